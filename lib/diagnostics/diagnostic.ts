@@ -1,0 +1,37 @@
+/** How bad a diagnostic is: errors fail the run, warnings only with `--strict`. */
+export type Severity = 'error' | 'warning';
+
+/** A place in a source file; line and column are 1-based, offsets 0-based UTF-16 units. */
+export interface SourceLocation {
+  /** Path of the file as shown to the user (relative to the working directory, `/`-separated). */
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+  /** Offset of the offending range. */
+  readonly offset: number;
+  /** Length of the offending range (0 for a point). */
+  readonly length: number;
+}
+
+/** One finding about one place in one file. */
+export interface Diagnostic extends SourceLocation {
+  readonly severity: Severity;
+  /** The field path, e.g. `env[1].value` or `published.prefix`; empty for the whole file. */
+  readonly path: string;
+  /** What was expected and what was found, with a hint where one exists. */
+  readonly message: string;
+}
+
+/** Sorts diagnostics by file, then position, then message: output must not depend on discovery order. */
+export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
+  if (a.file !== b.file) return a.file < b.file ? -1 : 1;
+  if (a.offset !== b.offset) return a.offset - b.offset;
+  if (a.message !== b.message) return a.message < b.message ? -1 : 1;
+  return 0;
+}
+
+/** `file:line:column severity: path: message`, the format compilers and editors understand. */
+export function formatDiagnostic(d: Diagnostic): string {
+  const where = d.path === '' ? '' : `${d.path}: `;
+  return `${d.file}:${d.line}:${d.column} ${d.severity}: ${where}${d.message}`;
+}

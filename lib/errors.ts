@@ -1,0 +1,38 @@
+import type { Diagnostic } from './diagnostics/diagnostic';
+
+/**
+ * A mistake the user can fix: bad input, a bad command line, an unreadable
+ * file. Printed without a stack trace. Anything else that is thrown is a bug
+ * in datatask-cdk8s and keeps its stack.
+ */
+export class UserError extends Error {
+  /**
+   * @param message what went wrong, in plain language
+   * @param exitCode the process exit code to end with
+   */
+  constructor(message: string, public readonly exitCode: number = ExitCode.INVALID_INPUT) {
+    super(message);
+    this.name = 'UserError';
+  }
+}
+
+/** Invalid manifests: every diagnostic of every file, reported together. */
+export class DiagnosticsError extends UserError {
+  constructor(public readonly diagnostics: readonly Diagnostic[]) {
+    super(`${diagnostics.length} error(s) in the task manifests`, ExitCode.INVALID_INPUT);
+    this.name = 'DiagnosticsError';
+  }
+}
+
+/** The process exit codes, documented in the README. */
+export const ExitCode = {
+  OK: 0,
+  /** One or more manifests (or the settings file) are invalid. */
+  INVALID_INPUT: 1,
+  /** The command line itself is wrong. */
+  USAGE: 2,
+  /** `--check`: the output folder is not what synth would write. */
+  DRIFT: 3,
+  /** A bug in datatask-cdk8s (an unexpected exception). */
+  INTERNAL: 70,
+} as const;
