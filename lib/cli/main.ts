@@ -1,0 +1,89 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { type Diagnostic, formatDiagnostic } from '../diagnostics/diagnostic';
+import { ExitCode, UserError } from '../errors';
+import { applyDist, planDist } from '../output/dist';
+import type { RenderedFile } from '../output/render';
+import { readSettings } from '../settings-file';
+import { synthesize } from '../synth';
+import { parseCliArgs, USAGE } from './args';
+import { summaryLine } from './summary';
+
+/** Where a run reads its environment and writes its messages (tests pass their own). */
+export interface CliIo {
+  readonly cwd: string;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+}
+
+/** Runs the synthesizer; returns the exit code. A user's mistake is printed without a stack. */
+export function runCli(argv: readonly string[], io: CliIo): number {
+  try {
+    return run(argv, io);
+  } catch (error) {
+    if (error instanceof UserError) {
+      io.stderr(`error: ${error.message}\n`);
+      return error.exitCode;
+    }
+    io.stderr(`internal error (a bug in datatask-cdk8s; please report it with this trace):\n${(error as Error).stack ?? String(error)}\n`);
+    return ExitCode.INTERNAL;
+  }
+}
+
+function run(argv: readonly string[], io: CliIo): number {
+  const started = process.hrtime.bigint();
+  const options = parseCliArgs(argv);
+  if (options.help) {
+    io.stdout(`${USAGE}\n`);
+    return ExitCode.OK;
+  }
+  const tasksDir = path.resolve(io.cwd, options.tasks);
+  const outDir = path.resolve(io.cwd, options.out);
+  if (!fs.existsSync(tasksDir) || !fs.statSync(tasksDir).isDirectory()) {
+    throw new UserError(`the tasks folder ${options.tasks} does not exist (see --tasks)`, ExitCode.USAGE);
+  }
+
+  const settingsFile = path.resolve(io.cwd, options.settings);
+  const { settings, diagnostics: settingsDiagnostics } = readSettings(settingsFile, path.relative(io.cwd, settingsFile));
+  if (settings === undefined) {
+    report(settingsDiagnostics, io);
+    return ExitCode.INVALID_INPUT;
+  }
+
+  const result = synthesize({ tasksDir, settings, cwd: io.cwd });
+  report(result.diagnostics, io);
+  const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
+  const warnings = result.diagnostics.length - errors;
+  if (errors > 0 || (options.strict && warnings > 0)) {
+    io.stderr(`${errors} error(s), ${warnings} warning(s): nothing was written to ${options.out}\n`);
+    return ExitCode.INVALID_INPUT;
+  }
+
+  const plan = planDist(outDir, result.files);
+  applyDist(outDir, plan);
+  const cliOutDir = io.env.CDK8S_OUTDIR;
+  if (cliOutDir !== undefined && cliOutDir !== '' && path.resolve(io.cwd, cliOutDir) !== outDir) {
+    mirrorForCdk8sCli(path.resolve(io.cwd, cliOutDir), result.files);
+  }
+  io.stderr(`${summaryLine({ counts: result.counts, plan, out: options.out, warnings, elapsedNs: process.hrtime.bigint() - started })}\n`);
+  return ExitCode.OK;
+}
+
+function report(diagnostics: readonly Diagnostic[], io: CliIo): void {
+  if (diagnostics.length > 0) io.stderr(`${diagnostics.map(formatDiagnostic).join('\n')}\n`);
+}
+
+/**
+ * Under `cdk8s synth`, also writes the files into the CLI's own output
+ * folder (which the CLI empties before each run), so that its listing,
+ * `--stdout` and validation plugins see them. `dist/` itself was already
+ * written safely above.
+ */
+function mirrorForCdk8sCli(dir: string, files: readonly RenderedFile[]): void {
+  for (const file of files) {
+    const target = path.join(dir, file.path);
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+    fs.writeFileSync(target, file.content);
+  }
+}

@@ -1,0 +1,30 @@
+import type { TaskKind } from '../model';
+import type { DistPlan } from '../output/dist';
+
+const KIND_NAMES: Record<TaskKind, [string, string]> = {
+  job: ['job', 'jobs'],
+  'cron-job': ['cron job', 'cron jobs'],
+  deployment: ['deployment', 'deployments'],
+  service: ['service', 'services'],
+};
+
+/** `5 tasks (2 jobs, 1 cron job, 1 deployment, 1 service) → dist: 1 written, 4 unchanged, 0 pruned in 0.12 s`. */
+export function summaryLine(input: {
+  readonly counts: Readonly<Record<TaskKind, number>>;
+  readonly plan: DistPlan;
+  readonly out: string;
+  readonly warnings: number;
+  readonly elapsedNs: bigint;
+}): string {
+  const { counts, plan } = input;
+  const total = Object.values(counts).reduce((a, b) => a + b, 0);
+  const kinds = (Object.keys(KIND_NAMES) as TaskKind[])
+    .filter((k) => counts[k] > 0)
+    .map((k) => `${counts[k]} ${KIND_NAMES[k][counts[k] === 1 ? 0 : 1]}`);
+  const seconds = (Number(input.elapsedNs / 1000000n) / 1000).toFixed(2);
+  const warnings = input.warnings === 0 ? '' : `, ${input.warnings} warning(s)`;
+  return (
+    `${total} task${total === 1 ? '' : 's'}${kinds.length === 0 ? '' : ` (${kinds.join(', ')})`} → ${input.out}: ` +
+    `${plan.write.length} written, ${plan.unchanged.length} unchanged, ${plan.prune.length} pruned${warnings} in ${seconds} s`
+  );
+}

@@ -1,0 +1,65 @@
+import type { Task } from '../model';
+import type { Settings } from '../settings';
+import { GOOGLE_APPLICATION_CREDENTIALS } from '../manifest/schema';
+import { k8s } from './k8s';
+
+/** The task's one container: image, command, env, resources, ports and mounts. */
+export function taskContainer(task: Task, settings: Settings): k8s.Container {
+  const credentials = settings.gcpCredentials;
+  const env: k8s.EnvVar[] = task.env.map((v) => ({ name: v.name, value: v.value }));
+  const volumeMounts: k8s.VolumeMount[] = task.volumes.map((v) => ({
+    name: v.name,
+    mountPath: v.mountPath,
+    readOnly: v.readOnly,
+    subPath: v.subPath,
+  }));
+  if (task.serviceAccountSecret !== undefined) {
+    env.push({ name: GOOGLE_APPLICATION_CREDENTIALS, value: `${credentials.mountPath}/${credentials.keyFile}` });
+    volumeMounts.push({ name: credentials.volumeName, mountPath: credentials.mountPath, readOnly: true });
+  }
+  return {
+    name: task.name,
+    image: task.image,
+    imagePullPolicy: task.imagePullPolicy,
+    command: nonEmpty(task.command),
+    env: nonEmpty(env),
+    ports: task.kind === 'service' ? [{ name: task.port.name, containerPort: task.port.containerPort }] : undefined,
+    resources: resources(task),
+    volumeMounts: nonEmpty(volumeMounts),
+    securityContext: containerSecurityContext(settings),
+  };
+}
+
+/** Only the requests and limits the manifest gave; nothing is injected. */
+function resources(task: Task): k8s.ResourceRequirements | undefined {
+  const list = (r: { cpu?: string; memory?: string }): Record<string, k8s.Quantity> | undefined => {
+    const out: Record<string, k8s.Quantity> = {};
+    if (r.cpu !== undefined) out.cpu = k8s.Quantity.fromString(r.cpu);
+    if (r.memory !== undefined) out.memory = k8s.Quantity.fromString(r.memory);
+    return Object.keys(out).length === 0 ? undefined : out;
+  };
+  const requests = list(task.resources.requests);
+  const limits = list(task.resources.limits);
+  return requests === undefined && limits === undefined ? undefined : { requests, limits };
+}
+
+/**
+ * Baseline: hardening that cannot change how an image runs. Restricted adds
+ * what the Pod Security "restricted" profile requires of a container.
+ */
+function containerSecurityContext(settings: Settings): k8s.SecurityContext {
+  if (settings.podSecurity === 'restricted') {
+    return {
+      allowPrivilegeEscalation: false,
+      privileged: false,
+      runAsNonRoot: true,
+      capabilities: { drop: ['ALL'] },
+      seccompProfile: { type: 'RuntimeDefault' },
+    };
+  }
+  return { allowPrivilegeEscalation: false, privileged: false };
+}
+
+function nonEmpty<T>(items: readonly T[]): T[] | undefined {
+  return items.length === 0 ? undefined : [...items];
+}

@@ -1,0 +1,35 @@
+import { Construct } from 'constructs';
+import type { DeploymentTask, ServiceTask } from '../model';
+import type { Settings } from '../settings';
+import { k8s } from './k8s';
+import { taskMetadata } from './object-meta';
+import { taskPodTemplate } from './pod-template';
+
+export interface TaskDeploymentProps {
+  /** The validated `deployment` task, or the workload of a `service` task. */
+  readonly task: DeploymentTask | ServiceTask;
+  /** Project settings (pod security profile, credentials mount). */
+  readonly settings: Settings;
+}
+
+/**
+ * An `apps/v1` Deployment whose selector is exactly the task's labels. No
+ * strategy, probes or other defaults are injected.
+ */
+export class TaskDeployment extends Construct {
+  /** The Deployment object. */
+  public readonly apiObject: k8s.KubeDeployment;
+
+  constructor(scope: Construct, id: string, props: TaskDeploymentProps) {
+    super(scope, id);
+    const { task, settings } = props;
+    this.apiObject = new k8s.KubeDeployment(this, 'Resource', {
+      metadata: taskMetadata(task),
+      spec: {
+        replicas: task.replicas,
+        selector: { matchLabels: { ...task.labels } },
+        template: taskPodTemplate(task, settings),
+      },
+    });
+  }
+}

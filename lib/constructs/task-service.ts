@@ -1,0 +1,45 @@
+import { Construct } from 'constructs';
+import type { ServiceTask } from '../model';
+import type { Settings } from '../settings';
+import { k8s } from './k8s';
+import { taskMetadata } from './object-meta';
+import { TaskDeployment } from './task-deployment';
+import { TaskMapping } from './task-mapping';
+
+export interface TaskServiceProps {
+  /** The validated `service` task. */
+  readonly task: ServiceTask;
+  /** Project settings. */
+  readonly settings: Settings;
+}
+
+/**
+ * A datatask service: a ClusterIP Service in front of a Deployment, and an
+ * Emissary Mapping when the task is published. The Service port is the
+ * container port, targeting the container's named port.
+ */
+export class TaskService extends Construct {
+  /** The Service object. */
+  public readonly service: k8s.KubeService;
+  /** The Deployment that runs the pods. */
+  public readonly deployment: TaskDeployment;
+  /** The Mapping, when the task is published. */
+  public readonly mapping?: TaskMapping;
+
+  constructor(scope: Construct, id: string, props: TaskServiceProps) {
+    super(scope, id);
+    const { task, settings } = props;
+    this.service = new k8s.KubeService(this, 'Service', {
+      metadata: taskMetadata(task),
+      spec: {
+        type: 'ClusterIP',
+        selector: { ...task.labels },
+        ports: [{ name: task.port.name, port: task.port.containerPort, targetPort: k8s.IntOrString.fromString(task.port.name) }],
+      },
+    });
+    this.deployment = new TaskDeployment(this, 'Deployment', { task, settings });
+    if (task.published !== undefined) {
+      this.mapping = new TaskMapping(this, 'Mapping', { task, published: task.published, settings });
+    }
+  }
+}

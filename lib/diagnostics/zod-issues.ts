@@ -1,0 +1,102 @@
+import type { z } from 'zod';
+import { objectHints } from '../manifest/zod-helpers';
+import { didYouMean } from '../validation/suggest';
+import type { Diagnostic } from './diagnostic';
+import type { JsonDocument } from './json-document';
+
+type Issue = z.core.$ZodIssue;
+type Schema = z.core.$ZodType;
+
+/** Turns zod issues into located diagnostics with plain-language messages. */
+export function issuesToDiagnostics(document: JsonDocument, schema: Schema, issues: readonly Issue[]): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const issue of issues) {
+    if (issue.code === 'unrecognized_keys') {
+      const object = objectSchemaAt(schema, issue.path);
+      const known = object === undefined ? [] : Object.keys(object._zod.def.shape);
+      const hint = object === undefined ? undefined : objectHints.get(object)?.unknownKey;
+      for (const key of issue.keys) {
+        const suggestion = didYouMean(key, known);
+        const message = hint?.(key) ?? `unknown field${suggestion === undefined ? '' : ` (did you mean "${suggestion}"?)`}`;
+        out.push(document.diagnostic([...issue.path, key], message, { target: 'key' }));
+      }
+      continue;
+    }
+    out.push(document.diagnostic(issue.path, describeIssue(issue)));
+  }
+  return out;
+}
+
+function describeIssue(issue: Issue): string {
+  const input = (issue as { input?: unknown }).input;
+  switch (issue.code) {
+    case 'invalid_type': {
+      if (input === undefined) return 'is required';
+      const expected = EXPECTED[issue.expected] ?? issue.expected;
+      const quote = issue.expected === 'string' && (typeof input === 'number' || typeof input === 'boolean') ? ` (write "${String(input)}" in quotes)` : '';
+      return `expected ${expected}, found ${describeValue(input)}${quote}`;
+    }
+    case 'invalid_value': {
+      const options = issue.values.map((v) => JSON.stringify(v));
+      const list = options.length === 1 ? options[0] : `${options.slice(0, -1).join(', ')} or ${options[options.length - 1]}`;
+      const suggestion = typeof input === 'string' ? didYouMean(input, issue.values.map(String)) : undefined;
+      return `expected ${list}, found ${describeValue(input)}${suggestion === undefined ? '' : ` (did you mean "${suggestion}"?)`}`;
+    }
+    case 'too_small':
+    case 'too_big': {
+      const bound = Number(issue.code === 'too_small' ? issue.minimum : issue.maximum);
+      if (issue.origin === 'string') {
+        return issue.code === 'too_small' && bound === 1 ? 'must not be empty' : `must be ${issue.code === 'too_small' ? 'at least' : 'at most'} ${bound} characters`;
+      }
+      if (issue.origin === 'array') return `must have ${issue.code === 'too_small' ? 'at least' : 'at most'} ${bound} items`;
+      const op = issue.code === 'too_small' ? (issue.inclusive ? '≥' : '>') : issue.inclusive ? '≤' : '<';
+      return `expected an integer ${op} ${bound}, found ${describeValue(input)}`;
+    }
+    default:
+      return issue.message;
+  }
+}
+
+const EXPECTED: Record<string, string> = {
+  string: 'a string',
+  number: 'a number',
+  int: 'an integer',
+  boolean: 'true or false',
+  array: 'a list',
+  object: 'an object',
+  record: 'an object',
+};
+
+/** `"abc"`, `5`, `true`, `null`, `a list`, `an object`. */
+export function describeValue(value: unknown): string {
+  if (Array.isArray(value)) return 'a list';
+  if (value === null) return 'null';
+  if (typeof value === 'object') return 'an object';
+  if (typeof value === 'string') return JSON.stringify(value.length > 80 ? `${value.slice(0, 77)}...` : value);
+  return String(value);
+}
+
+/** The object schema whose value is at `path`, unwrapping optionals, defaults, pipes and arrays. */
+function objectSchemaAt(schema: Schema, path: readonly PropertyKey[]): z.core.$ZodObject | undefined {
+  let current: Schema | undefined = unwrap(schema);
+  for (const part of path) {
+    if (current === undefined) return undefined;
+    const def = current._zod.def as unknown as Record<string, unknown>;
+    if (def.type === 'object') current = (def.shape as Record<string, Schema>)[String(part)];
+    else if (def.type === 'array') current = def.element as Schema;
+    else if (def.type === 'record') current = def.valueType as Schema;
+    else return undefined;
+    current = current === undefined ? undefined : unwrap(current);
+  }
+  return current?._zod.def.type === 'object' ? (current as z.core.$ZodObject) : undefined;
+}
+
+function unwrap(schema: Schema): Schema {
+  let current = schema;
+  for (;;) {
+    const def = current._zod.def as unknown as Record<string, unknown>;
+    if (def.type === 'optional' || def.type === 'default' || def.type === 'prefault' || def.type === 'nullable') current = def.innerType as Schema;
+    else if (def.type === 'pipe') current = def.in as Schema;
+    else return current;
+  }
+}

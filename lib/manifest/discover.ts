@@ -1,0 +1,30 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+/** The file name of a task manifest. */
+export const MANIFEST_FILE = 'manifest.json';
+
+/**
+ * Every `manifest.json` below `tasksDir`, as paths relative to it with `/`
+ * separators, sorted so that output never depends on file-system order.
+ * Hidden folders and `node_modules` are skipped; symbolic links are listed
+ * (the loader refuses the ones that leave `tasksDir`).
+ */
+export function discoverManifests(tasksDir: string): string[] {
+  const found: string[] = [];
+  const walk = (relative: string): void => {
+    const entries = fs.readdirSync(path.join(tasksDir, relative), { withFileTypes: true });
+    for (const entry of entries) {
+      const child = relative === '' ? entry.name : `${relative}/${entry.name}`;
+      if (entry.name === MANIFEST_FILE) found.push(child);
+      else if (entry.isDirectory() && !entry.name.startsWith('.') && entry.name !== 'node_modules') walk(child);
+    }
+  };
+  walk('');
+  return found.sort(compareStrings);
+}
+
+/** Code-unit order, the same on every machine and locale. */
+export function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

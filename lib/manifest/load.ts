@@ -1,0 +1,61 @@
+import type { Diagnostic } from '../diagnostics/diagnostic';
+import { type JsonDocument, parseJsonDocument } from '../diagnostics/json-document';
+import { describeValue, issuesToDiagnostics } from '../diagnostics/zod-issues';
+import type { Task } from '../model';
+import type { Settings } from '../settings';
+import { manifestSchema } from './schema';
+
+/** A valid task and the document it came from (for locating cross-task findings). */
+export interface LoadedTask {
+  readonly task: Task;
+  readonly document: JsonDocument;
+  /** The manifest path named in the generated file's header (relative to the tasks folder's parent). */
+  readonly origin: string;
+}
+
+/** The result of reading one manifest: the task when valid, and every finding. */
+export interface LoadResult {
+  readonly task?: LoadedTask;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/** Validates and translates manifests into tasks, with one schema per run. */
+export class ManifestLoader {
+  private readonly schema: ReturnType<typeof manifestSchema>;
+
+  constructor(settings: Settings) {
+    this.schema = manifestSchema(settings);
+  }
+
+  /**
+   * Parses, validates and translates the manifest `text`.
+   * @param file the path shown in diagnostics
+   * @param origin the path named in the output header @default file
+   */
+  public load(file: string, text: string, origin: string = file): LoadResult {
+    const { document, diagnostics } = parseJsonDocument(file, text);
+    if (document === undefined) return { diagnostics };
+    const value = document.value;
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+      return { diagnostics: [document.diagnostic([], `a manifest is a JSON object, found ${describeValue(value)}`)] };
+    }
+    const result = this.schema.safeParse(withoutEmptyValues(value as Record<string, unknown>), { reportInput: true });
+    if (!result.success) return { diagnostics: issuesToDiagnostics(document, this.schema, result.error.issues) };
+    return { task: { task: result.data, document, origin }, diagnostics: [] };
+  }
+}
+
+/** An empty top-level value (`""`, `[]`, `{}`) means the field is absent, as in the format's own examples. */
+function withoutEmptyValues(manifest: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(manifest)) {
+    if (!isEmpty(value)) out[key] = value;
+  }
+  return out;
+}
+
+function isEmpty(value: unknown): boolean {
+  if (value === '') return true;
+  if (Array.isArray(value)) return value.length === 0;
+  return typeof value === 'object' && value !== null && Object.keys(value).length === 0;
+}

@@ -1,0 +1,186 @@
+import { z } from 'zod';
+import type { CronJobTask, DeploymentTask, JobTask, ResourceList, ServiceTask, Task } from '../model';
+import type { Settings } from '../settings';
+import { checkDns1035Label, checkDns1123Label, checkDns1123Subdomain, checkIanaSvcName } from '../validation/kubernetes-names';
+import { compareQuantities, type Quantity } from '../validation/quantity';
+import { envField, imageField, labelsField, nodeSelectorField, quantityField, scheduleField } from './fields';
+import { publishedSchema, toPublished } from './published';
+import { tolerationSchema, toToleration } from './tolerations';
+import { toVolume, volumesSchema } from './volumes';
+import { nameString } from './zod-helpers';
+
+/** The manifest's defaults (the format's own; project settings live in settings.ts). */
+export const MANIFEST_DEFAULTS = {
+  imagePullPolicy: 'Always',
+  replicas: 1,
+} as const;
+
+/** The longest CronJob name: the controller appends an 11-character suffix to Job names. */
+const MAX_CRON_JOB_NAME = 52;
+
+/** Which manifest fields apply to which `type`. */
+const APPLIES_TO: Record<string, readonly string[]> = {
+  schedule: ['job'],
+  replicas: ['deployment', 'service'],
+  'name-port': ['service'],
+  'container-port': ['service'],
+  published: ['service'],
+};
+
+/** Every field of manifest.json, each validated on its own. */
+export const manifestFields = {
+  $schema: z.string().optional(),
+  type: z.enum(['job', 'deployment', 'service']),
+  name: z.string(),
+  namespace: nameString(checkDns1123Label).optional(),
+  labels: labelsField,
+  'image-source': imageField.optional(),
+  'image-destination': imageField.optional(),
+  'image-pull-policy': z.enum(['Always', 'IfNotPresent', 'Never']).default(MANIFEST_DEFAULTS.imagePullPolicy),
+  env: envField.default([]),
+  'svc-account-secret': nameString(checkDns1123Subdomain).optional(),
+  cmd: z.array(z.string()).default([]),
+  'cpu-limit': quantityField.optional(),
+  'memory-limit': quantityField.optional(),
+  'cpu-request': quantityField.optional(),
+  'memory-request': quantityField.optional(),
+  schedule: scheduleField.optional(),
+  replicas: z.int().min(0).max(2 ** 31 - 1).optional(),
+  'name-port': nameString(checkIanaSvcName).optional(),
+  'container-port': z.int().min(1).max(65535).optional(),
+  published: publishedSchema.optional(),
+  volumes: volumesSchema.default([]),
+  tolerations: z.array(tolerationSchema).default([]),
+  'node-selector': nodeSelectorField.default({}),
+};
+
+type ManifestOutput = z.output<z.ZodObject<typeof manifestFields>>;
+
+/**
+ * The manifest schema: fields, then the rules between fields, then the
+ * typed model. `settings` gives the default namespace and the names a task
+ * may not reuse.
+ */
+export function manifestSchema(settings: Settings) {
+  return z
+    .strictObject(manifestFields)
+    .superRefine((raw, ctx) => checkTypeRules(raw as Record<string, unknown>, ctx), { when: () => true })
+    .superRefine((m, ctx) => checkFieldRelations(m, settings, ctx))
+    .transform((m): Task => toTask(m, settings));
+}
+
+/**
+ * Rules that depend on `type`: fields that do not apply, fields it requires,
+ * and the name syntax. Runs even when other fields are invalid, so reads the
+ * values defensively.
+ */
+function checkTypeRules(raw: Record<string, unknown>, ctx: z.RefinementCtx): void {
+  const type = raw.type;
+  if (type !== 'job' && type !== 'deployment' && type !== 'service') return;
+  const hasSchedule = raw.schedule !== undefined;
+  for (const [field, types] of Object.entries(APPLIES_TO)) {
+    if (raw[field] !== undefined && !types.includes(type)) {
+      ctx.addIssue({ code: 'custom', path: [field], message: `does not apply to a ${type} (only to: ${types.join(', ')})` });
+    }
+  }
+  if (type === 'service') {
+    for (const field of ['name-port', 'container-port']) {
+      if (raw[field] === undefined) ctx.addIssue({ code: 'custom', path: [field], message: 'is required for a service' });
+    }
+  }
+  if (raw['image-source'] === undefined && raw['image-destination'] === undefined) {
+    ctx.addIssue({ code: 'custom', path: ['image-source'], message: 'is required: set one of "image-source" or "image-destination"' });
+  } else if (raw['image-source'] !== undefined && raw['image-destination'] !== undefined) {
+    ctx.addIssue({ code: 'custom', path: ['image-destination'], message: 'cannot be set together with "image-source"; set exactly one of them' });
+  }
+  if (typeof raw.name === 'string') {
+    const bad =
+      type === 'service'
+        ? checkDns1035Label(raw.name)
+        : checkDns1123Label(raw.name, type === 'job' && hasSchedule ? MAX_CRON_JOB_NAME : 63);
+    if (bad !== undefined) {
+      const what = type === 'service' ? 'a service name' : hasSchedule ? 'a cron job name' : `a ${type} name`;
+      ctx.addIssue({ code: 'custom', path: ['name'], message: `${JSON.stringify(raw.name)} is not valid as ${what}: it ${bad}` });
+    }
+  }
+}
+
+/** Rules between valid fields: requests within limits, names the project reserves. */
+function checkFieldRelations(m: ManifestOutput, settings: Settings, ctx: z.RefinementCtx): void {
+  for (const resource of ['cpu', 'memory'] as const) {
+    const request: Quantity | undefined = m[`${resource}-request`];
+    const limit: Quantity | undefined = m[`${resource}-limit`];
+    if (request !== undefined && limit !== undefined && compareQuantities(request, limit) > 0) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [`${resource}-request`],
+        message: `${request.canonical} is more than ${resource}-limit ${limit.canonical}; a request must not exceed its limit`,
+      });
+    }
+  }
+  if (m['svc-account-secret'] !== undefined) {
+    const credentials = settings.gcpCredentials;
+    m.volumes.forEach((volume, i) => {
+      if (volume.name === credentials.volumeName) {
+        ctx.addIssue({ code: 'custom', path: ['volumes', i, 'name'], message: `"${volume.name}" is the volume that mounts svc-account-secret; choose another name` });
+      }
+      if (volume.mountPath === credentials.mountPath) {
+        ctx.addIssue({ code: 'custom', path: ['volumes', i, 'mountPath'], message: `"${volume.mountPath}" is where svc-account-secret is mounted; choose another path` });
+      }
+    });
+    m.env.forEach((variable, i) => {
+      if (variable.name === GOOGLE_APPLICATION_CREDENTIALS) {
+        ctx.addIssue({ code: 'custom', path: ['env', i, 'name'], message: `${GOOGLE_APPLICATION_CREDENTIALS} is set from svc-account-secret; remove it from env` });
+      }
+    });
+  }
+}
+
+/** The environment variable that points Google client libraries at the mounted key. */
+export const GOOGLE_APPLICATION_CREDENTIALS = 'GOOGLE_APPLICATION_CREDENTIALS';
+
+function resourceList(cpu: Quantity | undefined, memory: Quantity | undefined): ResourceList {
+  return { cpu: cpu?.canonical, memory: memory?.canonical };
+}
+
+function toTask(m: ManifestOutput, settings: Settings): Task {
+  const image = m['image-source'] ?? m['image-destination'];
+  if (image === undefined) throw new Error('a manifest without an image passed validation');
+  const common = {
+    name: m.name,
+    namespace: m.namespace ?? settings.namespace,
+    labels: m.labels,
+    image,
+    imageBuilt: m['image-source'] === undefined,
+    imagePullPolicy: m['image-pull-policy'],
+    env: m.env,
+    command: m.cmd,
+    resources: {
+      requests: resourceList(m['cpu-request'], m['memory-request']),
+      limits: resourceList(m['cpu-limit'], m['memory-limit']),
+    },
+    serviceAccountSecret: m['svc-account-secret'],
+    volumes: m.volumes.map(toVolume),
+    tolerations: m.tolerations.map(toToleration),
+    nodeSelector: m['node-selector'],
+  };
+  switch (m.type) {
+    case 'job':
+      return m.schedule === undefined
+        ? ({ kind: 'job', ...common } satisfies JobTask)
+        : ({ kind: 'cron-job', ...common, schedule: m.schedule } satisfies CronJobTask);
+    case 'deployment':
+      return { kind: 'deployment', ...common, replicas: m.replicas ?? MANIFEST_DEFAULTS.replicas } satisfies DeploymentTask;
+    case 'service': {
+      const [portName, containerPort] = [m['name-port'], m['container-port']];
+      if (portName === undefined || containerPort === undefined) throw new Error('a service without a port passed validation');
+      return {
+        kind: 'service',
+        ...common,
+        replicas: m.replicas ?? MANIFEST_DEFAULTS.replicas,
+        port: { name: portName, containerPort },
+        published: m.published === undefined ? undefined : toPublished(m.published, m.name),
+      } satisfies ServiceTask;
+    }
+  }
+}

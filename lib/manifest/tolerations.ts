@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import type { Toleration } from '../model';
+import { checkLabelValue, checkQualifiedName } from '../validation/kubernetes-names';
+import { nameString } from './zod-helpers';
+
+/** One pod toleration, checked as the API server checks it. */
+export const tolerationSchema = z
+  .strictObject({
+    key: nameString(checkQualifiedName).optional(),
+    operator: z.enum(['Exists', 'Equal']).optional(),
+    value: nameString(checkLabelValue).optional(),
+    effect: z.enum(['NoSchedule', 'PreferNoSchedule', 'NoExecute']).optional(),
+    tolerationSeconds: z.int().optional(),
+  })
+  .superRefine((t, ctx) => {
+    if ((t.key ?? '') === '' && t.operator !== 'Exists') {
+      ctx.addIssue({ code: 'custom', path: ['operator'], message: 'must be "Exists" when "key" is empty (it then matches every taint)' });
+    }
+    if (t.operator === 'Exists' && (t.value ?? '') !== '') {
+      ctx.addIssue({ code: 'custom', path: ['value'], message: 'must be empty when "operator" is "Exists"' });
+    }
+    if (t.tolerationSeconds !== undefined && t.effect !== 'NoExecute') {
+      ctx.addIssue({ code: 'custom', path: ['tolerationSeconds'], message: 'only applies when "effect" is "NoExecute"' });
+    }
+  });
+
+/** The model of one toleration: the manifest's own object, validated. */
+export function toToleration(t: z.output<typeof tolerationSchema>): Toleration {
+  return t;
+}

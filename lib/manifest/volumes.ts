@@ -1,0 +1,102 @@
+import { z } from 'zod';
+import type { Volume, VolumeSource } from '../model';
+import { parseQuantity } from '../validation/quantity';
+import { checkDns1123Label, checkDns1123Subdomain } from '../validation/kubernetes-names';
+import { nameString, objectHints, uniqueBy } from './zod-helpers';
+
+/** The volume sources a task may use. */
+export const ALLOWED_VOLUME_SOURCES = ['configMap', 'secret', 'persistentVolumeClaim', 'emptyDir', 'csi', 'nfs'] as const;
+
+/** Kubernetes volume sources that are refused (node access, or not a data-platform need). */
+const REFUSED_VOLUME_SOURCES = new Set([
+  'hostPath', 'gitRepo', 'awsElasticBlockStore', 'azureDisk', 'azureFile', 'cephfs', 'cinder', 'downwardAPI',
+  'ephemeral', 'fc', 'flexVolume', 'flocker', 'gcePersistentDisk', 'glusterfs', 'iscsi', 'photonPersistentDisk',
+  'portworxVolume', 'projected', 'quobyte', 'rbd', 'scaleIO', 'storageos', 'vsphereVolume',
+]);
+
+const fileMode = z.int().min(0).max(0o777);
+const resourceName = nameString(checkDns1123Subdomain);
+
+const keyToPath = z.strictObject({
+  key: z.string().min(1),
+  path: z.string().min(1).refine((p) => !p.startsWith('/') && !p.split('/').includes('..'), {
+    error: 'must be a relative path without ".."',
+  }),
+  mode: fileMode.optional(),
+});
+
+const sources = {
+  configMap: z.strictObject({ name: resourceName, items: z.array(keyToPath).optional(), defaultMode: fileMode.optional(), optional: z.boolean().optional() }),
+  secret: z.strictObject({ secretName: resourceName, items: z.array(keyToPath).optional(), defaultMode: fileMode.optional(), optional: z.boolean().optional() }),
+  persistentVolumeClaim: z.strictObject({ claimName: resourceName, readOnly: z.boolean().optional() }),
+  emptyDir: z.strictObject({
+    medium: z.enum(['', 'Memory']).optional(),
+    sizeLimit: z
+      .string()
+      .transform((s, ctx) => {
+        const q = parseQuantity(s);
+        if (!q.ok) {
+          ctx.addIssue(q.message);
+          return z.NEVER;
+        }
+        return q.value.canonical;
+      })
+      .optional(),
+  }),
+  csi: z.strictObject({
+    driver: resourceName,
+    readOnly: z.boolean().optional(),
+    fsType: z.string().min(1).optional(),
+    volumeAttributes: z.record(z.string(), z.string()).optional(),
+    nodePublishSecretRef: z.strictObject({ name: resourceName }).optional(),
+  }),
+  nfs: z.strictObject({ server: z.string().min(1), path: z.string().min(1), readOnly: z.boolean().optional() }),
+};
+
+const volumeSchema = z
+  .strictObject({
+    name: nameString(checkDns1123Label),
+    mountPath: z.string().refine((p) => p.startsWith('/'), { error: (iss) => `must be an absolute path (found ${JSON.stringify(iss.input)})` }),
+    readOnly: z.boolean().optional(),
+    subPath: z.string().refine((p) => !p.startsWith('/') && !p.split('/').includes('..'), {
+      error: 'must be a relative path without ".."',
+    }).optional(),
+    ...Object.fromEntries(Object.entries(sources).map(([k, v]) => [k, v.optional()])) as {
+      [K in keyof typeof sources]: z.ZodOptional<(typeof sources)[K]>;
+    },
+  })
+  .superRefine((volume, ctx) => {
+    const given = ALLOWED_VOLUME_SOURCES.filter((source) => volume[source] !== undefined);
+    if (given.length !== 1) {
+      ctx.addIssue({
+        code: 'custom',
+        path: given.length === 0 ? [] : [given[1]],
+        message: `${given.length === 0 ? 'has no source' : `has ${given.length} sources (${given.join(', ')})`}; set exactly one of ${ALLOWED_VOLUME_SOURCES.join(', ')}`,
+      });
+    }
+  })
+  .register(objectHints, {
+    unknownKey: (key) =>
+      REFUSED_VOLUME_SOURCES.has(key)
+        ? `volume source "${key}" is not allowed; use one of ${ALLOWED_VOLUME_SOURCES.join(', ')}`
+        : undefined,
+  });
+
+/** The `volumes` list: unique names, each one volume and its mount. */
+export const volumesSchema = z
+  .array(volumeSchema)
+  .superRefine(uniqueBy((v) => v.name, 'name', 'volume name'))
+  .superRefine(uniqueBy((v) => v.mountPath, 'mountPath', 'mount path'));
+
+/** The model of one `volumes` entry. */
+export function toVolume(v: z.output<typeof volumeSchema>): Volume {
+  const source = ALLOWED_VOLUME_SOURCES.find((s) => v[s] !== undefined);
+  if (source === undefined) throw new Error(`volume ${v.name} has no source after validation`);
+  return {
+    name: v.name,
+    mountPath: v.mountPath,
+    readOnly: v.readOnly,
+    subPath: v.subPath,
+    source: { [source]: v[source] } as unknown as VolumeSource,
+  };
+}

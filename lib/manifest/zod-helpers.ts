@@ -1,0 +1,39 @@
+import { z } from 'zod';
+
+/** Extra knowledge about an object schema that makes diagnostics better. */
+export interface ObjectHints {
+  /** The message for an unknown key, when the default "unknown field (did you mean …?)" is not the best one. */
+  readonly unknownKey?: (key: string) => string | undefined;
+}
+
+/** Hints registered for object schemas, read by the diagnostics mapper. */
+export const objectHints = z.registry<ObjectHints>();
+
+/** A string that `check` accepts; `check` returns `undefined` or the reason it is wrong. */
+export function checkedString(check: (value: string) => string | undefined) {
+  return z.string().superRefine((value, ctx) => {
+    const bad = check(value);
+    if (bad !== undefined) ctx.addIssue(bad);
+  });
+}
+
+/** A string validated by a name check (`"My_Name" must consist of …`). */
+export function nameString(check: (value: string) => string | undefined) {
+  return checkedString((value) => {
+    const bad = check(value);
+    return bad === undefined ? undefined : `${JSON.stringify(value)} ${bad}`;
+  });
+}
+
+/** A list whose items' `key` must be unique; duplicates are reported at the later item. */
+export function uniqueBy<T>(key: (item: T) => unknown, field: string, what: string) {
+  return (items: readonly T[], ctx: z.RefinementCtx<readonly T[]>): void => {
+    const seen = new Map<unknown, number>();
+    items.forEach((item, index) => {
+      const value = key(item);
+      const first = seen.get(value);
+      if (first === undefined) seen.set(value, index);
+      else ctx.addIssue({ code: 'custom', path: [index, field], message: `duplicate ${what} ${JSON.stringify(value)} (also at [${first}])` });
+    });
+  };
+}

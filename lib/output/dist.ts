@@ -1,0 +1,112 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { UserError } from '../errors';
+import { compareStrings } from '../manifest/discover';
+import { GENERATED_MARKER, type RenderedFile } from './render';
+
+/** What synth would do to the output folder. */
+export interface DistPlan {
+  /** Files that are new or whose bytes change. */
+  readonly write: readonly RenderedFile[];
+  /** Generated files whose bytes stay the same: not rewritten. */
+  readonly unchanged: readonly string[];
+  /** Generated files of tasks that no longer exist (and leftover temporary files). */
+  readonly prune: readonly string[];
+  /** For a changed file, its current bytes (for diffs). */
+  readonly previous: ReadonlyMap<string, string>;
+}
+
+const TEMP_SUFFIX = '.datatask-tmp';
+
+/**
+ * Compares the rendered files with the output folder. Refuses a folder that
+ * holds files datatask-cdk8s did not write: the folder is owned by the
+ * synthesizer, and pruning someone else's files would be a disaster.
+ */
+export function planDist(outDir: string, files: readonly RenderedFile[]): DistPlan {
+  const existing = listFiles(outDir);
+  const rendered = new Set(files.map((f) => f.path));
+  const write: RenderedFile[] = [];
+  const unchanged: string[] = [];
+  const prune: string[] = [];
+  const previous = new Map<string, string>();
+  const foreign: string[] = [];
+  const contents = new Map<string, string>();
+
+  for (const file of existing) {
+    if (path.posix.basename(file).startsWith('.') && file.endsWith(TEMP_SUFFIX)) {
+      prune.push(file);
+      continue;
+    }
+    const content = fs.readFileSync(path.join(outDir, file), 'utf8');
+    if (!content.startsWith(GENERATED_MARKER)) foreign.push(file);
+    else if (rendered.has(file)) contents.set(file, content);
+    else prune.push(file);
+  }
+  if (foreign.length > 0) {
+    const shown = foreign.slice(0, 10).map((f) => `  ${path.join(outDir, f)}`).join('\n');
+    throw new UserError(
+      `the output folder ${outDir} holds ${foreign.length} file(s) that datatask-cdk8s did not write:\n${shown}\n` +
+        'The folder is owned by the synthesizer (only generated Kubernetes manifests belong there): move these files, or choose another --out.',
+    );
+  }
+  for (const file of files) {
+    const current = contents.get(file.path);
+    if (current === file.content) unchanged.push(file.path);
+    else {
+      write.push(file);
+      if (current !== undefined) previous.set(file.path, current);
+    }
+  }
+  return { write, unchanged, prune: prune.sort(compareStrings), previous };
+}
+
+/**
+ * Applies a plan: each file is written beside its target and renamed over
+ * it, so a reader (or a crash) sees the old file or the new one, never half
+ * of one; then stale files are removed, and folders left empty.
+ */
+export function applyDist(outDir: string, plan: DistPlan): void {
+  const folders = new Set<string>();
+  for (const file of plan.write) {
+    const target = path.join(outDir, file.path);
+    const folder = path.dirname(target);
+    if (!folders.has(folder)) {
+      fs.mkdirSync(folder, { recursive: true });
+      folders.add(folder);
+    }
+    const temp = path.join(folder, `.${path.basename(target)}.${process.pid}${TEMP_SUFFIX}`);
+    fs.writeFileSync(temp, file.content);
+    fs.renameSync(temp, target);
+  }
+  const emptied = new Set<string>();
+  for (const file of plan.prune) {
+    fs.rmSync(path.join(outDir, file), { force: true });
+    emptied.add(path.dirname(path.join(outDir, file)));
+  }
+  for (const folder of [...emptied].sort().reverse()) removeEmptyFolders(folder, outDir);
+}
+
+function removeEmptyFolders(folder: string, root: string): void {
+  let current = folder;
+  while (path.resolve(current) !== path.resolve(root) && fs.existsSync(current) && fs.readdirSync(current).length === 0) {
+    fs.rmdirSync(current);
+    current = path.dirname(current);
+  }
+}
+
+/** Every file below `root`, relative, `/`-separated, sorted; none when `root` does not exist. */
+function listFiles(root: string): string[] {
+  if (!fs.existsSync(root)) return [];
+  if (!fs.statSync(root).isDirectory()) throw new UserError(`the output path ${root} exists and is not a folder`);
+  const out: string[] = [];
+  const walk = (relative: string): void => {
+    for (const entry of fs.readdirSync(path.join(root, relative), { withFileTypes: true })) {
+      const child = relative === '' ? entry.name : `${relative}/${entry.name}`;
+      if (entry.isDirectory()) walk(child);
+      else out.push(child);
+    }
+  };
+  walk('');
+  return out.sort(compareStrings);
+}

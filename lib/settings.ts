@@ -1,0 +1,70 @@
+import { z } from 'zod';
+import { checkDns1123Label, checkDns1123Subdomain } from './validation/kubernetes-names';
+
+/** The project settings file, read from the working directory when present. */
+export const SETTINGS_FILE = 'datatask.settings.json';
+
+const dnsLabel = z.string().superRefine((value, ctx) => {
+  const bad = checkDns1123Label(value);
+  if (bad !== undefined) ctx.addIssue(`"${value}" ${bad}`);
+});
+
+const absolutePath = z.string().refine((p) => p.startsWith('/'), { error: 'must be an absolute path (start with "/")' });
+
+/**
+ * Project settings: every one optional, every default here and only here.
+ * The README's settings reference documents each.
+ */
+export const settingsSchema = z.strictObject({
+  $schema: z.string().optional(),
+  /** Namespace of tasks that do not set their own. */
+  namespace: dnsLabel.default('default'),
+  mapping: z
+    .strictObject({
+      /** Emissary Mapping API version. */
+      apiVersion: z.enum(['v3alpha1', 'v2']).default('v3alpha1'),
+      /** `spec.hostname` (v3alpha1) / `spec.host` (v2) of every Mapping; `*` matches every host. */
+      hostname: z.string().min(1).default('*'),
+      /** Emissary resolver used for sticky sessions (cookie affinity needs an endpoint resolver). */
+      stickySessionResolver: z.string().min(1).default('endpoint'),
+      /** Prefix of the portal annotations (`displayed-name`, `icon`, `visible`). */
+      portalAnnotationPrefix: z
+        .string()
+        .superRefine((value, ctx) => {
+          const domain = value.endsWith('/') ? value.slice(0, -1) : undefined;
+          const bad = domain === undefined ? 'must end with "/"' : checkDns1123Subdomain(domain);
+          if (bad !== undefined) ctx.addIssue(`"${value}" ${bad}`);
+        })
+        .default('portal.datatask.io/'),
+    })
+    .prefault({}),
+  gcpCredentials: z
+    .strictObject({
+      /** Where the `svc-account-secret` volume is mounted. */
+      mountPath: absolutePath.default('/var/secrets/google'),
+      /** Key file inside that secret; `GOOGLE_APPLICATION_CREDENTIALS` points at it. */
+      keyFile: z.string().regex(/^[^/]+$/, { error: 'must be a file name without "/"' }).default('key.json'),
+      /** Name of the pod volume for that secret; task volumes may not reuse it. */
+      volumeName: dnsLabel.default('google-cloud-key'),
+    })
+    .prefault({}),
+  cronJob: z
+    .strictObject({
+      /** IANA time zone for every CronJob's `spec.timeZone`; absent uses the controller's zone (UTC). */
+      timeZone: z.string().regex(/^[A-Za-z0-9_+\-]+(\/[A-Za-z0-9_+\-]+)*$/, { error: 'must be an IANA time zone name such as "Europe/Paris"' }).optional(),
+    })
+    .prefault({}),
+  /** Pod Security Standards profile every pod meets. */
+  podSecurity: z.enum(['baseline', 'restricted']).default('baseline'),
+  argocd: z
+    .strictObject({
+      /** Annotate Jobs with `argocd.argoproj.io/sync-options: Force=true,Replace=true`. */
+      replaceJobs: z.boolean().default(false),
+    })
+    .prefault({}),
+});
+
+export type Settings = z.output<typeof settingsSchema>;
+
+/** The settings of a project without a settings file. */
+export const DEFAULT_SETTINGS: Settings = settingsSchema.parse({});
