@@ -286,7 +286,10 @@ const RESERVED = new Set(['y', 'n', 'yes', 'no', 'true', 'false', 'on', 'off', '
  *   a `:` followed by one of those (never `: ` or a trailing `:`), or a
  *   single space between two such characters (never leading, trailing, or
  *   `: `; `#` is never allowed, so ` #` cannot start a comment);
- * - lower-cased, it is not one of y, n, yes, no, true, false, on, off, null.
+ * - lower-cased, it is not one of y, n, yes, no, true, false, on, off, null;
+ * - it is not an exponent without a mantissa (`e5`, `E+10`, `e-3`): the
+ *   `yaml` package's YAML 1.1 schema reads those as floats (its regex makes
+ *   the digits before `e` optional), so they are quoted too.
  */
 function isPlainSafe(s: string): boolean {
   const n = s.length;
@@ -307,7 +310,21 @@ function isPlainSafe(s: string): boolean {
     }
     return false;
   }
+  if ((c0 === 0x65 || c0 === 0x45) && isBareExponent(s)) return false;
   return n > 5 || !RESERVED.has(s.toLowerCase());
+}
+
+/** `[eE][-+]?[0-9]+` (the caller has checked the first character). */
+function isBareExponent(s: string): boolean {
+  let i = 1;
+  const sign = s.charCodeAt(1);
+  if (sign === 0x2b || sign === 0x2d) i = 2;
+  if (i >= s.length) return false;
+  for (; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x30 || c > 0x39) return false;
+  }
+  return true;
 }
 
 /** Renders a string scalar: plain when {@link isPlainSafe}, else double-quoted. */

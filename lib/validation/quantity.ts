@@ -39,8 +39,9 @@ const GENERIC_HELP = 'a number with an optional suffix: m, k, M, G, Ki, Mi, Gi, 
 
 /**
  * Parses a Kubernetes quantity. Fails, with a plain-language message, on
- * anything apimachinery would reject, on negative values and on values above
- * 2^63-1 (in cores, bytes, …).
+ * anything apimachinery would reject, on the digit-less forms it lets through
+ * as zero (".", "-", "Mi"), on negative values and on values above 2^63-1
+ * (in cores, bytes, …).
  */
 export function parseQuantity(input: string): Result<Quantity> {
   const parsed = parseExact(input);

@@ -233,7 +233,7 @@ describe('stringifyYamlDocuments: strings', () => {
     // integers in 1.1 / 1.2
     ...['0', '5000', '-1', '+1', '0o17', '0x1F', '0b101', '0755', '1_000', '1:20', '-1:20', '0x_1F'],
     // floats
-    ...['0.20', '.5', '1e3', '1E3', '1.0e+3', '1_000.5', '190:20:30.15', '.inf', '.Inf', '-.inf', '+.INF', '.NaN', '.nan', '1.', '.'],
+    ...['e0', 'E5', 'e+10', 'e-3', 'e', 'e+', 'ex5', 'e5x', '0.20', '.5', '1e3', '1E3', '1.0e+3', '1_000.5', '190:20:30.15', '.inf', '.Inf', '-.inf', '+.INF', '.NaN', '.nan', '1.', '.'],
     // timestamps (1.1)
     ...['2001-12-14', '2001-12-14t21:59:43.10-05:00', '2001-12-14 21:59:43.10 -5', '2001-12-14T21:59:43Z'],
     // value / merge keys, indicators
@@ -260,13 +260,13 @@ describe('stringifyYamlDocuments: strings', () => {
   });
 
   test('everyday strings stay plain, as values and as keys', () => {
-    for (const s of ['Always', 'gcr.io/x/y:0.1', '/var/secrets/google', 'app-port', 'import_contacts', 'a b', 'user@example.com', 'app.kubernetes.io/name', 'getambassador.io/config']) {
+    for (const s of ['Always', 'gcr.io/x/y:0.1', '/var/secrets/google', 'app-port', 'import_contacts', 'a b', 'user@example.com', 'app.kubernetes.io/name', 'getambassador.io/config', 'e', 'e+', 'ex5', 'e5x', 'Echo']) {
       expect(stringifyYamlDocuments([{ [s]: s }])).toBe(`${s}: ${s}\n`);
     }
   });
 
   test('strings a resolver could read as something else are double-quoted', () => {
-    for (const s of ['5000', '0.20', '200m', '1Gi', 'true', 'null', 'yes', 'on', 'NO', 'y', '~', '', '=', '<<', '.inf', '0o17', '1:20', '2001-12-14', '-', 'a: b', 'a #b', '#x', 'x:', ' x', 'x ']) {
+    for (const s of ['5000', '0.20', '200m', '1Gi', 'true', 'null', 'yes', 'on', 'NO', 'y', '~', '', '=', '<<', '.inf', '0o17', '1:20', '2001-12-14', 'e0', 'E+5', '-', 'a: b', 'a #b', '#x', 'x:', ' x', 'x ']) {
       expect(stringifyYamlDocuments([{ [s]: s }])).toBe(`"${s}": "${s}"\n`);
     }
   });
@@ -378,7 +378,7 @@ describe('stringifyYamlDocuments: round-trip property', () => {
     fc.string({ unit: 'binary' }), // any code point except lone surrogates, incl. controls, C1, U+2028, U+FEFF
     fc.string({ unit: 'grapheme' }),
     fc.string({ unit: 'binary-ascii' }),
-    fc.constantFrom('y', 'no', 'On', '~', 'null', '0o17', '1:20', '2001-12-14', '.inf', '=', '<<', '- a', 'a: b', '1e3', '0x1F'),
+    fc.constantFrom('y', 'no', 'On', '~', 'null', '0o17', '1:20', '2001-12-14', '.inf', '=', '<<', '- a', 'a: b', '1e3', '0x1F', 'e0', 'E+5'),
   );
   const values = fc.oneof(
     fc.jsonValue({ maxDepth: 4 }),
