@@ -22,10 +22,11 @@ export interface Diagnostic extends SourceLocation {
   readonly message: string;
 }
 
-/** Sorts diagnostics by file, then position, then message: output must not depend on discovery order. */
+/** Sorts diagnostics by file, position, field, then message: output must not depend on discovery order. */
 export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
   if (a.file !== b.file) return a.file < b.file ? -1 : 1;
   if (a.offset !== b.offset) return a.offset - b.offset;
+  if (a.path !== b.path) return a.path < b.path ? -1 : 1;
   if (a.message !== b.message) return a.message < b.message ? -1 : 1;
   return 0;
 }

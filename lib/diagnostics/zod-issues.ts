@@ -1,5 +1,4 @@
 import type { z } from 'zod';
-import { objectHints } from '../manifest/zod-helpers';
 import { didYouMean } from '../validation/suggest';
 import type { Diagnostic } from './diagnostic';
 import type { JsonDocument } from './json-document';
@@ -14,12 +13,17 @@ export function issuesToDiagnostics(document: JsonDocument, schema: Schema, issu
     if (issue.code === 'unrecognized_keys') {
       const object = objectSchemaAt(schema, issue.path);
       const known = object === undefined ? [] : Object.keys(object._zod.def.shape);
-      const hint = object === undefined ? undefined : objectHints.get(object)?.unknownKey;
       for (const key of issue.keys) {
         const suggestion = didYouMean(key, known);
-        const message = hint?.(key) ?? `unknown field${suggestion === undefined ? '' : ` (did you mean "${suggestion}"?)`}`;
+        const message = `unknown field${suggestion === undefined ? '' : ` (did you mean "${suggestion}"?)`}`;
         out.push(document.diagnostic([...issue.path, key], message, { target: 'key' }));
       }
+      continue;
+    }
+    if (issue.code === 'invalid_key') {
+      // A record key: report the key's own problem at the key.
+      const inner = issue.issues[0];
+      out.push(document.diagnostic(issue.path, inner === undefined ? 'invalid key' : `key ${describeIssue(inner as Issue)}`, { target: 'key' }));
       continue;
     }
     out.push(document.diagnostic(issue.path, describeIssue(issue)));
@@ -37,6 +41,7 @@ function describeIssue(issue: Issue): string {
       return `expected ${expected}, found ${describeValue(input)}${quote}`;
     }
     case 'invalid_value': {
+      if (input === undefined) return 'is required';
       const options = issue.values.map((v) => JSON.stringify(v));
       const list = options.length === 1 ? options[0] : `${options.slice(0, -1).join(', ')} or ${options[options.length - 1]}`;
       const suggestion = typeof input === 'string' ? didYouMean(input, issue.values.map(String)) : undefined;

@@ -1,4 +1,4 @@
-import type { Diagnostic } from '../diagnostics/diagnostic';
+import { compareDiagnostics, type Diagnostic } from '../diagnostics/diagnostic';
 import { type JsonDocument, parseJsonDocument } from '../diagnostics/json-document';
 import { describeValue, issuesToDiagnostics } from '../diagnostics/zod-issues';
 import type { Task } from '../model';
@@ -40,7 +40,7 @@ export class ManifestLoader {
       return { diagnostics: [document.diagnostic([], `a manifest is a JSON object, found ${describeValue(value)}`)] };
     }
     const result = this.schema.safeParse(withoutEmptyValues(value as Record<string, unknown>), { reportInput: true });
-    if (!result.success) return { diagnostics: issuesToDiagnostics(document, this.schema, result.error.issues) };
+    if (!result.success) return { diagnostics: issuesToDiagnostics(document, this.schema, result.error.issues).sort(compareDiagnostics) };
     return { task: { task: result.data, document, origin }, diagnostics: [] };
   }
 }

@@ -89,7 +89,7 @@ function checkTypeRules(raw: Record<string, unknown>, ctx: z.RefinementCtx): voi
     }
   }
   if (raw['image-source'] === undefined && raw['image-destination'] === undefined) {
-    ctx.addIssue({ code: 'custom', path: ['image-source'], message: 'is required: set one of "image-source" or "image-destination"' });
+    ctx.addIssue({ code: 'custom', path: ['image-source'], message: 'is required (or "image-destination", for an image built from the task folder)' });
   } else if (raw['image-source'] !== undefined && raw['image-destination'] !== undefined) {
     ctx.addIssue({ code: 'custom', path: ['image-destination'], message: 'cannot be set together with "image-source"; set exactly one of them' });
   }

@@ -2,17 +2,24 @@ import { z } from 'zod';
 import type { Volume, VolumeSource } from '../model';
 import { parseQuantity } from '../validation/quantity';
 import { checkDns1123Label, checkDns1123Subdomain } from '../validation/kubernetes-names';
-import { nameString, objectHints, uniqueBy } from './zod-helpers';
+import { nameString, uniqueBy } from './zod-helpers';
 
 /** The volume sources a task may use. */
 export const ALLOWED_VOLUME_SOURCES = ['configMap', 'secret', 'persistentVolumeClaim', 'emptyDir', 'csi', 'nfs'] as const;
 
 /** Kubernetes volume sources that are refused (node access, or not a data-platform need). */
-const REFUSED_VOLUME_SOURCES = new Set([
+const REFUSED_VOLUME_SOURCES = [
   'hostPath', 'gitRepo', 'awsElasticBlockStore', 'azureDisk', 'azureFile', 'cephfs', 'cinder', 'downwardAPI',
   'ephemeral', 'fc', 'flexVolume', 'flocker', 'gcePersistentDisk', 'glusterfs', 'iscsi', 'photonPersistentDisk',
   'portworxVolume', 'projected', 'quobyte', 'rbd', 'scaleIO', 'storageos', 'vsphereVolume',
-]);
+] as const;
+
+/** A key that is known, so that it gets its own message, and always refused. */
+const refused = (source: string) =>
+  z
+    .unknown()
+    .superRefine((_, ctx) => ctx.addIssue(`volume source "${source}" is not allowed; use one of ${ALLOWED_VOLUME_SOURCES.join(', ')}`))
+    .optional();
 
 const fileMode = z.int().min(0).max(0o777);
 const resourceName = nameString(checkDns1123Subdomain);
@@ -64,22 +71,18 @@ const volumeSchema = z
     ...Object.fromEntries(Object.entries(sources).map(([k, v]) => [k, v.optional()])) as {
       [K in keyof typeof sources]: z.ZodOptional<(typeof sources)[K]>;
     },
+    ...Object.fromEntries(REFUSED_VOLUME_SOURCES.map((k) => [k, refused(k)])),
   })
   .superRefine((volume, ctx) => {
     const given = ALLOWED_VOLUME_SOURCES.filter((source) => volume[source] !== undefined);
-    if (given.length !== 1) {
+    const refusedGiven = REFUSED_VOLUME_SOURCES.some((source) => (volume as Record<string, unknown>)[source] !== undefined);
+    if (given.length !== 1 && !refusedGiven) {
       ctx.addIssue({
         code: 'custom',
         path: given.length === 0 ? [] : [given[1]],
         message: `${given.length === 0 ? 'has no source' : `has ${given.length} sources (${given.join(', ')})`}; set exactly one of ${ALLOWED_VOLUME_SOURCES.join(', ')}`,
       });
     }
-  })
-  .register(objectHints, {
-    unknownKey: (key) =>
-      REFUSED_VOLUME_SOURCES.has(key)
-        ? `volume source "${key}" is not allowed; use one of ${ALLOWED_VOLUME_SOURCES.join(', ')}`
-        : undefined,
   });
 
 /** The `volumes` list: unique names, each one volume and its mount. */

@@ -1,14 +1,5 @@
 import { z } from 'zod';
 
-/** Extra knowledge about an object schema that makes diagnostics better. */
-export interface ObjectHints {
-  /** The message for an unknown key, when the default "unknown field (did you mean …?)" is not the best one. */
-  readonly unknownKey?: (key: string) => string | undefined;
-}
-
-/** Hints registered for object schemas, read by the diagnostics mapper. */
-export const objectHints = z.registry<ObjectHints>();
-
 /** A string that `check` accepts; `check` returns `undefined` or the reason it is wrong. */
 export function checkedString(check: (value: string) => string | undefined) {
   return z.string().superRefine((value, ctx) => {
