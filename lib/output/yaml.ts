@@ -412,8 +412,8 @@ function quote(s: string): string {
  * env, probe, ports, resources, securityContext, volumeMounts; 134 output
  * lines, ~3.6 KB each), each rendered on its own as one file would be:
  *
- *   stringifyYamlDocuments([doc])  x 10,000   ~215 ms  (~22 us per document)
- *   YAML.stringify(doc), yaml 2.9.1 x 10,000  ~4,800 ms
+ *   stringifyYamlDocuments([doc])  x 10,000   ~215 ms  (212-292 ms, ~22 us per document)
+ *   YAML.stringify(doc), yaml 2.9.1 x 10,000  ~4,700 ms (4,650-5,000 ms)
  *
  * (`YAML.stringify` also emits `&a1`/`*a1` for the shared `labels` object,
  * which this emitter never does.)
