@@ -2,11 +2,18 @@
  * The cdk8s app: `npm run synth` and `cdk8s synth` (through cdk8s.yaml) both
  * run this file, compiled to build/main.js. See lib/cli/main.ts.
  */
-import { runCli } from './lib/cli/main';
+import { rerunIfStale } from './lib/cli/freshness';
 
-process.exitCode = runCli(process.argv.slice(2), {
-  cwd: process.cwd(),
-  env: process.env,
-  stdout: (text) => process.stdout.write(text),
-  stderr: (text) => process.stderr.write(text),
-});
+const delegated = rerunIfStale(__filename);
+if (delegated !== undefined) {
+  process.exitCode = delegated;
+} else {
+  // Loaded only now, so that a stale build never loads its old modules.
+  const { runCli } = require('./lib/cli/main') as typeof import('./lib/cli/main');
+  process.exitCode = runCli(process.argv.slice(2), {
+    cwd: process.cwd(),
+    env: process.env,
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+  });
+}

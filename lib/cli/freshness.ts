@@ -1,0 +1,34 @@
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+/**
+ * `npm run synth` runs the compiled build/ (ts-node would add ~2.5 s to
+ * every run). After a developer edits lib/, the build is stale: rebuild it
+ * once and run the fresh code. Costs a few `stat` calls when up to date.
+ *
+ * @param compiledMain the running build/main.js
+ * @returns an exit code when the run was delegated to a fresh build, else undefined
+ */
+export function rerunIfStale(compiledMain: string): number | undefined {
+  const root = path.resolve(path.dirname(compiledMain), '..');
+  const sources = [path.join(root, 'main.ts'), ...tsFiles(path.join(root, 'lib')), ...tsFiles(path.join(root, 'imports'))];
+  if (!fs.existsSync(sources[0])) return undefined; // not running from a source checkout
+  const built = fs.statSync(compiledMain).mtimeMs;
+  const newer = sources.find((file) => fs.statSync(file).mtimeMs > built);
+  if (newer === undefined) return undefined;
+  process.stderr.write(`${path.relative(process.cwd(), newer)} is newer than the build: running \`npm run build\` first\n`);
+  const build = spawnSync('npm', ['run', '--silent', 'build'], { cwd: root, stdio: 'inherit' });
+  if (build.status !== 0) return build.status ?? 1;
+  const rerun = spawnSync(process.execPath, [compiledMain, ...process.argv.slice(2)], { stdio: 'inherit' });
+  return rerun.status ?? 1;
+}
+
+function tsFiles(dir: string): string[] {
+  if (!fs.existsSync(dir)) return [];
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const full = path.join(dir, e.name);
+    if (e.isDirectory()) return tsFiles(full);
+    return e.name.endsWith('.ts') && !e.name.endsWith('.d.ts') ? [full] : [];
+  });
+}
