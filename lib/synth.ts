@@ -1,9 +1,10 @@
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { compareDiagnostics, type Diagnostic } from './diagnostics/diagnostic';
 import { crossTaskDiagnostics } from './manifest/cross-task';
 import { discoverManifests } from './manifest/discover';
 import { type LoadedTask, ManifestLoader } from './manifest/load';
+import { readManifest } from './manifest/read';
+import { taskWarnings } from './manifest/warnings';
 import type { TaskKind } from './model';
 import { type RenderedFile, renderTask } from './output/render';
 import type { Settings } from './settings';
@@ -42,9 +43,17 @@ export function synthesize(input: SynthInput): SynthResult {
   for (const relative of discoverManifests(input.tasksDir)) {
     const file = path.join(input.tasksDir, relative);
     const shown = toPosix(path.relative(cwd, file));
-    const result = loader.load(shown, fs.readFileSync(file, 'utf8'), `${tasksName}/${relative}`);
+    const read = readManifest(input.tasksDir, relative);
+    if ('problem' in read) {
+      diagnostics.push({ file: shown, line: 1, column: 1, offset: 0, length: 0, severity: 'error', path: '', message: `the manifest ${read.problem}` });
+      continue;
+    }
+    const result = loader.load(shown, read.text, `${tasksName}/${relative}`);
     diagnostics.push(...result.diagnostics);
-    if (result.task !== undefined) tasks.push(result.task);
+    if (result.task !== undefined) {
+      tasks.push(result.task);
+      diagnostics.push(...taskWarnings(result.task, path.dirname(file), path.posix.dirname(shown)));
+    }
   }
   diagnostics.push(...crossTaskDiagnostics(tasks, input.settings));
   diagnostics.sort(compareDiagnostics);

@@ -9,8 +9,10 @@ const root = path.join(__dirname, '..');
 const result = synthesize({ tasksDir: path.join(root, 'tasks'), settings: DEFAULT_SETTINGS, cwd: root });
 
 describe('the example tasks', () => {
-  test('synthesize without a diagnostic', () => {
-    expect(result.diagnostics).toEqual([]);
+  test('synthesize with one warning: the seed\'s flask image has no tag', () => {
+    expect(result.diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.severity}: ${d.path}`)).toEqual([
+      'tasks/app-flask/manifest.json:9:21 warning: image-source',
+    ]);
     expect(result.files.map((f) => f.path)).toEqual([
       'default/app-flask.k8s.yaml',
       'default/gstogs-daily.k8s.yaml',

@@ -1,0 +1,41 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Diagnostic } from '../diagnostics/diagnostic';
+import { parseImageReference } from '../validation/image';
+import type { LoadedTask } from './load';
+
+/** Name parts that make an environment variable look like it holds a secret. */
+const SECRET_WORDS = new Set(['PASSWORD', 'PASSWD', 'PWD', 'PASS', 'TOKEN', 'SECRET', 'KEY', 'APIKEY', 'CREDENTIAL', 'CREDENTIALS', 'PRIVATE']);
+
+/**
+ * Findings that do not make a manifest invalid but deserve a look: a mutable
+ * image, an ignored `access`, a secret written in plain text, a built image
+ * without a Dockerfile. They fail the run only with `--strict`.
+ *
+ * @param taskDir the task's folder, where an `image-destination` is built from
+ * @param shownDir that folder as shown to the user
+ */
+export function taskWarnings(loaded: LoadedTask, taskDir: string, shownDir: string): Diagnostic[] {
+  const { task, document } = loaded;
+  const out: Diagnostic[] = [];
+  const warn = (p: readonly (string | number)[], message: string) => out.push(document.diagnostic(p, message, { severity: 'warning' }));
+  const imageField = task.imageBuilt ? 'image-destination' : 'image-source';
+
+  const image = parseImageReference(task.image);
+  if (image.ok && image.value.digest === undefined && (image.value.tag === undefined || image.value.tag === 'latest')) {
+    warn([imageField], `${JSON.stringify(task.image)} ${image.value.tag === undefined ? 'has no tag, so it means ":latest"' : 'uses the "latest" tag'}, which changes under running pods; pin a version tag or a digest`);
+  }
+  if (task.imageBuilt && !fs.existsSync(path.join(taskDir, 'Dockerfile'))) {
+    warn([imageField], `there is no Dockerfile in ${shownDir}/; an image-destination is built from the task folder`);
+  }
+  if (task.kind === 'service' && task.published?.bypassAuth === true && task.published.access !== undefined) {
+    warn(['published', 'access'], 'is ignored because "bypass_auth" is true (the service is public)');
+  }
+  task.env.forEach((variable, i) => {
+    const words = variable.name.toUpperCase().split(/[^A-Z0-9]+/);
+    if (variable.value !== '' && words.some((w) => SECRET_WORDS.has(w))) {
+      warn(['env', i, 'value'], `${variable.name} looks like a secret, and its value is written in plain text into git and the cluster; keep secrets in a Secret`);
+    }
+  });
+  return out;
+}
