@@ -7,6 +7,7 @@ import type { RenderedFile } from '../output/render';
 import { readSettings } from '../settings-file';
 import { synthesize } from '../synth';
 import { parseCliArgs, USAGE } from './args';
+import { driftReport } from './check';
 import { summaryLine } from './summary';
 
 /** Where a run reads its environment and writes its messages (tests pass their own). */
@@ -61,6 +62,12 @@ function run(argv: readonly string[], io: CliIo): number {
   }
 
   const plan = planDist(outDir, result.files);
+  if (options.check) {
+    const drift = driftReport(outDir, options.out, plan);
+    io.stdout(drift.patch);
+    io.stderr(`${drift.verdict}\n`);
+    return drift.upToDate ? ExitCode.OK : ExitCode.DRIFT;
+  }
   applyDist(outDir, plan);
   const cliOutDir = io.env.CDK8S_OUTDIR;
   if (cliOutDir !== undefined && cliOutDir !== '' && path.resolve(io.cwd, cliOutDir) !== outDir) {
