@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { DIAGNOSTIC_FORMATS, type DiagnosticFormat } from '../diagnostics/formats';
 import { ExitCode, UserError } from '../errors';
 
 /** The command line of `npm run synth` (and of `cdk8s synth` through cdk8s.yaml). */
@@ -13,6 +14,8 @@ export interface CliOptions {
   readonly check: boolean;
   /** Warnings fail the run. @default false */
   readonly strict: boolean;
+  /** Diagnostics as text (stderr), JSON lines or GitHub annotations (stdout). @default "text" */
+  readonly format: DiagnosticFormat;
   readonly help: boolean;
 }
 
@@ -27,6 +30,8 @@ Options:
   --settings FILE   project settings (default: datatask.settings.json, optional)
   --check           write nothing; exit 3 when the output folder is out of date
   --strict          warnings fail the run
+  --format FORMAT   diagnostics as text (default, on stderr), json (one object
+                    per line) or github (workflow annotations), on stdout
   -h, --help        show this help
 
 Exit codes: 0 success, 1 invalid manifests or settings, 2 bad usage,
@@ -43,6 +48,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
         settings: { type: 'string', default: 'datatask.settings.json' },
         check: { type: 'boolean', default: false },
         strict: { type: 'boolean', default: false },
+        format: { type: 'string', default: 'text' },
         help: { type: 'boolean', short: 'h', default: false },
       },
       strict: true,
@@ -51,6 +57,9 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     if (positionals.length > 0) throw new Error(`unexpected argument ${JSON.stringify(positionals[0])}`);
     for (const name of ['tasks', 'out', 'settings'] as const) {
       if (values[name] === '') throw new Error(`--${name} needs a value`);
+    }
+    if (!(DIAGNOSTIC_FORMATS as readonly string[]).includes(values.format)) {
+      throw new Error(`--format must be one of ${DIAGNOSTIC_FORMATS.join(', ')} (found ${JSON.stringify(values.format)})`);
     }
     return values as CliOptions;
   } catch (error) {

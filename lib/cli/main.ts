@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { type Diagnostic, formatDiagnostic } from '../diagnostics/diagnostic';
+import type { Diagnostic } from '../diagnostics/diagnostic';
+import { type DiagnosticFormat, renderDiagnostics } from '../diagnostics/formats';
 import { ExitCode, UserError } from '../errors';
 import { applyDist, planDist } from '../output/dist';
 import type { RenderedFile } from '../output/render';
@@ -48,12 +49,12 @@ function run(argv: readonly string[], io: CliIo): number {
   const settingsFile = path.resolve(io.cwd, options.settings);
   const { settings, diagnostics: settingsDiagnostics } = readSettings(settingsFile, path.relative(io.cwd, settingsFile));
   if (settings === undefined) {
-    report(settingsDiagnostics, io);
+    report(settingsDiagnostics, options.format, io);
     return ExitCode.INVALID_INPUT;
   }
 
   const result = synthesize({ tasksDir, settings, cwd: io.cwd });
-  report(result.diagnostics, io);
+  report(result.diagnostics, options.format, io);
   const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = result.diagnostics.length - errors;
   if (errors > 0 || (options.strict && warnings > 0)) {
@@ -77,8 +78,11 @@ function run(argv: readonly string[], io: CliIo): number {
   return ExitCode.OK;
 }
 
-function report(diagnostics: readonly Diagnostic[], io: CliIo): void {
-  if (diagnostics.length > 0) io.stderr(`${diagnostics.map(formatDiagnostic).join('\n')}\n`);
+function report(diagnostics: readonly Diagnostic[], format: DiagnosticFormat, io: CliIo): void {
+  if (diagnostics.length === 0) return;
+  const rendered = renderDiagnostics(diagnostics, format);
+  if (format === 'text') io.stderr(rendered);
+  else io.stdout(rendered);
 }
 
 /**

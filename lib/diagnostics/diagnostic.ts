@@ -11,6 +11,8 @@ export interface SourceLocation {
   readonly offset: number;
   /** Length of the offending range (0 for a point). */
   readonly length: number;
+  /** The text of the line at `line`, for showing the offending range. */
+  readonly sourceLine?: string;
 }
 
 /** One finding about one place in one file. */

@@ -40,7 +40,7 @@ export class JsonDocument {
   /** A location from an offset range. */
   public at(offset: number, length: number): SourceLocation {
     const { line, column } = this.lines.position(offset);
-    return { file: this.file, line, column, offset, length };
+    return { file: this.file, line, column, offset, length, sourceLine: this.lines.lineText(this.text, offset) };
   }
 
   /** A diagnostic at `path`. */
@@ -75,7 +75,7 @@ export function parseJsonDocument(file: string, text: string): { document?: Json
   const lines = new LineIndex(text);
   const report = (offset: number, length: number, message: string): void => {
     const { line, column } = lines.position(offset);
-    diagnostics.push({ file, line, column, offset, length, severity: 'error', path: '', message });
+    diagnostics.push({ file, line, column, offset, length, sourceLine: lines.lineText(text, offset), severity: 'error', path: '', message });
   };
 
   if (text.charCodeAt(0) === 0xfeff) {

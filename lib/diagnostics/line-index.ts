@@ -8,6 +8,14 @@ export class LineIndex {
     }
   }
 
+  /** The text of the line holding `offset`, without its line break. */
+  public lineText(text: string, offset: number): string {
+    const { line } = this.position(offset);
+    const start = this.starts[line - 1];
+    const end = line < this.starts.length ? this.starts[line] - 1 : text.length;
+    return text.slice(start, end).replace(/\r$/, '');
+  }
+
   /** The 1-based line and column of `offset`. */
   public position(offset: number): { line: number; column: number } {
     let lo = 0;

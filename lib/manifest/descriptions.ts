@@ -39,7 +39,7 @@ export const MANIFEST_FIELD_DESCRIPTIONS: Readonly<Record<keyof typeof manifestF
     'List of dicts ("name", "value", both strings). Defines the environment variables of your application, in order. ' +
     'Names are unique and must not start with a digit; values are JSON strings (write "4", not 4).',
   'svc-account-secret':
-    'Not required, default "". The name of the secret that holds the service account key that will be used. ' +
+    'Not required, default "". Represents the service account that will be used: the name of the secret that holds its key. ' +
     'The secret must be in the same namespace as the task. It is mounted read-only (at /var/secrets/google by default) ' +
     'and GOOGLE_APPLICATION_CREDENTIALS points at its key file (key.json by default).',
   cmd:
@@ -78,6 +78,18 @@ export const MANIFEST_FIELD_DESCRIPTIONS: Readonly<Record<keyof typeof manifestF
     'each entry is a Kubernetes Toleration ("key", "operator", "value", "effect", "tolerationSeconds").',
   'node-selector':
     'Dict. Used to assign pods to nodes: a map of node label key to value (for example {"kubernetes.io/os": "linux"}).',
+};
+
+/** Each value of `type`, for editors that show one description per value (VS Code's `enumDescriptions`). */
+export const TYPE_DESCRIPTIONS: Readonly<Record<'job' | 'deployment' | 'service', string>> = {
+  job:
+    'Jobs are represented by Kubernetes Job objects: a batch process. With a "schedule", a CronJob, ' +
+    'which creates a Job about once per execution time of its schedule.',
+  deployment:
+    'A Kubernetes Deployment: ensures that one or more instances of your application are available to serve user requests.',
+  service:
+    'A Kubernetes Service and Deployment: a logical set of the application and a policy by which to access it ' +
+    '("name-port" and "container-port" required; "published" to expose it).',
 };
 
 /** The keys of `published`: Emissary Mapping fields and portal settings. */

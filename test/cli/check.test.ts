@@ -32,3 +32,43 @@ describe('--check', () => {
     expect(ws.files()).toEqual(before);
   });
 });
+
+describe('--format', () => {
+  const bad = () => ws.task('a/manifest.json', '{\n  "type": "job",\n\t"name": "A"\n}\n');
+
+  test('text: the source line and a caret under the range, tabs shown as one space', () => {
+    bad();
+    const { code, stderr } = ws.run();
+    expect(code).toBe(1);
+    expect(stderr.split('\n').slice(0, 6)).toEqual([
+      'tasks/a/manifest.json:1:1 error: image-source: is required (or "image-destination", for an image built from the task folder)',
+      '  1 | {',
+      '    | ^',
+      'tasks/a/manifest.json:1:1 error: labels: is required',
+      '  1 | {',
+      '    | ^',
+    ]);
+    expect(stderr).toContain(['  3 |  "name": "A"', '    |          ^~~'].join('\n'));
+  });
+
+  test('json: one object per line on stdout', () => {
+    bad();
+    const { code, stdout } = ws.run('--format', 'json');
+    expect(code).toBe(1);
+    const lines = stdout.trimEnd().split('\n').map((l) => JSON.parse(l));
+    expect(lines[2]).toEqual({
+      file: 'tasks/a/manifest.json', line: 3, column: 10, length: 3, severity: 'error', path: 'name',
+      message: "\"A\" is not valid as a job name: it must consist of lower-case letters, digits and '-', and start and end with a letter or digit",
+    });
+  });
+
+  test('github: workflow annotations with escaped properties', () => {
+    bad();
+    const { stdout } = ws.run('--format', 'github');
+    expect(stdout.split('\n')[1]).toBe('::error file=tasks/a/manifest.json,line=1,col=1,title=labels::is required');
+  });
+
+  test('an unknown format is a usage error', () => {
+    expect(ws.run('--format', 'xml').code).toBe(2);
+  });
+});

@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { job, service, Workspace } from '../support/workspace';
 
 let ws: Workspace;
+const diagnosticLines = (stderr: string) => stderr.split('\n').filter((l) => / (error|warning): /.test(l));
 beforeEach(() => (ws = new Workspace()));
 afterEach(() => ws.remove());
 
@@ -42,7 +43,11 @@ describe('npm run synth', () => {
     expect(stderr).toBe(
       [
         'tasks/a/manifest.json:6:16 error: cpu-limit: "lots" is not a Kubernetes quantity (a number with an optional suffix: m, k, M, G, Ki, Mi, Gi, …)',
+        '  6 |   "cpu-limit": "lots"',
+        '    |                ^~~~~~',
         'tasks/b/manifest.json:1:15 error: invalid JSON: expected "}" (is a comma trailing?)',
+        '  1 | {"type": "job"',
+        '    |               ^',
         '2 error(s), 0 warning(s): nothing was written to dist',
         '',
       ].join('\n'),
@@ -57,11 +62,10 @@ describe('npm run synth', () => {
       .task('c/manifest.json', service('other', { namespace: 'ns2', published: { access: 'dev', prefix: '/shop/' } }));
     const { code, stderr } = ws.run();
     expect(code).toBe(1);
-    expect(stderr.trimEnd().split('\n')).toEqual([
+    expect(diagnosticLines(stderr)).toEqual([
       'tasks/a/manifest.json:2:13 error: labels: selector app=shop also matches the pods of task "web" (tasks/b/manifest.json:2:13); add a label that tells them apart',
       'tasks/b/manifest.json:4:11 error: name: task "web" is already defined in namespace "default" by tasks/a/manifest.json:4:11; names must be unique in a namespace',
       'tasks/c/manifest.json:11:15 error: published.prefix: prefix "/shop/" on host "*" is already published by tasks/a/manifest.json:10:15; two services cannot share a route',
-      '3 error(s), 0 warning(s): nothing was written to dist',
     ]);
   });
 
@@ -97,7 +101,7 @@ describe('npm run synth', () => {
     ws.task('a/manifest.json', job('a')).write('datatask.settings.json', '{\n  "namespace": "Data",\n  "podSecurity": "strict"\n}\n');
     const { code, stderr } = ws.run();
     expect(code).toBe(1);
-    expect(stderr.trimEnd().split('\n')).toEqual([
+    expect(diagnosticLines(stderr)).toEqual([
       "datatask.settings.json:2:16 error: namespace: \"Data\" must consist of lower-case letters, digits and '-', and start and end with a letter or digit",
       'datatask.settings.json:3:18 error: podSecurity: expected "baseline" or "restricted", found "strict"',
     ]);

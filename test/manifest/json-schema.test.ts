@@ -1,0 +1,265 @@
+import Ajv, { type ValidateFunction } from 'ajv';
+import * as fc from 'fast-check';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { z } from 'zod';
+import { MANIFEST_FIELD_DESCRIPTIONS, PUBLISHED_DESCRIPTIONS, TOLERATION_DESCRIPTIONS, VOLUME_DESCRIPTIONS } from '../../lib/manifest/descriptions';
+import { type JsonSchema, MANIFEST_SCHEMA_FILE, manifestJsonSchema, manifestJsonSchemaText } from '../../lib/manifest/json-schema';
+import { ManifestLoader } from '../../lib/manifest/load';
+import { parseLabels } from '../../lib/manifest/labels';
+import { manifestFields } from '../../lib/manifest/schema';
+import { DEFAULT_SETTINGS } from '../../lib/settings';
+import { checkDns1035Label, checkDns1123Label, checkDns1123Subdomain, checkEnvVarName, checkIanaSvcName, checkLabelValue, checkQualifiedName } from '../../lib/validation/kubernetes-names';
+import { parseQuantity } from '../../lib/validation/quantity';
+import { runManifestSchema } from '../../scripts/manifest-schema';
+
+const ROOT = path.resolve(__dirname, '../..');
+const schema = manifestJsonSchema();
+
+/** ajv in strict mode, knowing VS Code's extra keywords (so a misspelt keyword still fails). */
+function compile(s: JsonSchema): ValidateFunction {
+  const ajv = new Ajv({ allErrors: true, strictTypes: false });
+  ajv.addVocabulary(['errorMessage', 'patternErrorMessage', 'enumDescriptions']);
+  return ajv.compile(s);
+}
+const validate = compile(schema);
+const schemaAccepts = (manifest: unknown): boolean => validate(manifest) === true;
+
+const loader = new ManifestLoader(DEFAULT_SETTINGS);
+/** Whether `npm run synth` accepts the manifest on its own (no cross-task rules). */
+const synthAccepts = (manifest: unknown): boolean => loader.load('tasks/t/manifest.json', JSON.stringify(manifest)).task !== undefined;
+
+const properties = schema.properties as Record<string, JsonSchema>;
+/** A top-level field's schema, without the empty alternative. */
+const fieldSchema = (field: string): JsonSchema => {
+  const s = properties[field];
+  return Array.isArray(s.anyOf) ? (s.anyOf[0] as JsonSchema) : s;
+};
+
+const job = { labels: 'app:x', type: 'job', name: 'x', 'image-source': 'a:1' };
+const deployment = { ...job, type: 'deployment' };
+const service = { ...job, type: 'service', 'name-port': 'http', 'container-port': 8080 };
+const BASE = { job, deployment, service } as const;
+
+function exampleManifests(): string[] {
+  return readdirSync(path.join(ROOT, 'tasks'), { recursive: true, encoding: 'utf8' })
+    .filter((file) => path.basename(file) === 'manifest.json')
+    .map((file) => path.join('tasks', file))
+    .sort();
+}
+
+describe('manifest.schema.json', () => {
+  test('the committed file is the generated schema (run `npm run schema` after changing the manifest schema)', () => {
+    expect(readFileSync(path.join(ROOT, MANIFEST_SCHEMA_FILE), 'utf8')).toBe(manifestJsonSchemaText());
+  });
+
+  test('generation is deterministic and leaves the manifest schemas undescribed', () => {
+    expect(manifestJsonSchemaText()).toBe(manifestJsonSchemaText());
+    expect(z.globalRegistry.get(manifestFields.name)).toBeUndefined();
+    expect(manifestFields.labels.description).toBeUndefined();
+  });
+
+  test('is a valid draft-07 schema, strict at the top, with type, name and labels required', () => {
+    expect(schema.$schema).toBe('http://json-schema.org/draft-07/schema#');
+    expect(schema.additionalProperties).toBe(false);
+    expect(schema.required).toEqual(['type', 'name', 'labels']);
+    expect(schema.description).toContain('`npm run synth` is the authoritative validator');
+    expect(Object.keys(properties)).toEqual(Object.keys(manifestFields));
+  });
+});
+
+describe('example manifests', () => {
+  const files = exampleManifests();
+  test('there are examples', () => expect(files.length).toBeGreaterThan(0));
+  test.each(files)('%s is valid', (file) => {
+    const manifest = JSON.parse(readFileSync(path.join(ROOT, file), 'utf8'));
+    validate(manifest);
+    expect(validate.errors ?? []).toEqual([]);
+  });
+});
+
+describe('invalid manifests are rejected, as npm run synth rejects them', () => {
+  test.each<[string, object]>([
+    ['an unknown key', { ...job, imagesource: 'a:1' }],
+    ['a wrong type', { ...job, 'cpu-request': 0.5 }],
+    ['a bad enum value', { ...job, 'image-pull-policy': 'always' }],
+    ['an unknown type', { ...job, type: 'cronjob' }],
+    ['a missing name', { labels: 'app:x', type: 'job', 'image-source': 'a:1' }],
+    ['an empty labels', { ...job, labels: '' }],
+    ['labels not key:value', { ...job, labels: 'app=x' }],
+    ['an upper-case name', { ...job, name: 'Etl' }],
+    ['a service name starting with a digit', { ...service, name: '1api' }],
+    ['a cron job name over 52 characters', { ...job, name: 'a'.repeat(53), schedule: '0 5 * * *' }],
+    ['a schedule on a service', { ...service, schedule: '0 5 * * *' }],
+    ['replicas on a job', { ...job, replicas: 2 }],
+    ['published on a job', { ...job, published: { access: 'dev', prefix: '/x/' } }],
+    ['a service without container-port', { ...service, 'container-port': undefined }],
+    ['a service with an empty name-port', { ...service, 'name-port': '' }],
+    ['both images', { ...job, 'image-destination': 'b:1' }],
+    ['no image', { ...job, 'image-source': '' }],
+    ['a quantity with a bad suffix', { ...job, 'memory-limit': '200MB' }],
+    ['a published without prefix', { ...service, published: { access: 'dev' } }],
+    ['a published without access', { ...service, published: { prefix: '/x/' } }],
+    ['a prefix without "/"', { ...service, published: { access: 'dev', prefix: 'x/' } }],
+    ['a numeric env value', { ...job, env: [{ name: 'A', value: 5 }] }],
+    ['a hostPath volume', { ...job, volumes: [{ name: 'v', mountPath: '/v', hostPath: { path: '/' } }] }],
+    ['a volume with two sources', { ...job, volumes: [{ name: 'v', mountPath: '/v', emptyDir: {}, nfs: { server: 's', path: '/' } }] }],
+    ['a relative mountPath', { ...job, volumes: [{ name: 'v', mountPath: 'v', emptyDir: {} }] }],
+    ['a toleration without key or Exists', { ...job, tolerations: [{ effect: 'NoSchedule' }] }],
+    ['tolerationSeconds without NoExecute', { ...job, tolerations: [{ key: 'k', operator: 'Exists', tolerationSeconds: 5 }] }],
+    ['a bad node-selector key', { ...job, 'node-selector': { 'a b': 'x' } }],
+  ])('%s', (_, manifest) => {
+    expect(synthAccepts(manifest)).toBe(false);
+    expect(schemaAccepts(manifest)).toBe(false);
+  });
+});
+
+describe('the schema never rejects what npm run synth accepts', () => {
+  test.each<[string, object]>([
+    ['empty values mean "not set"', { ...job, 'image-destination': '', schedule: '', 'svc-account-secret': '', 'cpu-limit': '', namespace: '', 'image-pull-policy': '', env: [], cmd: [], volumes: [], tolerations: [], 'node-selector': {} }],
+    ['an empty published on a job', { ...job, published: {}, 'name-port': '' }],
+    ['an empty schedule on a service', { ...service, schedule: '', published: {} }],
+    ['a published service with bypass_auth and no access', { ...service, published: { prefix: '/x/', bypass_auth: true } }],
+    ['a cron job', { ...job, schedule: '@daily', name: 'a'.repeat(52) }],
+    ['labels with spaces, prefixes and empty values', { ...job, labels: ' app : x , example.com/team:, k8s.io/a_b.c:V-1 ' }],
+    ['every volume source', { ...job, volumes: [
+      { name: 'a', mountPath: '/a', configMap: { name: 'c', items: [{ key: 'k', path: 'dir/file' }] } },
+      { name: 'b', mountPath: '/b', subPath: 'x/y', secret: { secretName: 's' } },
+      { name: 'c', mountPath: '/c', persistentVolumeClaim: { claimName: 'p' } },
+      { name: 'd', mountPath: '/d', emptyDir: { medium: 'Memory', sizeLimit: '1Gi' } },
+      { name: 'e', mountPath: '/e', csi: { driver: 'csi.example.com', nodePublishSecretRef: { name: 's' } } },
+      { name: 'f', mountPath: '/f', nfs: { server: 'nfs.local', path: '/export' } },
+    ] }],
+    ['tolerations', { ...job, tolerations: [{ operator: 'Exists' }, { key: 'k', value: '', operator: 'Equal' }, { key: 'k', effect: 'NoExecute', tolerationSeconds: 30 }] }],
+  ])('%s', (_, manifest) => {
+    expect(synthAccepts(manifest)).toBe(true);
+    validate(manifest);
+    expect(validate.errors ?? []).toEqual([]);
+  });
+
+  // The schema repeats which fields apply to which type; it must agree with the manifest schema.
+  const typed = ['schedule', 'replicas', 'name-port', 'container-port', 'published'] as const;
+  const realValue: Record<(typeof typed)[number], unknown> = {
+    schedule: '0 5 * * *',
+    replicas: 2,
+    'name-port': 'http',
+    'container-port': 8080,
+    published: { access: 'dev', prefix: '/x/' },
+  };
+  test.each((['job', 'deployment', 'service'] as const).flatMap((type) => typed.map((field) => [type, field] as const)))(
+    '%s with %s: the schema and synth agree',
+    (type, field) => {
+      const manifest = { ...BASE[type], [field]: realValue[field] };
+      expect(schemaAccepts(manifest)).toBe(synthAccepts(manifest));
+    },
+  );
+});
+
+describe('patterns match the checks they stand for', () => {
+  const matches = (s: JsonSchema) => {
+    const check = compile(s);
+    return (value: string) => check(value) === true;
+  };
+  const volume = (fieldSchema('volumes').items as JsonSchema).properties as Record<string, JsonSchema>;
+  const ok = (check: (value: string) => string | undefined) => (value: string) => check(value) === undefined;
+  const nameChars = fc.string({ unit: fc.constantFrom(...'abz09-._/:, AZ'.split('')), maxLength: 70 });
+
+  test.each<[string, JsonSchema, (value: string) => boolean]>([
+    ['name (DNS-1123 label)', fieldSchema('name'), ok(checkDns1123Label)],
+    ['namespace', fieldSchema('namespace'), ok(checkDns1123Label)],
+    ['svc-account-secret (DNS-1123 subdomain)', fieldSchema('svc-account-secret'), ok(checkDns1123Subdomain)],
+    ['name-port (IANA service name)', fieldSchema('name-port'), ok(checkIanaSvcName)],
+    ['env name', ((fieldSchema('env').items as JsonSchema).properties as Record<string, JsonSchema>).name, ok(checkEnvVarName)],
+    ['volume name', volume.name, ok(checkDns1123Label)],
+    ['toleration value (label value)', ((fieldSchema('tolerations').items as JsonSchema).properties as Record<string, JsonSchema>).value, ok(checkLabelValue)],
+  ])('%s: exactly the same strings', (_, s, valid) => {
+    const test = matches(s);
+    fc.assert(fc.property(nameChars, (value) => test(value) === valid(value)), { numRuns: 2000 });
+    for (const value of ['', 'a', '-a', 'a-', 'a--b', '1', 'a'.repeat(15), 'a'.repeat(16), 'a'.repeat(63), 'a'.repeat(64), 'a.b', 'A']) {
+      expect([value, test(value)]).toEqual([value, valid(value)]);
+    }
+  });
+
+  test('a service name: the type rule adds DNS-1035', () => {
+    for (const name of ['api', '1api', 'a-1', 'api-']) {
+      expect([name, schemaAccepts({ ...service, name })]).toEqual([name, checkDns1035Label(name) === undefined]);
+    }
+  });
+
+  test('label keys and labels: every valid one matches (the prefix length is not checked)', () => {
+    const key = matches(((fieldSchema('tolerations').items as JsonSchema).properties as Record<string, JsonSchema>).key);
+    const labels = matches(fieldSchema('labels'));
+    fc.assert(
+      fc.property(nameChars, (value) => {
+        if (checkQualifiedName(value) === undefined) expect(key(value)).toBe(true);
+        if (parseLabels(value).ok) expect(labels(value)).toBe(true);
+        if (value.length <= 253 && !key(value)) expect(checkQualifiedName(value)).toBeDefined();
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  test('quantities: the pattern accepts every valid one and rejects only invalid ones', () => {
+    const quantity = matches(fieldSchema('cpu-limit'));
+    const chars = fc.string({ unit: fc.constantFrom(...'0123456789.+-eEmkMGKiun '.split('')), maxLength: 8 });
+    fc.assert(
+      fc.property(chars, (value) => {
+        const parsed = parseQuantity(value);
+        if (parsed.ok) expect(quantity(value)).toBe(true);
+        if (!quantity(value)) expect(parsed.ok).toBe(false);
+      }),
+      { numRuns: 3000 },
+    );
+    for (const value of ['0.20', '200Mi', '1e3', '.5', '1.', '500m', '-0']) expect([value, quantity(value)]).toEqual([value, true]);
+    for (const value of ['200MB', '1e', '.', 'Mi', '', ' 1']) expect([value, quantity(value)]).toEqual([value, false]);
+  });
+
+  test('relative paths: no leading "/" and no ".." segment', () => {
+    const subPath = matches(volume.subPath);
+    const relative = (p: string) => !p.startsWith('/') && !p.split('/').includes('..');
+    fc.assert(fc.property(fc.string({ unit: fc.constantFrom('a', '.', '/', '\n'), maxLength: 10 }), (p) => subPath(p) === relative(p)), { numRuns: 2000 });
+  });
+});
+
+describe('descriptions', () => {
+  test.each(Object.keys(manifestFields))('top-level field %s has a description', (field) => {
+    expect(typeof properties[field].description).toBe('string');
+    expect(properties[field].description).toBe(MANIFEST_FIELD_DESCRIPTIONS[field as keyof typeof manifestFields]);
+  });
+
+  test.each<[string, JsonSchema, Readonly<Record<string, string>>]>([
+    ['published', fieldSchema('published'), PUBLISHED_DESCRIPTIONS],
+    ['volumes[]', fieldSchema('volumes').items as JsonSchema, VOLUME_DESCRIPTIONS],
+    ['tolerations[]', fieldSchema('tolerations').items as JsonSchema, TOLERATION_DESCRIPTIONS],
+  ])('every key of %s has a description', (_, s, descriptions) => {
+    const keys = Object.keys(s.properties as object);
+    expect(keys.sort()).toEqual(Object.keys(descriptions).sort());
+    for (const key of keys) expect((s.properties as Record<string, JsonSchema>)[key].description).toBe(descriptions[key]);
+  });
+
+  test('the defaults of the format are in the schema', () => {
+    expect(properties['image-pull-policy'].default).toBe('Always');
+    expect(properties.replicas.default).toBe(1);
+    const published = fieldSchema('published').properties as Record<string, JsonSchema>;
+    expect([published.timeout_ms.default, published.icon.default, published.visible.default]).toEqual([6000, 'import_contacts', true]);
+  });
+});
+
+describe('scripts/manifest-schema', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'manifest-schema-'));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  test('--check fails on a missing or stale file, and passes once written', () => {
+    expect(runManifestSchema(['--check'], dir)).toEqual({ code: 1, message: 'manifest.schema.json is missing: run `npm run schema` and commit the result' });
+    expect(runManifestSchema([], dir)).toEqual({ code: 0, message: 'wrote manifest.schema.json' });
+    expect(readFileSync(path.join(dir, MANIFEST_SCHEMA_FILE), 'utf8')).toBe(manifestJsonSchemaText());
+    expect(runManifestSchema(['--check'], dir).code).toBe(0);
+    writeFileSync(path.join(dir, MANIFEST_SCHEMA_FILE), '{}\n');
+    expect(runManifestSchema(['--check'], dir)).toEqual({ code: 1, message: 'manifest.schema.json is out of date: run `npm run schema` and commit the result' });
+    expect(runManifestSchema(['--bogus'], dir).code).toBe(2);
+  });
+});
