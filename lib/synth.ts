@@ -26,6 +26,8 @@ export interface SynthResult {
   readonly files: readonly RenderedFile[];
   /** How many valid tasks of each kind. */
   readonly counts: Readonly<Record<TaskKind, number>>;
+  /** The valid tasks, in manifest path order. */
+  readonly tasks: readonly LoadedTask[];
 }
 
 /**
@@ -60,9 +62,9 @@ export function synthesize(input: SynthInput): SynthResult {
 
   const counts: Record<TaskKind, number> = { job: 0, 'cron-job': 0, deployment: 0, service: 0 };
   for (const { task } of tasks) counts[task.kind]++;
-  if (diagnostics.some((d) => d.severity === 'error')) return { diagnostics, files: [], counts };
+  if (diagnostics.some((d) => d.severity === 'error')) return { diagnostics, files: [], counts, tasks };
   const files = tasks.map(({ task, origin }) => renderTask(task, input.settings, origin));
-  return { diagnostics, files, counts };
+  return { diagnostics, files, counts, tasks };
 }
 
 function toPosix(p: string): string {

@@ -40,7 +40,7 @@ const REQUIRED_FIELDS = ['type', 'name', 'labels'] as const;
  * test checks that this schema and `npm run synth` agree on it).
  */
 const APPLIES_TO: Readonly<Record<string, readonly string[]>> = {
-  schedule: ['job'],
+  schedule: ['job', 'service'],
   replicas: ['deployment', 'service'],
   'name-port': ['service'],
   'container-port': ['service'],
@@ -253,16 +253,16 @@ function typeRules(properties: JsonSchema): JsonSchema[] {
     };
     if (type === 'service') {
       then.required = ['name-port', 'container-port'];
-      (then.properties as JsonSchema)['name-port'] = { minLength: 1 };
-      (then.properties as JsonSchema).name = DNS1035_LABEL_SCHEMA;
+      (then.properties as JsonSchema)['name-port'] = { type: 'string', minLength: 1 };
+      (then.properties as JsonSchema).name = { type: 'string', ...DNS1035_LABEL_SCHEMA };
     }
     return { if: { properties: { type: { const: type } }, required: ['type'] }, then };
   });
   const cronJobName = {
     if: { properties: { type: { const: 'job' }, schedule: { type: 'string', minLength: 1 } }, required: ['type', 'schedule'] },
-    then: { properties: { name: { maxLength: MAX_CRON_JOB_NAME } } },
+    then: { properties: { name: { type: 'string', maxLength: MAX_CRON_JOB_NAME } } },
   };
-  const set = (field: string): JsonSchema => ({ properties: { [field]: { minLength: 1 } }, required: [field] });
+  const set = (field: string): JsonSchema => ({ properties: { [field]: { type: 'string', minLength: 1 } }, required: [field] });
   const oneImage = { oneOf: [set('image-source'), set('image-destination')] };
   return [...byType, cronJobName, oneImage];
 }
