@@ -602,7 +602,7 @@ function main(): void {
       log();
     }
     log('Targets:');
-    for (const t of targets(results, one)) log(`  ${pad(t.name, 36)}${lpad(t.value, 12)}   ${t.pass === undefined ? '-' : t.pass ? 'PASS' : 'FAIL'}`);
+    for (const t of targets(results, one)) log(`  ${pad(t.name, 36)}${lpad(t.value, 18)}   ${t.pass === undefined ? '-' : t.pass ? 'PASS' : 'FAIL'}`);
     if (options.json !== undefined) {
       const strip = (s: Series) => s.runs.map(({ stderr: _stderr, ...rest }) => rest);
       const json = {

@@ -26,7 +26,7 @@ import {
 import { MANIFEST_DEFAULTS, manifestFields } from './schema';
 import { ALLOWED_VOLUME_SOURCES } from './volumes';
 
-/** A JSON Schema object (or a boolean schema, where one is allowed). */
+/** A JSON Schema object. */
 export type JsonSchema = { [keyword: string]: unknown };
 
 /** The file `npm run schema` writes, at the repository root. */
@@ -40,7 +40,7 @@ const REQUIRED_FIELDS = ['type', 'name', 'labels'] as const;
  * test checks that this schema and `npm run synth` agree on it).
  */
 const APPLIES_TO: Readonly<Record<string, readonly string[]>> = {
-  schedule: ['job', 'service'],
+  schedule: ['job'],
   replicas: ['deployment', 'service'],
   'name-port': ['service'],
   'container-port': ['service'],

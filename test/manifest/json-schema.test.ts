@@ -19,7 +19,7 @@ const schema = manifestJsonSchema();
 
 /** ajv in strict mode, knowing VS Code's extra keywords (so a misspelt keyword still fails). */
 function compile(s: JsonSchema): ValidateFunction {
-  const ajv = new Ajv({ allErrors: true, strictTypes: false });
+  const ajv = new Ajv({ allErrors: true });
   ajv.addVocabulary(['errorMessage', 'patternErrorMessage', 'enumDescriptions']);
   return ajv.compile(s);
 }
