@@ -6,7 +6,7 @@ import { type LoadedTask, ManifestLoader } from './manifest/load';
 import { readManifest } from './manifest/read';
 import { taskWarnings } from './manifest/warnings';
 import type { TaskKind } from './model';
-import { type RenderedFile, renderTask } from './output/render';
+import type { RenderedFile } from './output/rendered-file';
 import type { Settings } from './settings';
 
 export interface SynthInput {
@@ -63,6 +63,9 @@ export function synthesize(input: SynthInput): SynthResult {
   const counts: Record<TaskKind, number> = { job: 0, 'cron-job': 0, deployment: 0, service: 0 };
   for (const { task } of tasks) counts[task.kind]++;
   if (diagnostics.some((d) => d.severity === 'error')) return { diagnostics, files: [], counts, tasks };
+  // Loaded only now: cdk8s and the Kubernetes API classes take ~0.2 s to load,
+  // which a run that stops at a diagnostic does not need to pay.
+  const { renderTask } = require('./output/render') as typeof import('./output/render');
   const files = tasks.map(({ task, origin }) => renderTask(task, input.settings, origin));
   return { diagnostics, files, counts, tasks };
 }

@@ -4,7 +4,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic';
 import { type DiagnosticFormat, renderDiagnostics } from '../diagnostics/formats';
 import { ExitCode, UserError } from '../errors';
 import { applyDist, planDist } from '../output/dist';
-import type { RenderedFile } from '../output/render';
+import type { RenderedFile } from '../output/rendered-file';
 import { readSettings } from '../settings-file';
 import { synthesize } from '../synth';
 import { parseCliArgs, USAGE } from './args';
