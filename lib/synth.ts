@@ -42,10 +42,11 @@ export function synthesize(input: SynthInput): SynthResult {
   const tasks: LoadedTask[] = [];
   const tasksName = path.basename(path.resolve(input.tasksDir));
 
-  for (const relative of discoverManifests(input.tasksDir)) {
+  for (const entry of discoverManifests(input.tasksDir)) {
+    const relative = entry.relative;
     const file = path.join(input.tasksDir, relative);
     const shown = toPosix(path.relative(cwd, file));
-    const read = readManifest(input.tasksDir, relative);
+    const read = readManifest(input.tasksDir, entry);
     if ('problem' in read) {
       diagnostics.push({ file: shown, line: 1, column: 1, offset: 0, length: 0, severity: 'error', path: '', message: `the manifest ${read.problem}` });
       continue;

@@ -300,7 +300,7 @@ class Runner {
       .split('\n')
       .filter((line) => line !== '')
       .map((line) => JSON.parse(line) as { script: string; maxRssKb: number });
-    const own = probes.filter((p) => path.resolve(p.script) === scriptFile || fs.existsSync(p.script) && fs.realpathSync(p.script) === scriptFile);
+    const own = probes.filter((p) => path.resolve(p.script) === scriptFile || (fs.existsSync(p.script) && fs.realpathSync(p.script) === scriptFile));
     const tree = this.gnuTime ? Number(readOr(this.timeFile, '').trim().split('\n').pop()) : NaN;
     const internal = /in (\d+(?:\.\d+)?) s\s*$/.exec(stderr.trim());
     return {
@@ -573,13 +573,14 @@ function main(): void {
   checkPrerequisites(options.root);
   fs.mkdirSync(options.tmp, { recursive: true });
   const scratch = fs.mkdtempSync(path.join(options.tmp, 'datatask-bench-'));
+  const loadBefore = os.loadavg().map((l) => l.toFixed(2)).join(' ');
   try {
     const runner = new Runner(options.root, scratch);
     const results: SizeResult[] = [];
     for (const n of options.sizes) results.push(benchSize(runner, options, scratch, n));
     const one = options.oneTaskRuns > 0 ? benchOneTask(runner, options, scratch) : undefined;
 
-    log(`datatask-cdk8s synth benchmark — node ${process.version}, ${os.cpus().length} CPU(s), load ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+    log(`datatask-cdk8s synth benchmark — node ${process.version}, ${os.cpus().length} CPU(s), load average ${loadBefore} before, ${os.loadavg().map((l) => l.toFixed(2)).join(' ')} after`);
     log(`synth = npm run --silent synth -- --tasks T --out O; floor = npm run --silent bench:floor -- … (read manifests + write/compare the same bytes)`);
     log(`time = wall time of the npm command, best of the runs (median in brackets); in-proc = synth's own "in X s" (after module loading)`);
     log(runner.memoryMethod + '; the largest over the runs');

@@ -2,20 +2,35 @@ import { findNodeAtLocation, type Node, type ParseError, ParseErrorCode, parseTr
 import type { Diagnostic, Severity, SourceLocation } from './diagnostic';
 import { LineIndex } from './line-index';
 
-/** A parsed JSON file that remembers where every value came from. */
+/** Options of the (slow) positional parser: strict JSON. */
+const STRICT = { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false } as const;
+
+/**
+ * A parsed JSON file that can say where every value came from. The syntax
+ * tree with positions is built only when a diagnostic needs one: most files
+ * have none, and a tree costs ~10 KB per manifest.
+ */
 export class JsonDocument {
+  private tree?: Node;
+  private lineIndex?: LineIndex;
+
   constructor(
     /** The file as shown to the user. */
     public readonly file: string,
     public readonly text: string,
-    /** The syntax tree, with offsets. */
-    public readonly root: Node,
-    private readonly lines: LineIndex,
+    /** The document's value (keys are unique: duplicates were refused). */
+    public readonly value: unknown,
   ) {}
 
-  /** The document's value (after the syntax checks passed, keys are unique). */
-  public get value(): unknown {
-    return nodeValue(this.root);
+  private get root(): Node {
+    this.tree ??= parseTree(this.text, [], STRICT);
+    if (this.tree === undefined) throw new Error(`${this.file} parsed once but has no syntax tree`);
+    return this.tree;
+  }
+
+  private get lines(): LineIndex {
+    this.lineIndex ??= new LineIndex(this.text);
+    return this.lineIndex;
   }
 
   /**
@@ -69,8 +84,31 @@ export function formatPath(path: readonly PropertyKey[]): string {
  * Parses strict JSON (no comments, no trailing commas), and reports, with
  * positions: syntax errors, a byte order mark, duplicate keys and strings
  * that are not well-formed UTF-16 (a lone `\ud800` escape).
+ *
+ * The common case, a valid file, takes the fast path: `JSON.parse`, a count
+ * of key tokens against the parsed keys (a duplicate key makes them differ)
+ * and a well-formedness walk. Anything else goes through jsonc-parser for
+ * positions.
  */
 export function parseJsonDocument(file: string, text: string): { document?: JsonDocument; diagnostics: Diagnostic[] } {
+  if (text.charCodeAt(0) !== 0xfeff) {
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch {
+      value = undefined;
+    }
+    if (value !== undefined) {
+      const walk = { keys: 0, wellFormed: true };
+      inspect(value, walk);
+      if (walk.wellFormed && walk.keys === countKeyTokens(text)) return { document: new JsonDocument(file, text, value), diagnostics: [] };
+    }
+  }
+  return { diagnostics: slowParseDiagnostics(file, text) };
+}
+
+/** Every problem of a file that the fast path refused, located. */
+function slowParseDiagnostics(file: string, text: string): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   const lines = new LineIndex(text);
   const report = (offset: number, length: number, message: string): void => {
@@ -80,24 +118,68 @@ export function parseJsonDocument(file: string, text: string): { document?: Json
 
   if (text.charCodeAt(0) === 0xfeff) {
     report(0, 1, 'the file starts with a byte order mark (BOM); save it as UTF-8 without BOM');
-    return { diagnostics };
+    return diagnostics;
   }
   if (text.trim() === '') {
     report(0, 0, 'the file is empty; a manifest is a JSON object');
-    return { diagnostics };
+    return diagnostics;
   }
 
   const errors: ParseError[] = [];
-  const root = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  const root = parseTree(text, errors, STRICT);
   for (const error of errors.slice(0, 1)) {
     // Only the first syntax error is reliable; the rest are usually its echoes.
     report(error.offset, error.length, `invalid JSON: ${describeParseError(error.error)}`);
   }
-  if (root === undefined || errors.length > 0) return { diagnostics };
+  if (root !== undefined && errors.length === 0) checkTree(root, lines, report);
+  if (diagnostics.length === 0) {
+    // JSON.parse refused what jsonc-parser accepts: say what JSON.parse said.
+    try {
+      JSON.parse(text);
+    } catch (error) {
+      report(0, 0, `invalid JSON: ${(error as Error).message}`);
+    }
+  }
+  return diagnostics;
+}
 
-  checkTree(root, lines, report);
-  if (diagnostics.length > 0) return { diagnostics };
-  return { document: new JsonDocument(file, text, root, lines), diagnostics };
+/** Counts object keys and checks every string of a parsed value. */
+function inspect(value: unknown, walk: { keys: number; wellFormed: boolean }): void {
+  if (typeof value === 'string') {
+    if (!value.isWellFormed()) walk.wellFormed = false;
+  } else if (Array.isArray(value)) {
+    for (const item of value) inspect(item, walk);
+  } else if (typeof value === 'object' && value !== null) {
+    for (const key in value) {
+      walk.keys++;
+      if (!key.isWellFormed()) walk.wellFormed = false;
+      inspect((value as Record<string, unknown>)[key], walk);
+    }
+  }
+}
+
+/** How many strings in a valid JSON text are followed by `:`, i.e. are keys. */
+function countKeyTokens(text: string): number {
+  let count = 0;
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    if (text.charCodeAt(i) !== 34 /* " */) continue;
+    let j = i + 1;
+    for (; j < n; j++) {
+      const c = text.charCodeAt(j);
+      if (c === 92 /* \ */) j++;
+      else if (c === 34) break;
+    }
+    let k = j + 1;
+    while (k < n && isJsonSpace(text.charCodeAt(k))) k++;
+    if (text.charCodeAt(k) === 58 /* : */) count++;
+    i = j;
+  }
+  return count;
+}
+
+function isJsonSpace(c: number): boolean {
+  return c === 32 || c === 10 || c === 13 || c === 9;
 }
 
 function checkTree(node: Node, lines: LineIndex, report: (offset: number, length: number, message: string) => void): void {
@@ -120,23 +202,6 @@ function checkTree(node: Node, lines: LineIndex, report: (offset: number, length
     }
   }
   for (const child of node.children ?? []) checkTree(child, lines, report);
-}
-
-function nodeValue(node: Node): unknown {
-  switch (node.type) {
-    case 'object': {
-      const out: Record<string, unknown> = {};
-      for (const property of node.children ?? []) {
-        const [key, value] = property.children ?? [];
-        if (key !== undefined && value !== undefined) out[key.value as string] = nodeValue(value);
-      }
-      return out;
-    }
-    case 'array':
-      return (node.children ?? []).map(nodeValue);
-    default:
-      return node.value;
-  }
 }
 
 function describeParseError(code: ParseErrorCode): string {

@@ -29,11 +29,26 @@ export function crossTaskDiagnostics(tasks: readonly LoadedTask[], settings: Set
       }
     }
   }
+  // Tasks by (namespace, label pair): a selector can only match tasks that
+  // carry each of its pairs, so look at the holders of one pair, not at every
+  // task (10,000 tasks would mean 10^8 comparisons).
+  const holders = new Map<string, LoadedTask[]>();
+  for (const loaded of tasks) {
+    for (const [k, v] of Object.entries(loaded.task.labels)) {
+      const key = JSON.stringify([loaded.task.namespace, k, v]);
+      const list = holders.get(key);
+      if (list === undefined) holders.set(key, [loaded]);
+      else list.push(loaded);
+    }
+  }
   for (const selecting of tasks) {
     if (selecting.task.kind !== 'deployment' && selecting.task.kind !== 'service') continue;
     const selector = Object.entries(selecting.task.labels);
-    for (const other of tasks) {
-      if (other === selecting || other.task.namespace !== selecting.task.namespace) continue;
+    const candidates = selector
+      .map(([k, v]) => holders.get(JSON.stringify([selecting.task.namespace, k, v])) ?? [])
+      .reduce((a, b) => (b.length < a.length ? b : a));
+    for (const other of candidates) {
+      if (other === selecting) continue;
       if (selector.every(([k, v]) => other.task.labels[k] === v)) {
         const shown = selector.map(([k, v]) => `${k}=${v}`).join(',');
         out.push(selecting.document.diagnostic(['labels'], `selector ${shown} also matches the pods of task "${other.task.name}" (${where(other, ['labels'])}); add a label that tells them apart`));

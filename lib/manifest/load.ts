@@ -47,11 +47,8 @@ export class ManifestLoader {
 
 /** An empty top-level value (`""`, `[]`, `{}`) means the field is absent, as in the format's own examples. */
 function withoutEmptyValues(manifest: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(manifest)) {
-    if (!isEmpty(value)) out[key] = value;
-  }
-  return out;
+  // fromEntries defines own properties: a "__proto__" key stays a key (and is refused as unknown).
+  return Object.fromEntries(Object.entries(manifest).filter(([, value]) => !isEmpty(value)));
 }
 
 function isEmpty(value: unknown): boolean {

@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import type { ManifestEntry } from './discover';
 
 /** The largest manifest read; anything bigger is surely not a hand-written task. */
 export const MAX_MANIFEST_BYTES = 1024 * 1024;
@@ -11,21 +12,24 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
  * cannot: a folder, a symbolic link leaving the tasks folder, too large,
  * unreadable, not UTF-8.
  */
-export function readManifest(tasksDir: string, relative: string): { text: string } | { problem: string } {
-  const file = path.join(tasksDir, relative);
+export function readManifest(tasksDir: string, entry: ManifestEntry): { text: string } | { problem: string } {
+  const file = path.join(tasksDir, entry.relative);
+  let fd: number | undefined;
   try {
-    if (fs.lstatSync(file).isSymbolicLink()) {
+    if (entry.symlink) {
       const target = fs.realpathSync(file);
       const root = fs.realpathSync(tasksDir);
       if (target !== root && !target.startsWith(root + path.sep)) {
         return { problem: `is a symbolic link to ${target}, outside the tasks folder; copy the manifest into the task folder instead` };
       }
     }
-    const stat = fs.statSync(file);
+    // One open, one fstat, one read: the size check costs no extra system call.
+    fd = fs.openSync(file, 'r');
+    const stat = fs.fstatSync(fd);
     if (stat.isDirectory()) return { problem: 'is a folder, not a file' };
     if (!stat.isFile()) return { problem: 'is not a regular file' };
     if (stat.size > MAX_MANIFEST_BYTES) return { problem: `is ${stat.size} bytes; a manifest may be at most 1 MiB` };
-    const bytes = fs.readFileSync(file);
+    const bytes = fs.readFileSync(fd);
     try {
       return { text: utf8.decode(bytes) };
     } catch {
@@ -33,11 +37,14 @@ export function readManifest(tasksDir: string, relative: string): { text: string
     }
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EISDIR') return { problem: 'is a folder, not a file' };
     const reason =
       code === 'EACCES' || code === 'EPERM' ? 'permission denied'
       : code === 'ENOENT' ? 'it does not exist (a broken symbolic link?)'
       : code === 'ELOOP' ? 'a symbolic link loop'
       : (error as Error).message;
     return { problem: `cannot be read: ${reason}` };
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
   }
 }

@@ -108,6 +108,19 @@ describe('diagnostics of one manifest', () => {
     expect(diagnostics(text)[0]).toBe(`tasks/t/manifest.json:${first}`);
   });
 
+  test('duplicate keys are found at any depth; strings holding quotes and colons are not keys', () => {
+    expect(diagnostics('{"type": "job", "name": "x", "labels": "a:b", "image-source": "a:1", "env": [{"name": "A", "value": "1", "value": "2"}]}')).toEqual([
+      'tasks/t/manifest.json:1:106 error: duplicate key "value" (first at 1:92); JSON readers would silently keep only the last one',
+    ]);
+    expect(diagnostics('{"type": "job", "name": "x", "labels": "a:b", "image-source": "a:1", "cmd": ["say \\"a\\": b", "\\\\", ":"]}')).toEqual([]);
+  });
+
+  test('"__proto__" is a key like any other, and unknown', () => {
+    expect(diagnostics('{"__proto__": {"x": 1}, "type": "job", "name": "x", "labels": "a:b", "image-source": "a:1"}')).toEqual([
+      'tasks/t/manifest.json:1:2 error: __proto__: unknown field',
+    ]);
+  });
+
   test('a missing or invalid type', () => {
     expect(diagnostics('{"type": "cronjob", "name": "x", "labels": "a:b", "image-source": "a:1"}')).toEqual([
       'tasks/t/manifest.json:1:10 error: type: expected "job", "deployment" or "service", found "cronjob"',
