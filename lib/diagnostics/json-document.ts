@@ -91,6 +91,14 @@ export function formatPath(path: readonly PropertyKey[]): string {
  * positions.
  */
 export function parseJsonDocument(file: string, text: string): { document?: JsonDocument; diagnostics: Diagnostic[] } {
+  const tooDeep = firstOffsetDeeperThan(text, MAX_DEPTH);
+  if (tooDeep !== undefined) {
+    // Checked first: the parsers recurse, and thousands of levels would overflow the stack.
+    const lines = new LineIndex(text);
+    const { line, column } = lines.position(tooDeep);
+    const message = `the JSON nests deeper than ${MAX_DEPTH} levels; a manifest is a small object`;
+    return { diagnostics: [{ file, line, column, offset: tooDeep, length: 1, severity: 'error', path: '', message }] };
+  }
   if (text.charCodeAt(0) !== 0xfeff) {
     let value: unknown;
     try {
@@ -152,10 +160,34 @@ function inspect(value: unknown, walk: { keys: number; wellFormed: boolean }): v
   } else if (typeof value === 'object' && value !== null) {
     for (const key in value) {
       walk.keys++;
-      if (!key.isWellFormed()) walk.wellFormed = false;
+      if (!key.isWellFormed() || key === '__proto__') walk.wellFormed = false;
       inspect((value as Record<string, unknown>)[key], walk);
     }
   }
+}
+
+/** The deepest nesting of objects and lists a document may have. */
+export const MAX_DEPTH = 64;
+
+/** The offset of the first `{` or `[` (outside strings) that opens level `max + 1`, if any. */
+function firstOffsetDeeperThan(text: string, max: number): number | undefined {
+  let depth = 0;
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34 /* " */) {
+      for (i++; i < n; i++) {
+        const d = text.charCodeAt(i);
+        if (d === 92 /* \ */) i++;
+        else if (d === 34) break;
+      }
+    } else if (c === 123 /* { */ || c === 91 /* [ */) {
+      if (++depth > max) return i;
+    } else if (c === 125 /* } */ || c === 93 /* ] */) {
+      depth--;
+    }
+  }
+  return undefined;
 }
 
 /** How many strings in a valid JSON text are followed by `:`, i.e. are keys. */
@@ -192,6 +224,11 @@ function checkTree(node: Node, lines: LineIndex, report: (offset: number, length
       const key = property.children?.[0];
       if (key === undefined) continue;
       const name = key.value as string;
+      if (name === '__proto__') {
+        // JavaScript objects and schema libraries treat this key specially (zod drops it silently).
+        report(key.offset, key.length, 'the key "__proto__" is not allowed');
+        continue;
+      }
       const first = seen.get(name);
       if (first !== undefined) {
         const { line, column } = lines.position(first.offset);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { checkCronSchedule } from '../validation/cron';
 import { parseImageReference } from '../validation/image';
-import { checkEnvVarName, checkLabelValue, checkQualifiedName } from '../validation/kubernetes-names';
+import { checkEnvVarName, checkLabelValue, checkQualifiedName, checkRenderableKey } from '../validation/kubernetes-names';
 import { parseQuantity, type Quantity } from '../validation/quantity';
 import type { Result } from '../validation/result';
 import { parseLabels } from './labels';
@@ -40,4 +40,4 @@ export const envField = z
   .superRefine(uniqueBy((v) => v.name, 'name', 'environment variable'));
 
 /** `node-selector`: node label key → value. */
-export const nodeSelectorField = z.record(nameString(checkQualifiedName), nameString(checkLabelValue));
+export const nodeSelectorField = z.record(nameString((k) => checkQualifiedName(k) ?? checkRenderableKey(k)), nameString(checkLabelValue));

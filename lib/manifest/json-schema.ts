@@ -99,8 +99,8 @@ const IANA_SVC_NAME_SCHEMA: JsonSchema = {
   patternErrorMessage: "must consist of lower-case letters, digits and '-', with at least one letter, not starting or ending with '-' and without '--'",
 };
 const ENV_VAR_NAME_SCHEMA: JsonSchema = {
-  pattern: '^[-._a-zA-Z][-._a-zA-Z0-9]*$',
-  patternErrorMessage: "must consist of letters, digits, '_', '-' and '.', and must not start with a digit",
+  pattern: '^(?!\\.$)(?!\\.\\.)[-._a-zA-Z][-._a-zA-Z0-9]*$',
+  patternErrorMessage: "must consist of letters, digits, '_', '-' and '.', must not start with a digit or '..', and must not be '.'",
 };
 const ABSOLUTE_PATH_SCHEMA: JsonSchema = { pattern: '^/', patternErrorMessage: 'must be an absolute path (start with "/")' };
 const RELATIVE_PATH_SCHEMA: JsonSchema = {

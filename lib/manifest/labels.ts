@@ -1,5 +1,5 @@
 import type { Result } from '../validation/result';
-import { checkLabelValue, checkQualifiedName } from '../validation/kubernetes-names';
+import { checkLabelValue, checkQualifiedName, checkRenderableKey } from '../validation/kubernetes-names';
 
 /**
  * Parses the manifest's `labels` string: `key:value` pairs joined by `,`
@@ -13,7 +13,7 @@ export function parseLabels(input: string): Result<Record<string, string>> {
     if (colon === -1) return fail(input, `pair ${JSON.stringify(pair.trim())} has no ":" (write key:value)`);
     const key = pair.slice(0, colon).trim();
     const value = pair.slice(colon + 1).trim();
-    const badKey = checkQualifiedName(key);
+    const badKey = checkQualifiedName(key) ?? checkRenderableKey(key);
     if (badKey !== undefined) return fail(input, `key ${JSON.stringify(key)} ${badKey}`);
     const badValue = checkLabelValue(value);
     if (badValue !== undefined) return fail(input, `value ${JSON.stringify(value)} of "${key}" ${badValue}`);

@@ -3,7 +3,7 @@ import { type JsonDocument, parseJsonDocument } from '../diagnostics/json-docume
 import { describeValue, issuesToDiagnostics } from '../diagnostics/zod-issues';
 import type { Task } from '../model';
 import type { Settings } from '../settings';
-import { manifestSchema } from './schema';
+import { manifestFields, manifestSchema } from './schema';
 
 /** A valid task and the document it came from (for locating cross-task findings). */
 export interface LoadedTask {
@@ -45,10 +45,14 @@ export class ManifestLoader {
   }
 }
 
-/** An empty top-level value (`""`, `[]`, `{}`) means the field is absent, as in the format's own examples. */
+/**
+ * An empty top-level value (`""`, `[]`, `{}`) of a known field means the
+ * field is absent, as in the format's own examples. Unknown keys stay, to be
+ * refused whatever their value.
+ */
 function withoutEmptyValues(manifest: Record<string, unknown>): Record<string, unknown> {
   // fromEntries defines own properties: a "__proto__" key stays a key (and is refused as unknown).
-  return Object.fromEntries(Object.entries(manifest).filter(([, value]) => !isEmpty(value)));
+  return Object.fromEntries(Object.entries(manifest).filter(([key, value]) => !(Object.hasOwn(manifestFields, key) && isEmpty(value))));
 }
 
 function isEmpty(value: unknown): boolean {

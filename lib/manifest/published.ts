@@ -21,9 +21,10 @@ export const publishedSchema = z
     timeout_ms: z.int().min(1).max(2 ** 31 - 1).default(PUBLISHED_DEFAULTS.timeoutMs),
     sticky_sessions: z.boolean().default(PUBLISHED_DEFAULTS.stickySessions),
     bypass_auth: z.boolean().default(PUBLISHED_DEFAULTS.bypassAuth),
-    displayed_name: z.string().min(1).optional(),
+    displayed_name: z.string().min(1).max(253).optional(),
     icon: z
       .string()
+      .max(2048)
       .refine((icon) => MATERIAL_ICON.test(icon) || /^https?:\/\/[^\s]+$/.test(icon), {
         error: (iss) => `expected a Material icon name (such as "import_contacts") or an http(s) URL, found ${JSON.stringify(iss.input)}`,
       })

@@ -5,7 +5,8 @@ import type { ManifestEntry } from './discover';
 /** The largest manifest read; anything bigger is surely not a hand-written task. */
 export const MAX_MANIFEST_BYTES = 1024 * 1024;
 
-const utf8 = new TextDecoder('utf-8', { fatal: true });
+// ignoreBOM keeps a byte order mark in the text, where the parser reports it.
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 /**
  * Reads one manifest below `tasksDir`, or says in plain language why it

@@ -118,6 +118,13 @@ function checkFieldRelations(m: ManifestOutput, settings: Settings, ctx: z.Refin
       });
     }
   }
+  if (settings.podSecurity === 'restricted') {
+    m.volumes.forEach((volume, i) => {
+      if (volume.nfs !== undefined) {
+        ctx.addIssue({ code: 'custom', path: ['volumes', i, 'nfs'], message: 'is not allowed by the restricted Pod Security profile (the podSecurity setting); use a persistentVolumeClaim' });
+      }
+    });
+  }
   if (m['svc-account-secret'] !== undefined) {
     const credentials = settings.gcpCredentials;
     m.volumes.forEach((volume, i) => {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Volume, VolumeSource } from '../model';
 import { parseQuantity } from '../validation/quantity';
-import { checkDns1123Label, checkDns1123Subdomain } from '../validation/kubernetes-names';
+import { checkDns1123Label, checkDns1123Subdomain, checkRenderableKey } from '../validation/kubernetes-names';
 import { nameString, uniqueBy } from './zod-helpers';
 
 /** The volume sources a task may use. */
@@ -26,8 +26,8 @@ const resourceName = nameString(checkDns1123Subdomain);
 
 const keyToPath = z.strictObject({
   key: z.string().min(1),
-  path: z.string().min(1).refine((p) => !p.startsWith('/') && !p.split('/').includes('..'), {
-    error: 'must be a relative path without ".."',
+  path: z.string().min(1).refine((p) => !p.startsWith('/') && !p.startsWith('..') && !p.split('/').includes('..'), {
+    error: 'must be a relative path that does not start with ".." or contain ".."',
   }),
   mode: fileMode.optional(),
 });
@@ -51,13 +51,18 @@ const sources = {
       .optional(),
   }),
   csi: z.strictObject({
-    driver: resourceName,
+    // ValidateCSIDriverName: a DNS-1123 subdomain of at most 63 characters.
+    driver: nameString((d) => (d.length > 63 ? `must be at most 63 characters (it has ${d.length})` : checkDns1123Subdomain(d))),
     readOnly: z.boolean().optional(),
     fsType: z.string().min(1).optional(),
-    volumeAttributes: z.record(z.string(), z.string()).optional(),
+    volumeAttributes: z.record(nameString(checkRenderableKey), z.string()).optional(),
     nodePublishSecretRef: z.strictObject({ name: resourceName }).optional(),
   }),
-  nfs: z.strictObject({ server: z.string().min(1), path: z.string().min(1), readOnly: z.boolean().optional() }),
+  nfs: z.strictObject({
+    server: z.string().min(1),
+    path: z.string().refine((p) => p.startsWith('/'), { error: (iss) => `must be an absolute path (found ${JSON.stringify(iss.input)})` }),
+    readOnly: z.boolean().optional(),
+  }),
 };
 
 const volumeSchema = z

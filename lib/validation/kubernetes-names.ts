@@ -67,6 +67,7 @@ export function checkLabelValue(value: string): string | undefined {
 
 /** An environment variable name, as Kubernetes 1.27 accepts it. */
 export function checkEnvVarName(value: string): string | undefined {
+  if (value === '.' || value.startsWith('..')) return 'must not be "." or start with ".."';
   if (!ENV_VAR_NAME.test(value)) {
     return "must consist of letters, digits, '_', '-' and '.', and must not start with a digit";
   }
@@ -81,4 +82,13 @@ export function checkIanaSvcName(value: string): string | undefined {
   if (value.startsWith('-') || value.endsWith('-')) return "must not start or end with '-'";
   if (value.includes('--')) return "must not contain '--'";
   return undefined;
+}
+
+/**
+ * Keys that cdk8s cannot render in a map (it reads `obj.constructor` to tell
+ * plain objects apart, and `__proto__` would set a prototype): refused in
+ * every free-form map so that no label or attribute is lost or garbled.
+ */
+export function checkRenderableKey(value: string): string | undefined {
+  return value === 'constructor' || value === '__proto__' ? 'is a key that cdk8s cannot render; choose another name' : undefined;
 }

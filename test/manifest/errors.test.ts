@@ -1,4 +1,4 @@
-import { diagnostics } from '../support/render';
+import { diagnostics, settings } from '../support/render';
 
 /** Each error names file, line, column, field, what was expected, what was found. Messages are pinned. */
 describe('diagnostics of one manifest', () => {
@@ -115,10 +115,37 @@ describe('diagnostics of one manifest', () => {
     expect(diagnostics('{"type": "job", "name": "x", "labels": "a:b", "image-source": "a:1", "cmd": ["say \\"a\\": b", "\\\\", ":"]}')).toEqual([]);
   });
 
-  test('"__proto__" is a key like any other, and unknown', () => {
+  test('"__proto__" is refused as a key at any depth (schema libraries drop it silently)', () => {
     expect(diagnostics('{"__proto__": {"x": 1}, "type": "job", "name": "x", "labels": "a:b", "image-source": "a:1"}')).toEqual([
-      'tasks/t/manifest.json:1:2 error: __proto__: unknown field',
+      'tasks/t/manifest.json:1:2 error: the key "__proto__" is not allowed',
     ]);
+    expect(diagnostics('{"type": "job", "name": "x", "labels": "a:b", "image-source": "a:1", "node-selector": {"__proto__": "x"}}')).toEqual([
+      'tasks/t/manifest.json:1:88 error: the key "__proto__" is not allowed',
+    ]);
+  });
+
+  test.each([
+    ['"labels": "constructor:x"', '1:63 error: labels: "constructor:x" is not a list of labels: key "constructor" is a key that cdk8s cannot render; choose another name'],
+    ['"labels": "a:b", "node-selector": {"constructor": "x"}', '1:88 error: node-selector.constructor: key "constructor" is a key that cdk8s cannot render; choose another name'],
+    ['"labels": "a:b", "env": [{"name": "..x", "value": "v"}]', '1:87 error: env[0].name: "..x" must not be "." or start with ".."'],
+    ['"labels": "a:b", "volumes": [{"name": "d", "mountPath": "/d", "nfs": {"server": "s", "path": "rel"}}]', '1:146 error: volumes[0].nfs.path: must be an absolute path (found "rel")'],
+    ['"labels": "a:b", "volumes": [{"name": "d", "mountPath": "/d", "csi": {"driver": "' + 'a'.repeat(64) + '"}}]', `1:133 error: volumes[0].csi.driver: "${'a'.repeat(64)}" must be at most 63 characters (it has 64)`],
+    ['"labels": "a:b", "volumes": [{"name": "d", "mountPath": "/d", "configMap": {"name": "c", "items": [{"key": "k", "path": "..data"}]}}]', '1:173 error: volumes[0].configMap.items[0].path: must be a relative path that does not start with ".." or contain ".."'],
+    ['"labels": "a:b", "imag-source": ""', '1:70 error: imag-source: unknown field (did you mean "image-source"?)'],
+  ])('refused because the API server or cdk8s would fail: %s', (fields, expected) => {
+    expect(diagnostics(`{"type": "job", "name": "x", "image-source": "a:1", ${fields}}`)).toEqual([`tasks/t/manifest.json:${expected}`]);
+  });
+
+  test('nfs volumes are refused under the restricted profile', () => {
+    const text = '{"type": "job", "name": "x", "image-source": "a:1", "labels": "a:b", "volumes": [{"name": "d", "mountPath": "/d", "nfs": {"server": "s", "path": "/e"}}]}';
+    expect(diagnostics(text)).toEqual([]);
+    expect(diagnostics(text, settings({ podSecurity: 'restricted' }))).toEqual([
+      'tasks/t/manifest.json:1:122 error: volumes[0].nfs: is not allowed by the restricted Pod Security profile (the podSecurity setting); use a persistentVolumeClaim',
+    ]);
+  });
+
+  test('JSON nested deeper than 64 levels is refused before parsing', () => {
+    expect(diagnostics(`${'['.repeat(50000)}${']'.repeat(50000)}`)).toEqual(['tasks/t/manifest.json:1:65 error: the JSON nests deeper than 64 levels; a manifest is a small object']);
   });
 
   test('a missing or invalid type', () => {
