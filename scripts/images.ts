@@ -7,16 +7,9 @@
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { renderDiagnostics } from '../lib/diagnostics/formats';
+import { imageBuilds } from '../lib/output/image-plan';
 import { readSettings } from '../lib/settings-file';
 import { synthesize } from '../lib/synth';
-
-/** One image to build. */
-export interface ImageBuild {
-  readonly task: string;
-  readonly context: string;
-  readonly dockerfile: string;
-  readonly tag: string;
-}
 
 function main(): number {
   const { values } = parseArgs({
@@ -38,12 +31,7 @@ function main(): number {
     process.stderr.write(renderDiagnostics(errors, 'text'));
     return 1;
   }
-  const builds: ImageBuild[] = result.tasks
-    .filter(({ task }) => task.imageBuilt)
-    .map(({ task, document }) => {
-      const context = path.posix.dirname(document.file);
-      return { task: `${task.namespace}/${task.name}`, context, dockerfile: `${context}/Dockerfile`, tag: task.image };
-    });
+  const builds = imageBuilds(result.tasks);
   if (values.format === 'json') process.stdout.write(`${JSON.stringify(builds, null, 2)}\n`);
   else for (const b of builds) process.stdout.write(`${b.task}: docker build -t ${b.tag} -f ${b.dockerfile} ${b.context}\n`);
   return 0;
