@@ -41,6 +41,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
+import { staleSource } from '../lib/cli/freshness';
 
 // ---------------------------------------------------------------------------
 // Options
@@ -508,19 +509,8 @@ function checkPrerequisites(root: string): void {
   // A stale build makes synth rebuild itself (lib/cli/freshness.ts) inside the timed runs.
   const main = path.join(root, 'build', 'main.js');
   if (!fs.existsSync(main)) throw new Error('build/main.js is missing: run `npm run build`');
-  const built = fs.statSync(main).mtimeMs;
-  const sources = [path.join(root, 'main.ts'), ...tsFiles(path.join(root, 'lib')), ...tsFiles(path.join(root, 'imports'))];
-  const newer = sources.filter((f) => fs.existsSync(f) && fs.statSync(f).mtimeMs > built);
-  if (newer.length > 0) throw new Error(`the build is stale (${path.relative(root, newer[0]!)} is newer than build/main.js): run \`npm run build\` first`);
-}
-
-function tsFiles(dir: string): string[] {
-  if (!fs.existsSync(dir)) return [];
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const full = path.join(dir, e.name);
-    if (e.isDirectory()) return tsFiles(full);
-    return e.name.endsWith('.ts') && !e.name.endsWith('.d.ts') ? [full] : [];
-  });
+  const newer = staleSource(root);
+  if (newer !== undefined) throw new Error(`the build is stale (${path.relative(root, newer)} is newer than build/main.js): run \`npm run build\` first`);
 }
 
 // ---------------------------------------------------------------------------

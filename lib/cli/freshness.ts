@@ -12,16 +12,26 @@ import * as path from 'node:path';
  */
 export function rerunIfStale(compiledMain: string): number | undefined {
   const root = path.resolve(path.dirname(compiledMain), '..');
-  const sources = [path.join(root, 'main.ts'), ...tsFiles(path.join(root, 'lib')), ...tsFiles(path.join(root, 'imports'))];
-  if (!fs.existsSync(sources[0])) return undefined; // not running from a source checkout
-  const built = fs.statSync(compiledMain).mtimeMs;
-  const newer = sources.find((file) => fs.statSync(file).mtimeMs > built);
+  const newer = staleSource(root);
   if (newer === undefined) return undefined;
   process.stderr.write(`${path.relative(process.cwd(), newer)} is newer than the build: running \`npm run build\` first\n`);
   const build = spawnSync('npm', ['run', '--silent', 'build'], { cwd: root, stdio: 'inherit' });
   if (build.status !== 0) return build.status ?? 1;
   const rerun = spawnSync(process.execPath, [compiledMain, ...process.argv.slice(2)], { stdio: 'inherit' });
   return rerun.status ?? 1;
+}
+
+/**
+ * A TypeScript source of the checkout at `root` newer than its build/main.js,
+ * if any; undefined also outside a source checkout.
+ */
+export function staleSource(root: string): string | undefined {
+  const main = path.join(root, 'main.ts');
+  const compiled = path.join(root, 'build', 'main.js');
+  if (!fs.existsSync(main) || !fs.existsSync(compiled)) return undefined;
+  const built = fs.statSync(compiled).mtimeMs;
+  const sources = [main, ...tsFiles(path.join(root, 'lib')), ...tsFiles(path.join(root, 'imports'))];
+  return sources.find((file) => fs.statSync(file).mtimeMs > built);
 }
 
 function tsFiles(dir: string): string[] {
