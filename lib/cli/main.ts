@@ -58,7 +58,7 @@ function run(argv: readonly string[], io: CliIo): number {
   const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = result.diagnostics.length - errors;
   if (errors > 0 || (options.strict && warnings > 0)) {
-    io.stderr(`${errors} error(s), ${warnings} warning(s): nothing was written to ${options.out}\n`);
+    io.stderr(`${errors} error(s), ${warnings} warning(s): nothing was written to ${options.out} in ${elapsed(started)} s\n`);
     return ExitCode.INVALID_INPUT;
   }
 
@@ -66,7 +66,7 @@ function run(argv: readonly string[], io: CliIo): number {
   if (options.check) {
     const drift = driftReport(outDir, options.out, plan);
     io.stdout(drift.patch);
-    io.stderr(`${drift.verdict}\n`);
+    io.stderr(`${drift.verdict} (${elapsed(started)} s)\n`);
     return drift.upToDate ? ExitCode.OK : ExitCode.DRIFT;
   }
   applyDist(outDir, plan);
@@ -76,6 +76,11 @@ function run(argv: readonly string[], io: CliIo): number {
   }
   io.stderr(`${summaryLine({ counts: result.counts, plan, out: options.out, warnings, elapsedNs: process.hrtime.bigint() - started })}\n`);
   return ExitCode.OK;
+}
+
+/** Seconds since `started`, two decimals. */
+function elapsed(started: bigint): string {
+  return (Number((process.hrtime.bigint() - started) / 1000000n) / 1000).toFixed(2);
 }
 
 function report(diagnostics: readonly Diagnostic[], format: DiagnosticFormat, io: CliIo): void {
