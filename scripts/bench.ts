@@ -19,7 +19,7 @@
  *
  * Wall time: performance.now() around the child process (spawnSync).
  * Peak memory: the kernel's high-water mark of the resident set (getrusage
- * ru_maxrss) of the node process that runs synth (build/main.js) or the
+ * ru_maxrss) of the node process that runs synth (build/synth.js) or the
  * floor, read at its exit by a tiny `--require` probe passed in NODE_OPTIONS
  * (exact, not sampled; npm's own process is excluded). When GNU time is
  * installed, `/usr/bin/time -f %M` of the whole npm process tree is shown
@@ -41,7 +41,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import { staleSource } from '../lib/cli/freshness';
+import { staleSource, SYNTH_BUNDLE } from '../lib/cli/freshness';
 
 // ---------------------------------------------------------------------------
 // Options
@@ -418,7 +418,7 @@ function benchSize(runner: Runner, options: Options, scratch: string, n: number)
   const bundle = path.join(dir, 'reference.bundle');
   const synthOut = path.join(dir, 'synth-out');
   const floorOut = path.join(dir, 'floor-out');
-  const synthMain = fs.realpathSync(path.join(options.root, 'build', 'main.js'));
+  const synthMain = fs.realpathSync(path.join(options.root, SYNTH_BUNDLE));
   const floorMain = fs.realpathSync(path.join(options.root, 'scripts', 'bench-floor.js'));
 
   process.stderr.write(`N=${n}: generating ${n} manifests…\n`);
@@ -481,7 +481,7 @@ function benchOneTask(runner: Runner, options: Options, scratch: string): OneTas
   const out = path.join(dir, 'synth-out');
   const floorOut = path.join(dir, 'floor-out');
   const bundle = path.join(dir, 'reference.bundle');
-  const synthMain = fs.realpathSync(path.join(options.root, 'build', 'main.js'));
+  const synthMain = fs.realpathSync(path.join(options.root, SYNTH_BUNDLE));
   const floorMain = fs.realpathSync(path.join(options.root, 'scripts', 'bench-floor.js'));
   // The heaviest shape: a published service with env, resources, secret and volumes (loads every module).
   writeTask(tasks, generateTask(1, 'published-service', true));
@@ -507,10 +507,9 @@ function checkPrerequisites(root: string): void {
     throw new Error(`package.json in ${root} has no script ${missing.join(', ')}; add "bench:floor": "node scripts/bench-floor.js"`);
   }
   // A stale build makes synth rebuild itself (lib/cli/freshness.ts) inside the timed runs.
-  const main = path.join(root, 'build', 'main.js');
-  if (!fs.existsSync(main)) throw new Error('build/main.js is missing: run `npm run build`');
+  if (!fs.existsSync(path.join(root, SYNTH_BUNDLE))) throw new Error(`${SYNTH_BUNDLE} is missing: run \`npm run build\``);
   const newer = staleSource(root);
-  if (newer !== undefined) throw new Error(`the build is stale (${path.relative(root, newer)} is newer than build/main.js): run \`npm run build\` first`);
+  if (newer !== undefined) throw new Error(`the build is stale (${path.relative(root, newer)} is newer than the build): run \`npm run build\` first`);
 }
 
 // ---------------------------------------------------------------------------

@@ -3,16 +3,17 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 
 /**
- * `npm run synth` runs the compiled build/ (ts-node would add ~2.5 s to
- * every run). After a developer edits lib/, the build is stale: rebuild it
- * once and run the fresh code. Costs a few `stat` calls when up to date.
+ * `npm run synth` runs the compiled, bundled build/synth.js (ts-node would
+ * add ~2.5 s to every run). After a developer edits lib/, the build is
+ * stale: rebuild it once and run the fresh code. Costs a few `stat` calls
+ * when up to date.
  *
- * @param compiledMain the running build/main.js
+ * @param compiledMain the running bundle, build/synth.js
  * @returns an exit code when the run was delegated to a fresh build, else undefined
  */
 export function rerunIfStale(compiledMain: string): number | undefined {
   const root = path.resolve(path.dirname(compiledMain), '..');
-  const newer = staleSource(root);
+  const newer = staleSource(root, compiledMain);
   if (newer === undefined) return undefined;
   process.stderr.write(`${path.relative(process.cwd(), newer)} is newer than the build: running \`npm run build\` first\n`);
   const build = spawnSync('npm', ['run', '--silent', 'build'], { cwd: root, stdio: 'inherit' });
@@ -21,13 +22,15 @@ export function rerunIfStale(compiledMain: string): number | undefined {
   return rerun.status ?? 1;
 }
 
+/** The bundle that `npm run synth` and `cdk8s synth` run. */
+export const SYNTH_BUNDLE = path.join('build', 'synth.js');
+
 /**
- * A TypeScript source of the checkout at `root` newer than its build/main.js,
- * if any; undefined also outside a source checkout.
+ * A TypeScript source of the checkout at `root` newer than its compiled
+ * bundle, if any; undefined also outside a source checkout.
  */
-export function staleSource(root: string): string | undefined {
+export function staleSource(root: string, compiled: string = path.join(root, SYNTH_BUNDLE)): string | undefined {
   const main = path.join(root, 'main.ts');
-  const compiled = path.join(root, 'build', 'main.js');
   if (!fs.existsSync(main) || !fs.existsSync(compiled)) return undefined;
   const built = fs.statSync(compiled).mtimeMs;
   const sources = [main, ...tsFiles(path.join(root, 'lib')), ...tsFiles(path.join(root, 'imports'))];
