@@ -4,6 +4,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic';
 import { type DiagnosticFormat, renderDiagnostics } from '../diagnostics/formats';
 import { ExitCode, UserError } from '../errors';
 import { applyDist, planDist } from '../output/dist';
+import { RenderCache, sha1 } from '../output/render-cache';
 import type { RenderedFile } from '../output/rendered-file';
 import { readSettings } from '../settings-file';
 import { synthesize } from '../synth';
@@ -17,6 +18,11 @@ export interface CliIo {
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
+  /**
+   * Where to keep the render cache, and what names the running build (its
+   * size and time); without it, every run validates and renders everything.
+   */
+  readonly cache?: { readonly dir: string; readonly build: string };
 }
 
 /** Runs the synthesizer; returns the exit code. A user's mistake is printed without a stack. */
@@ -53,7 +59,14 @@ function run(argv: readonly string[], io: CliIo): number {
     return ExitCode.INVALID_INPUT;
   }
 
-  const result = synthesize({ tasksDir, settings, cwd: io.cwd });
+  const cache =
+    io.cache === undefined
+      ? undefined
+      : RenderCache.open(
+          path.join(io.cache.dir, `${sha1(outDir)}.json`),
+          sha1(JSON.stringify({ build: io.cache.build, settings, tasksDir, cwd: io.cwd })),
+        );
+  const result = synthesize({ tasksDir, settings, cwd: io.cwd, cache });
   report(result.diagnostics, options.format, io);
   const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = result.diagnostics.length - errors;
@@ -70,6 +83,12 @@ function run(argv: readonly string[], io: CliIo): number {
     return drift.upToDate ? ExitCode.OK : ExitCode.DRIFT;
   }
   applyDist(outDir, plan);
+  if (cache !== undefined) {
+    for (const r of result.cacheRecords) {
+      cache.set(r.key, { textHash: r.textHash, task: r.task, contentHash: r.file.contentHash ?? sha1(r.file.content) });
+    }
+    cache.save();
+  }
   const cliOutDir = io.env.CDK8S_OUTDIR;
   if (cliOutDir !== undefined && cliOutDir !== '' && path.resolve(io.cwd, cliOutDir) !== outDir) {
     mirrorForCdk8sCli(path.resolve(io.cwd, cliOutDir), result.files);

@@ -22,13 +22,17 @@ export class Workspace {
     return this;
   }
 
-  /** Runs the CLI in the workspace. */
+  /** Runs the CLI in the workspace (with a render cache in the workspace when `cacheBuild` is set). */
   public run(...argv: string[]): { code: number; stdout: string; stderr: string } {
     let stdout = '';
     let stderr = '';
-    const code = runCli(argv, { cwd: this.root, env: {}, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
+    const cache = this.cacheBuild === undefined ? undefined : { dir: path.join(this.root, '.cache'), build: this.cacheBuild };
+    const code = runCli(argv, { cwd: this.root, env: {}, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), cache });
     return { code, stdout, stderr };
   }
+
+  /** The build name given to the render cache; undefined runs without a cache. */
+  public cacheBuild?: string;
 
   /** Every file below `relative` with its bytes, `/`-separated and sorted. */
   public files(relative = 'dist'): Record<string, string> {
