@@ -452,6 +452,7 @@ function benchSize(runner: Runner, options: Options, scratch: string, n: number)
   for (let r = 1; r <= runs; r++) {
     process.stderr.write(`N=${n}: run ${r}/${runs}\n`);
     fs.rmSync(synthOut, { recursive: true, force: true });
+    clearRenderCache(options.root);
     const cold = runner.run('synth', ['--tasks', tasks, '--out', synthOut], synthMain);
     if (r === 1) assertSameTree(synthOut, referenceFiles, 'synth cold');
     result.synthCold.runs.push(cold);
@@ -491,6 +492,7 @@ function benchOneTask(runner: Runner, options: Options, scratch: string): OneTas
   const result: OneTaskResult = { runs, synthCold: { runs: [] }, synthWarm: { runs: [] }, floorCold: { runs: [] } };
   for (let r = 1; r <= runs; r++) {
     fs.rmSync(out, { recursive: true, force: true });
+    clearRenderCache(options.root);
     result.synthCold.runs.push(runner.run('synth', ['--tasks', tasks, '--out', out], synthMain));
     result.synthWarm.runs.push(runner.run('synth', ['--tasks', tasks, '--out', out], synthMain));
     fs.rmSync(floorOut, { recursive: true, force: true });
@@ -498,6 +500,11 @@ function benchOneTask(runner: Runner, options: Options, scratch: string): OneTas
   }
   if (!options.keep) fs.rmSync(dir, { recursive: true, force: true });
   return result;
+}
+
+/** Cold means cold: no render cache of earlier runs anywhere (lib/output/render-cache.ts). */
+function clearRenderCache(root: string): void {
+  fs.rmSync(path.join(root, 'node_modules', '.cache', 'datatask-cdk8s'), { recursive: true, force: true });
 }
 
 function checkPrerequisites(root: string): void {
