@@ -71,7 +71,7 @@ export function synthesize(input: SynthInput): SynthResult {
     const hit = input.cache?.get(relative, textHash);
     const result = hit === undefined
       ? loader.load(shown, read.text, origin)
-      : { task: { task: hit.task, document: new JsonDocument(shown, read.text, JSON.parse(read.text)), origin }, diagnostics: [] };
+      : { task: { task: hit.task, document: new JsonDocument(shown, read.text), origin }, diagnostics: [] };
     if (input.cache !== undefined && result.task !== undefined) cached.set(result.task, { key: relative, textHash, contentHash: hit?.contentHash });
     diagnostics.push(...result.diagnostics);
     if (result.task !== undefined) {

@@ -93,7 +93,7 @@ function run(argv: readonly string[], io: CliIo): number {
   if (cliOutDir !== undefined && cliOutDir !== '' && path.resolve(io.cwd, cliOutDir) !== outDir) {
     mirrorForCdk8sCli(path.resolve(io.cwd, cliOutDir), result.files);
   }
-  io.stderr(`${summaryLine({ counts: result.counts, plan, out: options.out, warnings, elapsedNs: process.hrtime.bigint() - started })}\n`);
+  io.stderr(`${summaryLine({ counts: result.counts, plan, out: options.out, warnings, seconds: elapsed(started) })}\n`);
   return ExitCode.OK;
 }
 

@@ -14,17 +14,17 @@ export function summaryLine(input: {
   readonly plan: DistPlan;
   readonly out: string;
   readonly warnings: number;
-  readonly elapsedNs: bigint;
+  /** Seconds the run took, as printed. */
+  readonly seconds: string;
 }): string {
   const { counts, plan } = input;
   const total = Object.values(counts).reduce((a, b) => a + b, 0);
   const kinds = (Object.keys(KIND_NAMES) as TaskKind[])
     .filter((k) => counts[k] > 0)
     .map((k) => `${counts[k]} ${KIND_NAMES[k][counts[k] === 1 ? 0 : 1]}`);
-  const seconds = (Number(input.elapsedNs / 1000000n) / 1000).toFixed(2);
   const warnings = input.warnings === 0 ? '' : `, ${input.warnings} warning(s)`;
   return (
     `${total} task${total === 1 ? '' : 's'}${kinds.length === 0 ? '' : ` (${kinds.join(', ')})`} → ${input.out}: ` +
-    `${plan.write.length} written, ${plan.unchanged.length} unchanged, ${plan.prune.length} pruned${warnings} in ${seconds} s`
+    `${plan.write.length} written, ${plan.unchanged.length} unchanged, ${plan.prune.length} pruned${warnings} in ${input.seconds} s`
   );
 }

@@ -14,13 +14,21 @@ export class JsonDocument {
   private tree?: Node;
   private lineIndex?: LineIndex;
 
+  /**
+   * @param file the file as shown to the user
+   * @param parsed the text's value when already parsed; else parsed when first read
+   */
   constructor(
-    /** The file as shown to the user. */
     public readonly file: string,
     public readonly text: string,
-    /** The document's value (keys are unique: duplicates were refused). */
-    public readonly value: unknown,
+    private parsed?: unknown,
   ) {}
+
+  /** The document's value (keys are unique: duplicates were refused). */
+  public get value(): unknown {
+    this.parsed ??= JSON.parse(this.text);
+    return this.parsed;
+  }
 
   private get root(): Node {
     this.tree ??= parseTree(this.text, [], STRICT);
