@@ -1,7 +1,8 @@
 /**
  * The cdk8s app: `npm run synth` and `cdk8s synth` (through cdk8s.yaml) both
- * run this file, bundled with its dependencies into build/synth.js (one file
- * loads ~0.2 s faster than hundreds of modules). See lib/cli/main.ts.
+ * run this file, bundled with its dependencies into build/synth-app.js and
+ * started by build/synth.js from V8's code cache (scripts/build.ts). See
+ * lib/cli/main.ts.
  */
 import { rerunIfStale } from './lib/cli/freshness';
 

@@ -1,14 +1,13 @@
-import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { SYNTH_BUNDLE, SYNTH_ENTRY } from './build-files';
 
 /**
- * `npm run synth` runs the compiled, bundled build/synth.js (ts-node would
- * add ~2.5 s to every run). After a developer edits lib/, the build is
- * stale: rebuild it once and run the fresh code. Costs a few `stat` calls
- * when up to date.
+ * `npm run synth` runs the compiled, bundled app (ts-node would add ~2.5 s
+ * to every run). After a developer edits lib/, the build is stale: rebuild
+ * it once and run the fresh code. Costs a few `stat` calls when up to date.
  *
- * @param compiledMain the running bundle, build/synth.js
+ * @param compiledMain the running bundle, build/synth-app.js
  * @returns an exit code when the run was delegated to a fresh build, else undefined
  */
 export function rerunIfStale(compiledMain: string): number | undefined {
@@ -16,14 +15,12 @@ export function rerunIfStale(compiledMain: string): number | undefined {
   const newer = staleSource(root, compiledMain);
   if (newer === undefined) return undefined;
   process.stderr.write(`${path.relative(process.cwd(), newer)} is newer than the build: running \`npm run build\` first\n`);
+  const { spawnSync } = require('node:child_process') as typeof import('node:child_process');
   const build = spawnSync('npm', ['run', '--silent', 'build'], { cwd: root, stdio: 'inherit' });
   if (build.status !== 0) return build.status ?? 1;
-  const rerun = spawnSync(process.execPath, [compiledMain, ...process.argv.slice(2)], { stdio: 'inherit' });
+  const rerun = spawnSync(process.execPath, [path.join(root, SYNTH_ENTRY), ...process.argv.slice(2)], { stdio: 'inherit' });
   return rerun.status ?? 1;
 }
-
-/** The bundle that `npm run synth` and `cdk8s synth` run. */
-export const SYNTH_BUNDLE = path.join('build', 'synth.js');
 
 /**
  * A TypeScript source of the checkout at `root` newer than its compiled
