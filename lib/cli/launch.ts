@@ -25,6 +25,17 @@ export function launchApp(app: string, cacheFile: string): void {
   const run = script.runInThisContext() as (exports: object, require: NodeJS.Require, module: object, filename: string, dirname: string) => void;
   const module = { exports: {}, filename: app, id: app, loaded: false };
   run.call(module.exports, module.exports, createRequire(app), module, app, path.dirname(app));
+  process.once('exit', exitWithoutTeardown);
+}
+
+/**
+ * Once the app is done (node emits 'exit' when nothing is left to do),
+ * leaves at once: node would otherwise dispose of the whole heap first,
+ * ~50 ms at 1000 tasks. Not while output is still buffered (a pipe is
+ * asynchronous on some systems): node then drains it as usual.
+ */
+function exitWithoutTeardown(code: number): void {
+  if (process.stdout.writableLength === 0 && process.stderr.writableLength === 0) process.exit(code);
 }
 
 /** The app compiled as a CommonJS module, and whether V8 took its code cache. */
