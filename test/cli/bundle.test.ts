@@ -38,6 +38,15 @@ test('the bundles are ASCII, so node reads them without decoding UTF-8', () => {
   }
 });
 
+test('the app bundles zod once, as ES modules (a CommonJS require of zod would add its second copy, locales included)', () => {
+  const bundle = fs.readFileSync(path.join(root, SYNTH_BUNDLE), 'utf8');
+  // esbuild names each bundled module in a comment above its code.
+  const zodModules = [...bundle.matchAll(/^\s*\/\/ (node_modules\/zod\/\S+)$/gm)].map((m) => m[1]!);
+  expect(zodModules.length).toBeGreaterThan(10);
+  expect(zodModules.filter((m) => !m.endsWith('.js'))).toEqual([]);
+  expect(zodModules.filter((m) => /\/locales\/(?!en\.js$|index\.js$)/.test(m))).toEqual([]);
+});
+
 describe('a missing or rejected code cache', () => {
   let ws: Workspace;
   let reference: Record<string, string>;
