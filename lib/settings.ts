@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from './zod';
 import { checkDns1123Label, checkDns1123Subdomain } from './validation/kubernetes-names';
 
 /** The project settings file, read from the working directory when present. */

@@ -1,4 +1,4 @@
-import type * as z from 'zod';
+import type * as z from '../zod';
 import { didYouMean } from '../validation/suggest';
 import type { Diagnostic } from './diagnostic';
 import type { JsonDocument } from './json-document';

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../zod';
 import { checkCronSchedule } from '../validation/cron';
 import { parseImageReference } from '../validation/image';
 import { checkEnvVarName, checkLabelValue, checkQualifiedName, checkRenderableKey } from '../validation/kubernetes-names';

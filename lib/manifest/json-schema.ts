@@ -14,7 +14,7 @@
  * keywords (the message of a failed `const`/`enum`/type or `pattern`, one
  * description per enum value); other tools ignore them.
  */
-import * as z from 'zod';
+import * as z from '../zod';
 import {
   ENV_DESCRIPTIONS,
   MANIFEST_FIELD_DESCRIPTIONS,

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../zod';
 import type { Published } from '../model';
 
 const MATERIAL_ICON = /^[a-z0-9_]+$/;

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../zod';
 import type { CronJobTask, DeploymentTask, JobTask, ResourceList, ServiceTask, Task } from '../model';
 import type { Settings } from '../settings';
 import { checkDns1035Label, checkDns1123Label, checkDns1123Subdomain, checkIanaSvcName } from '../validation/kubernetes-names';

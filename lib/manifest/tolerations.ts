@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../zod';
 import type { Toleration } from '../model';
 import { checkLabelValue, checkQualifiedName } from '../validation/kubernetes-names';
 import { nameString } from './zod-helpers';

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../zod';
 import type { Volume, VolumeSource } from '../model';
 import { parseQuantity } from '../validation/quantity';
 import { checkDns1123Label, checkDns1123Subdomain, checkRenderableKey } from '../validation/kubernetes-names';

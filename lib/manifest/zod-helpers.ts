@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../zod';
 
 /** A string that `check` accepts; `check` returns `undefined` or the reason it is wrong. */
 export function checkedString(check: (value: string) => string | undefined) {

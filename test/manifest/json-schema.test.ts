@@ -3,7 +3,7 @@ import * as fc from 'fast-check';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import * as z from 'zod';
+import * as z from '../../lib/zod';
 import { MANIFEST_FIELD_DESCRIPTIONS, PUBLISHED_DESCRIPTIONS, TOLERATION_DESCRIPTIONS, VOLUME_DESCRIPTIONS } from '../../lib/manifest/descriptions';
 import { type JsonSchema, MANIFEST_SCHEMA_FILE, manifestJsonSchema, manifestJsonSchemaText } from '../../lib/manifest/json-schema';
 import { ManifestLoader } from '../../lib/manifest/load';
