@@ -99,7 +99,7 @@ export function formatPath(path: readonly PropertyKey[]): string {
  * positions.
  */
 export function parseJsonDocument(file: string, text: string): { document?: JsonDocument; diagnostics: Diagnostic[] } {
-  const tooDeep = firstOffsetDeeperThan(text, MAX_DEPTH);
+  const { tooDeepAt: tooDeep, keyTokens } = scanStructure(text, MAX_DEPTH);
   if (tooDeep !== undefined) {
     // Checked first: the parsers recurse, and thousands of levels would overflow the stack.
     const lines = new LineIndex(text);
@@ -117,7 +117,7 @@ export function parseJsonDocument(file: string, text: string): { document?: Json
     if (value !== undefined) {
       const walk = { keys: 0, wellFormed: true };
       inspect(value, walk);
-      if (walk.wellFormed && walk.keys === countKeyTokens(text)) return { document: new JsonDocument(file, text, value), diagnostics: [] };
+      if (walk.wellFormed && walk.keys === keyTokens) return { document: new JsonDocument(file, text, value), diagnostics: [] };
     }
   }
   return { diagnostics: slowParseDiagnostics(file, text) };
@@ -177,9 +177,14 @@ function inspect(value: unknown, walk: { keys: number; wellFormed: boolean }): v
 /** The deepest nesting of objects and lists a document may have. */
 export const MAX_DEPTH = 64;
 
-/** The offset of the first `{` or `[` (outside strings) that opens level `max + 1`, if any. */
-function firstOffsetDeeperThan(text: string, max: number): number | undefined {
+/**
+ * One pass over the text, outside strings: the offset of the first `{` or
+ * `[` that opens level `max + 1` (the scan stops there), and how many
+ * strings are followed by `:`, i.e. are keys (meaningful for valid JSON).
+ */
+function scanStructure(text: string, max: number): { tooDeepAt?: number; keyTokens: number } {
   let depth = 0;
+  let keyTokens = 0;
   const n = text.length;
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
@@ -189,33 +194,16 @@ function firstOffsetDeeperThan(text: string, max: number): number | undefined {
         if (d === 92 /* \ */) i++;
         else if (d === 34) break;
       }
+      let k = i + 1;
+      while (k < n && isJsonSpace(text.charCodeAt(k))) k++;
+      if (text.charCodeAt(k) === 58 /* : */) keyTokens++;
     } else if (c === 123 /* { */ || c === 91 /* [ */) {
-      if (++depth > max) return i;
+      if (++depth > max) return { tooDeepAt: i, keyTokens };
     } else if (c === 125 /* } */ || c === 93 /* ] */) {
       depth--;
     }
   }
-  return undefined;
-}
-
-/** How many strings in a valid JSON text are followed by `:`, i.e. are keys. */
-function countKeyTokens(text: string): number {
-  let count = 0;
-  const n = text.length;
-  for (let i = 0; i < n; i++) {
-    if (text.charCodeAt(i) !== 34 /* " */) continue;
-    let j = i + 1;
-    for (; j < n; j++) {
-      const c = text.charCodeAt(j);
-      if (c === 92 /* \ */) j++;
-      else if (c === 34) break;
-    }
-    let k = j + 1;
-    while (k < n && isJsonSpace(text.charCodeAt(k))) k++;
-    if (text.charCodeAt(k) === 58 /* : */) count++;
-    i = j;
-  }
-  return count;
+  return { keyTokens };
 }
 
 function isJsonSpace(c: number): boolean {

@@ -26,7 +26,7 @@ import { renderString, YamlEmitError } from './yaml-string';
 export function stringifyYamlDocuments(docs: readonly unknown[]): string {
   if (docs.length === 0) return '';
   const out: string[] = [];
-  const ancestors = new Set<object>();
+  const ancestors: object[] = [];
   for (let i = 0; i < docs.length; i++) {
     if (i > 0) out.push('---');
     try {
@@ -130,12 +130,17 @@ function classify(value: unknown): Kind {
   }
 }
 
-function enter(value: object, ancestors: Set<object>): void {
-  if (ancestors.has(value)) throw new YamlEmitError('cannot write a circular structure as YAML');
-  ancestors.add(value);
+/**
+ * Pushes `value` on the stack of the collections being written; meeting one
+ * of them again is a cycle. A linear scan: the stack is as deep as the
+ * document (about 10 for a Kubernetes object), cheaper than hashing objects.
+ */
+function enter(value: object, ancestors: object[]): void {
+  if (ancestors.includes(value)) throw new YamlEmitError('cannot write a circular structure as YAML');
+  ancestors.push(value);
 }
 
-function writeDocument(doc: unknown, out: string[], ancestors: Set<object>): void {
+function writeDocument(doc: unknown, out: string[], ancestors: object[]): void {
   const kind = classify(doc);
   if (kind === Kind.Inline) out.push(inlineText);
   else if (kind === Kind.Mapping) writeMapping(doc as Record<string, unknown>, 0, '', out, ancestors);
@@ -151,7 +156,7 @@ function writeMapping(
   indent: number,
   first: string,
   out: string[],
-  ancestors: Set<object>,
+  ancestors: object[],
 ): void {
   enter(obj, ancestors);
   const pad = indentOf(indent);
@@ -171,11 +176,11 @@ function writeMapping(
       throw withPath(e, keySegment(key));
     }
   }
-  ancestors.delete(obj);
+  ancestors.pop();
 }
 
 /** Writes a non-empty sequence whose dashes are at column `indent`; the first line starts with `first`. */
-function writeSequence(arr: readonly unknown[], indent: number, first: string, out: string[], ancestors: Set<object>): void {
+function writeSequence(arr: readonly unknown[], indent: number, first: string, out: string[], ancestors: object[]): void {
   enter(arr, ancestors);
   const pad = indentOf(indent);
   for (let i = 0; i < arr.length; i++) {
@@ -190,11 +195,11 @@ function writeSequence(arr: readonly unknown[], indent: number, first: string, o
       throw withPath(e, `[${i}]`);
     }
   }
-  ancestors.delete(arr);
+  ancestors.pop();
 }
 
 /** Writes `value` after `prefix` (which ends with the `:` of a key at column `indent`). */
-function writeAfterIndicator(prefix: string, value: unknown, indent: number, out: string[], ancestors: Set<object>): void {
+function writeAfterIndicator(prefix: string, value: unknown, indent: number, out: string[], ancestors: object[]): void {
   const kind = classify(value);
   if (kind === Kind.Inline) {
     out.push(prefix + ' ' + inlineText);
