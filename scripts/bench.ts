@@ -17,6 +17,10 @@
  * npm, so npm's own start-up is in both. It also times one task end to end,
  * and prints the targets of the performance issue with PASS/FAIL.
  *
+ * Cold runs delete the render cache first (no cache of earlier runs). The
+ * V8 code cache that `npm run build` made is part of the program
+ * (lib/cli/launch.ts); the report says whether any run rewrote it.
+ *
  * Wall time: performance.now() around the child process (spawnSync).
  * Peak memory: the kernel's high-water mark of the resident set (getrusage
  * ru_maxrss) of the node process that runs synth (build/synth.js) or the
@@ -41,7 +45,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import { SYNTH_BUNDLE, SYNTH_ENTRY } from '../lib/cli/build-files';
+import { SYNTH_BUNDLE, SYNTH_CODE_CACHE, SYNTH_ENTRY } from '../lib/cli/build-files';
 import { staleSource } from '../lib/cli/freshness';
 import { generateTask, writeTask, writeTasks } from './sample-tasks';
 
@@ -366,6 +370,12 @@ function benchOneTask(runner: Runner, options: Options, scratch: string): OneTas
   return result;
 }
 
+/** Size and time of the code cache: a run that rewrites it (lib/cli/launch.ts) changes them. */
+function codeCacheStamp(root: string): string {
+  const stat = fs.statSync(path.join(root, SYNTH_CODE_CACHE), { throwIfNoEntry: false });
+  return stat === undefined ? 'missing' : `${stat.size}:${stat.mtimeMs}`;
+}
+
 /** Cold means cold: no render cache of earlier runs anywhere (lib/output/render-cache.ts). */
 function clearRenderCache(root: string): void {
   fs.rmSync(path.join(root, 'node_modules', '.cache', 'datatask-cdk8s'), { recursive: true, force: true });
@@ -378,7 +388,9 @@ function checkPrerequisites(root: string): void {
     throw new Error(`package.json in ${root} has no script ${missing.join(', ')}; add "bench:floor": "node scripts/bench-floor.js"`);
   }
   // A stale build makes synth rebuild itself (lib/cli/freshness.ts) inside the timed runs.
-  if (!fs.existsSync(path.join(root, SYNTH_BUNDLE))) throw new Error(`${SYNTH_BUNDLE} is missing: run \`npm run build\``);
+  for (const file of [SYNTH_ENTRY, SYNTH_BUNDLE, SYNTH_CODE_CACHE]) {
+    if (!fs.existsSync(path.join(root, file))) throw new Error(`${file} is missing: run \`npm run build\``);
+  }
   const newer = staleSource(root);
   if (newer !== undefined) throw new Error(`the build is stale (${path.relative(root, newer)} is newer than the build): run \`npm run build\` first`);
 }
@@ -434,6 +446,7 @@ function main(): void {
   fs.mkdirSync(options.tmp, { recursive: true });
   const scratch = fs.mkdtempSync(path.join(options.tmp, 'datatask-bench-'));
   const loadBefore = os.loadavg().map((l) => l.toFixed(2)).join(' ');
+  const codeCacheBefore = codeCacheStamp(options.root);
   try {
     const runner = new Runner(options.root, scratch);
     const results: SizeResult[] = [];
@@ -444,6 +457,11 @@ function main(): void {
     log(`synth = npm run --silent synth -- --tasks T --out O; floor = npm run --silent bench:floor -- … (read manifests + write/compare the same bytes)`);
     log(`time = wall time of the npm command, best of the runs (median in brackets); in-proc = synth's own "in X s" (after module loading)`);
     log(runner.memoryMethod + '; the largest over the runs');
+    log(
+      codeCacheStamp(options.root) === codeCacheBefore
+        ? `code cache: ${SYNTH_CODE_CACHE} as \`npm run build\` made it, taken by every run (no run rewrote it)`
+        : `WARNING: a run rewrote ${SYNTH_CODE_CACHE}: V8 refused the build's cache (other node flags?), so later runs started from a cache a run made`,
+    );
     log();
     for (const r of results) printSize(r);
     if (results.length >= 2) {
