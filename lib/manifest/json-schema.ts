@@ -23,11 +23,23 @@ import {
   TYPE_DESCRIPTIONS,
   VOLUME_DESCRIPTIONS,
 } from './descriptions';
-import { MANIFEST_DEFAULTS, manifestFields } from './schema';
+import {
+  ABSOLUTE_PATH_SCHEMA,
+  DNS1035_LABEL_SCHEMA,
+  DNS1123_SUBDOMAIN_SCHEMA,
+  dns1123Label,
+  ENV_VAR_NAME_SCHEMA,
+  IANA_SVC_NAME_SCHEMA,
+  LABEL_VALUE_SCHEMA,
+  LABELS_SCHEMA,
+  MATERIAL_ICON_OR_URL_SCHEMA,
+  QUALIFIED_NAME_SCHEMA,
+  QUANTITY_SCHEMA,
+  RELATIVE_PATH_SCHEMA,
+} from './json-schema-patterns';
+import { canonical, describeProperties, emptyValue, type JsonSchema, objectAt, orEmpty, patch } from './json-schema-tools';
+import { APPLIES_TO, MANIFEST_DEFAULTS, MAX_CRON_JOB_NAME, manifestFields } from './schema';
 import { ALLOWED_VOLUME_SOURCES } from './volumes';
-
-/** A JSON Schema object. */
-export type JsonSchema = { [keyword: string]: unknown };
 
 /** The file `npm run schema` writes, at the repository root. */
 export const MANIFEST_SCHEMA_FILE = 'manifest.schema.json';
@@ -35,82 +47,7 @@ export const MANIFEST_SCHEMA_FILE = 'manifest.schema.json';
 /** The top-level fields every manifest has; an empty value does not count as given. */
 const REQUIRED_FIELDS = ['type', 'name', 'labels'] as const;
 
-/**
- * Which fields apply to which `type` (the manifest schema's own table; a
- * test checks that this schema and `npm run synth` agree on it).
- */
-const APPLIES_TO: Readonly<Record<string, readonly string[]>> = {
-  schedule: ['job'],
-  replicas: ['deployment', 'service'],
-  'name-port': ['service'],
-  'container-port': ['service'],
-  published: ['service'],
-};
-const TYPES = ['job', 'deployment', 'service'] as const;
-
-/** The longest cron job name (the CronJob controller appends 11 characters to it). */
-const MAX_CRON_JOB_NAME = 52;
-
-// Patterns, each exact for the syntax it names, as the checks in
-// lib/validation/kubernetes-names.ts and quantity.ts apply it. Where a
-// length limit is not in the pattern, it is a `maxLength` beside it, or, for
-// the prefix of a label key (at most 253 characters), left out: a superset.
-const DNS1123_LABEL = '[a-z0-9](?:[-a-z0-9]*[a-z0-9])?';
-const DNS1123_SUBDOMAIN = `${DNS1123_LABEL}(?:\\.${DNS1123_LABEL})*`;
-/** The name part of a qualified name, or a non-empty label value: at most 63 characters. */
-const LABEL_NAME = '[A-Za-z0-9](?:[-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?';
-const QUALIFIED_NAME = `(?:${DNS1123_SUBDOMAIN}/)?${LABEL_NAME}`;
-const LABEL_PAIR = `\\s*${QUALIFIED_NAME}\\s*:\\s*(?:${LABEL_NAME})?\\s*`;
-
-const dns1123Label = (max: number): JsonSchema => ({
-  pattern: `^${DNS1123_LABEL}$`,
-  maxLength: max,
-  patternErrorMessage: `must consist of lower-case letters, digits and '-', and start and end with a letter or digit (at most ${max} characters)`,
-});
-const DNS1123_SUBDOMAIN_SCHEMA: JsonSchema = {
-  pattern: `^${DNS1123_SUBDOMAIN}$`,
-  maxLength: 253,
-  patternErrorMessage: "must consist of lower-case letters, digits, '-' and '.', and start and end with a letter or digit",
-};
-const DNS1035_LABEL_SCHEMA: JsonSchema = {
-  pattern: '^[a-z](?:[-a-z0-9]*[a-z0-9])?$',
-  patternErrorMessage: "a service's name must consist of lower-case letters, digits and '-', start with a letter and end with a letter or digit",
-};
-const QUALIFIED_NAME_SCHEMA: JsonSchema = {
-  pattern: `^${QUALIFIED_NAME}$`,
-  patternErrorMessage:
-    "must consist of letters, digits, '-', '_' and '.', and start and end with a letter or digit (at most 63 characters), with an optional DNS prefix and '/'",
-};
-const LABEL_VALUE_SCHEMA: JsonSchema = {
-  pattern: `^(?:${LABEL_NAME})?$`,
-  patternErrorMessage: "must be empty, or consist of letters, digits, '-', '_' and '.', and start and end with a letter or digit (at most 63 characters)",
-};
-const LABELS_SCHEMA: JsonSchema = {
-  pattern: `^${LABEL_PAIR}(?:,${LABEL_PAIR})*$`,
-  patternErrorMessage: 'must be "key:value" labels joined by "," (for example "app:etl,team:data"), with Kubernetes label keys and values',
-};
-const QUANTITY_SCHEMA: JsonSchema = {
-  pattern: '^[+-]?(?:\\d+\\.?\\d*|\\.\\d+)(?:[KMGTPE]i|[numkMGTPE]|[eE][+-]?\\d+)?$',
-  patternErrorMessage: 'must be a Kubernetes quantity: a number with an optional suffix (m, k, M, G, Ki, Mi, Gi, …), for example "500m" or "200Mi"',
-};
-const IANA_SVC_NAME_SCHEMA: JsonSchema = {
-  pattern: '^(?=[-a-z0-9]*[a-z])(?![-a-z0-9]*--)[a-z0-9](?:[-a-z0-9]*[a-z0-9])?$',
-  maxLength: 15,
-  patternErrorMessage: "must consist of lower-case letters, digits and '-', with at least one letter, not starting or ending with '-' and without '--'",
-};
-const ENV_VAR_NAME_SCHEMA: JsonSchema = {
-  pattern: '^(?!\\.$)(?!\\.\\.)[-._a-zA-Z][-._a-zA-Z0-9]*$',
-  patternErrorMessage: "must consist of letters, digits, '_', '-' and '.', must not start with a digit or '..', and must not be '.'",
-};
-const ABSOLUTE_PATH_SCHEMA: JsonSchema = { pattern: '^/', patternErrorMessage: 'must be an absolute path (start with "/")' };
-const RELATIVE_PATH_SCHEMA: JsonSchema = {
-  pattern: '^(?!/)(?![\\s\\S]*(?:^|/)\\.\\.(?:/|$))',
-  patternErrorMessage: 'must be a relative path without ".."',
-};
-const MATERIAL_ICON_OR_URL_SCHEMA: JsonSchema = {
-  pattern: '^(?:[a-z0-9_]+|https?://\\S+)$',
-  patternErrorMessage: 'must be a Material icon name (such as "import_contacts") or an http(s) URL',
-};
+const TYPES = manifestFields.type.options;
 
 const TOP_DESCRIPTION =
   'A datatask task (manifest.json): what to deploy and how, as a Kubernetes Job or CronJob ("type": "job"), ' +
@@ -265,110 +202,4 @@ function typeRules(properties: JsonSchema): JsonSchema[] {
   const set = (field: string): JsonSchema => ({ properties: { [field]: { type: 'string', minLength: 1 } }, required: [field] });
   const oneImage = { oneOf: [set('image-source'), set('image-destination')] };
   return [...byType, cronJobName, oneImage];
-}
-
-/** The empty value of a field's type (`""`, `[]`, `{}`), which means "not set"; none for numbers and booleans. */
-function emptyValue(schema: JsonSchema): unknown {
-  switch (schema.type) {
-    case 'string':
-      return '';
-    case 'array':
-      return [];
-    case 'object':
-      return {};
-    default:
-      return undefined;
-  }
-}
-
-/**
- * A top-level field that also accepts its empty value, when its schema does
- * not already: `{description, default, anyOf: [schema, empty]}`.
- */
-function orEmpty(schema: JsonSchema): JsonSchema {
-  if (acceptsEmpty(schema)) return schema;
-  const { description, default: defaultValue, ...rest } = schema;
-  const empty =
-    schema.type === 'string'
-      ? { const: '' }
-      : schema.type === 'array'
-        ? { type: 'array', maxItems: 0 }
-        : { type: 'object', maxProperties: 0 };
-  return { description, default: defaultValue, anyOf: [rest, empty] };
-}
-
-/** Whether the schema accepts its type's empty value as it is (true for numbers and booleans, which have none). */
-function acceptsEmpty(schema: JsonSchema): boolean {
-  const constrained = (...keywords: string[]) => keywords.some((k) => schema[k] !== undefined && schema[k] !== 0);
-  switch (schema.type) {
-    case 'string':
-      return !constrained('pattern', 'enum', 'const', 'minLength', 'format');
-    case 'array':
-      return !constrained('minItems', 'contains', 'const', 'enum');
-    case 'object':
-      return !constrained('required', 'minProperties', 'if', 'anyOf', 'oneOf', 'allOf', 'const', 'enum');
-    default:
-      return true;
-  }
-}
-
-/** Gives each property of an object schema its description; every description must name a property. */
-function describeProperties(schema: JsonSchema, descriptions: Readonly<Record<string, string>>): void {
-  for (const [key, description] of Object.entries(descriptions)) patch(objectAt(schema, 'properties', key), { description });
-}
-
-/** Adds keywords to a schema; a keyword already there must not change. */
-function patch(schema: JsonSchema, keywords: JsonSchema): void {
-  for (const [keyword, value] of Object.entries(keywords)) {
-    if (schema[keyword] !== undefined && JSON.stringify(schema[keyword]) !== JSON.stringify(value)) {
-      throw new Error(`manifest JSON Schema: "${keyword}" is already ${JSON.stringify(schema[keyword])}`);
-    }
-    schema[keyword] = value;
-  }
-}
-
-/** The object schema at `path` inside `schema`; throws, naming the path, if it is not there. */
-function objectAt(schema: JsonSchema, ...path: string[]): JsonSchema {
-  let node: unknown = schema;
-  for (const key of path) {
-    node = typeof node === 'object' && node !== null ? (node as JsonSchema)[key] : undefined;
-    if (typeof node !== 'object' || node === null) {
-      throw new Error(`manifest JSON Schema: nothing at ${path.join('.')}; has the zod schema changed?`);
-    }
-  }
-  return node as JsonSchema;
-}
-
-/** The order of keywords in each schema object; other keywords follow, alphabetically. */
-const KEYWORD_ORDER = [
-  '$schema', 'title', 'description', 'type', 'const', 'enum', 'enumDescriptions', 'default',
-  'minimum', 'maximum', 'minLength', 'maxLength', 'pattern', 'patternErrorMessage', 'errorMessage',
-  'items', 'minItems', 'maxItems', 'properties', 'required', 'propertyNames', 'additionalProperties',
-  'minProperties', 'maxProperties', 'dependencies', 'not', 'anyOf', 'oneOf', 'allOf', 'if', 'then', 'else',
-];
-/** Keywords whose value maps names to schemas (kept in their own order). */
-const SCHEMA_MAPS = new Set(['properties', 'patternProperties', 'definitions', '$defs', 'dependencies']);
-/** Keywords whose value is a schema or a list of schemas. */
-const SUBSCHEMAS = new Set(['items', 'additionalProperties', 'propertyNames', 'not', 'if', 'then', 'else', 'contains', 'anyOf', 'oneOf', 'allOf']);
-
-/** The schema with its keywords in a fixed order and no undefined values, recursively. */
-function canonical(schema: unknown): unknown {
-  if (Array.isArray(schema)) return schema.map(canonical);
-  if (typeof schema !== 'object' || schema === null) return schema;
-  const rank = (k: string) => (KEYWORD_ORDER.includes(k) ? KEYWORD_ORDER.indexOf(k) : KEYWORD_ORDER.length);
-  const keys = Object.keys(schema)
-    .filter((k) => (schema as JsonSchema)[k] !== undefined)
-    .sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
-  const out: JsonSchema = {};
-  for (const key of keys) {
-    const value = (schema as JsonSchema)[key];
-    if (SCHEMA_MAPS.has(key)) {
-      out[key] = Object.fromEntries(Object.entries(value as JsonSchema).map(([name, sub]) => [name, Array.isArray(sub) ? sub : canonical(sub)]));
-    } else if (SUBSCHEMAS.has(key)) {
-      out[key] = canonical(value);
-    } else {
-      out[key] = value;
-    }
-  }
-  return out;
 }

@@ -16,10 +16,10 @@ export const MANIFEST_DEFAULTS = {
 } as const;
 
 /** The longest CronJob name: the controller appends an 11-character suffix to Job names. */
-const MAX_CRON_JOB_NAME = 52;
+export const MAX_CRON_JOB_NAME = 52;
 
 /** Which manifest fields apply to which `type`. */
-const APPLIES_TO: Record<string, readonly string[]> = {
+export const APPLIES_TO: Readonly<Record<string, readonly string[]>> = {
   schedule: ['job'],
   replicas: ['deployment', 'service'],
   'name-port': ['service'],
