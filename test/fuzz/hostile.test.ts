@@ -4,16 +4,19 @@
  * at least one located error, never both; and through the CLI a bad file
  * leaves a good dist/ exactly as it was, with no stack trace.
  *
- * The checks live in scripts/fuzz.ts (shared with `node build/scripts/fuzz.js`),
- * the generators in scripts/fuzz/arbitraries.ts. FUZZ_RUNS and FUZZ_SEED
- * override the number of runs and the seed.
+ * The checks live in scripts/fuzz/hostile-check.ts (shared with
+ * `node build/scripts/fuzz.js`), the generators in scripts/fuzz/ (hostile-case.ts
+ * and the modules it builds on). FUZZ_RUNS and FUZZ_SEED override the number
+ * of runs and the seed.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as fc from 'fast-check';
 import { synthesize } from '../../lib/synth';
-import { checkHostileCase, parseSettings } from '../../scripts/fuzz';
-import { type HostileCase, hostileCaseArbitrary, hostileWithSettingsArbitrary, validWithSettingsArbitrary } from '../../scripts/fuzz/arbitraries';
+import { type HostileCase, hostileCaseArbitrary, hostileWithSettingsArbitrary } from '../../scripts/fuzz/hostile-case';
+import { checkHostileCase } from '../../scripts/fuzz/hostile-check';
+import { parseSettings } from '../../scripts/fuzz/loaders';
+import { validWithSettingsArbitrary } from '../../scripts/fuzz/valid-case';
 import { expectValidKubernetesObjects } from '../support/kube-schema';
 import { Workspace } from '../support/workspace';
 
@@ -107,7 +110,7 @@ describe('fixed bugs', () => {
 });
 
 /**
- * Bugs of lib/ that fuzzing found (KNOWN_BUGS in scripts/fuzz/arbitraries.ts),
+ * Bugs of lib/ that fuzzing found (KNOWN_BUGS in scripts/fuzz/options.ts),
  * now fixed: each input is refused with a located diagnostic, or rendered
  * into objects the cluster accepts with its values kept.
  */

@@ -4,26 +4,23 @@
  * passes the strict Kubernetes 1.27 / Mapping schema and the API-server
  * rules, keeps its values, and meets the Pod Security profile.
  *
- * The checks live in scripts/fuzz.ts (shared with `node build/scripts/fuzz.js`),
- * the generators in scripts/fuzz/arbitraries.ts. FUZZ_RUNS and FUZZ_SEED
- * override the number of runs and the seed.
+ * The checks live in scripts/fuzz/valid-check.ts (shared with
+ * `node build/scripts/fuzz.js`), the generators in scripts/fuzz/ (valid-case.ts
+ * and the modules it builds on). FUZZ_RUNS and FUZZ_SEED override the number
+ * of runs and the seed.
  */
 import * as fc from 'fast-check';
 import { parseAllDocuments } from 'yaml';
 import { manifestFields } from '../../lib/manifest/schema';
 import { renderTask } from '../../lib/output/render';
-import { checkValidCase, loaderFor, parseSettings } from '../../scripts/fuzz';
-import {
-  anyString,
-  cronSchedule,
-  imageReference,
-  quantity,
-  quantityNanos,
-  settingsInputArbitrary,
-  type ValidCase,
-  validCaseArbitrary,
-  validWithSettingsArbitrary,
-} from '../../scripts/fuzz/arbitraries';
+import { cronSchedule } from '../../scripts/fuzz/cron';
+import { imageReference } from '../../scripts/fuzz/image-references';
+import { loaderFor, parseSettings } from '../../scripts/fuzz/loaders';
+import { quantity, quantityNanos } from '../../scripts/fuzz/quantities';
+import { settingsInputArbitrary } from '../../scripts/fuzz/settings';
+import { anyString } from '../../scripts/fuzz/strings';
+import { type ValidCase, validCaseArbitrary, validWithSettingsArbitrary } from '../../scripts/fuzz/valid-case';
+import { checkValidCase } from '../../scripts/fuzz/valid-check';
 import { expectValidKubernetesObjects } from '../support/kube-schema';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 300);
@@ -141,7 +138,7 @@ describe('the generators', () => {
 });
 
 /**
- * Bugs of lib/ that fuzzing found (KNOWN_BUGS in scripts/fuzz/arbitraries.ts),
+ * Bugs of lib/ that fuzzing found (KNOWN_BUGS in scripts/fuzz/options.ts),
  * now fixed: each input is refused with a located diagnostic, or rendered
  * into objects the cluster accepts with its values kept.
  */

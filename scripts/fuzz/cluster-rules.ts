@@ -1,0 +1,86 @@
+/**
+ * Rules checked on rendered objects beyond the OpenAPI schema: what the API
+ * server refuses, and the Pod Security profiles.
+ */
+import type { Settings } from '../../lib/settings';
+import type { KnownBug } from './options';
+
+const podSpecsOf = (o: any): any[] => {
+  const spec = o?.spec?.template?.spec ?? o?.spec?.jobTemplate?.spec?.template?.spec;
+  return spec === undefined ? [] : [spec];
+};
+
+/** Volume types the restricted Pod Security profile allows. */
+const RESTRICTED_VOLUME_TYPES = new Set(['configMap', 'csi', 'downwardAPI', 'emptyDir', 'ephemeral', 'persistentVolumeClaim', 'projected', 'secret']);
+
+/** A reason the API server would refuse an object; `bug` names the known bug of lib/ behind it. */
+export interface ApiServerProblem {
+  readonly message: string;
+  readonly bug?: KnownBug;
+}
+
+/**
+ * What the API server refuses beyond the OpenAPI schema (apimachinery and
+ * pkg/apis/core/validation), for the fields a task can set, and the Pod
+ * Security profile of the settings. Empty when the objects are accepted.
+ */
+export function apiServerProblems(objects: readonly any[], settings: Settings): ApiServerProblem[] {
+  const out: ApiServerProblem[] = [];
+  const problem = (message: string, bug?: KnownBug) => out.push({ message, bug });
+  for (const o of objects) {
+    const where = `${o?.kind} ${o?.metadata?.name}`;
+    const annotations: Record<string, string> = o?.metadata?.annotations ?? {};
+    const size = Object.entries(annotations).reduce((n, [k, v]) => n + Buffer.byteLength(k) + Buffer.byteLength(v), 0);
+    if (size > 256 * 1024) problem(`${where}: metadata.annotations total ${size} bytes, more than 256 KiB`, 'annotationSize');
+    for (const pod of podSpecsOf(o)) {
+      for (const c of [...(pod.containers ?? []), ...(pod.initContainers ?? [])]) {
+        for (const e of c.env ?? []) {
+          if (e.name === '.' || e.name === '..' || e.name.startsWith('..')) problem(`${where}: env name ${JSON.stringify(e.name)} must not be '.', '..' or start with '..'`, 'envDotName');
+        }
+      }
+      for (const v of pod.volumes ?? []) {
+        for (const item of v.configMap?.items ?? v.secret?.items ?? []) {
+          if (item.path.startsWith('..')) problem(`${where}: volume ${v.name} items path ${JSON.stringify(item.path)} must not start with '..'`, 'itemsDotPath');
+        }
+        if (v.csi !== undefined && v.csi.driver.length > 63) problem(`${where}: volume ${v.name} csi.driver is ${v.csi.driver.length} characters, at most 63`, 'csiDriverLength');
+        if (v.nfs !== undefined && !v.nfs.path.startsWith('/')) problem(`${where}: volume ${v.name} nfs.path ${JSON.stringify(v.nfs.path)} must be an absolute path`, 'nfsRelativePath');
+        if (settings.podSecurity === 'restricted') {
+          const type = Object.keys(v).find((k) => k !== 'name');
+          if (type !== undefined && !RESTRICTED_VOLUME_TYPES.has(type)) {
+            problem(`${where}: volume ${v.name} of type ${type} is not allowed by the restricted Pod Security profile`, type === 'nfs' ? 'restrictedNfs' : undefined);
+          }
+        }
+      }
+    }
+  }
+  return out;
+}
+
+/** Pod Security: the baseline always, the restricted profile when the settings ask for it. */
+export function podSecurityProblems(objects: readonly any[], settings: Settings): string[] {
+  const out: string[] = [];
+  for (const o of objects) {
+    for (const pod of podSpecsOf(o)) {
+      const where = `${o.kind} ${o.metadata?.name}`;
+      for (const key of ['hostNetwork', 'hostPID', 'hostIPC']) if (pod[key] === true) out.push(`${where}: ${key} is true`);
+      for (const v of pod.volumes ?? []) if (v.hostPath !== undefined) out.push(`${where}: volume ${v.name} is a hostPath`);
+      if (pod.securityContext?.sysctls !== undefined) out.push(`${where}: sysctls are set`);
+      for (const c of [...(pod.containers ?? []), ...(pod.initContainers ?? [])]) {
+        const sc = c.securityContext ?? {};
+        if (sc.privileged === true) out.push(`${where}: container ${c.name} is privileged`);
+        if ((sc.capabilities?.add ?? []).length > 0) out.push(`${where}: container ${c.name} adds capabilities`);
+        if ((c.ports ?? []).some((p: any) => p.hostPort !== undefined)) out.push(`${where}: container ${c.name} uses a hostPort`);
+        const seccomp = sc.seccompProfile?.type ?? pod.securityContext?.seccompProfile?.type;
+        if (seccomp === 'Unconfined') out.push(`${where}: container ${c.name} runs Unconfined`);
+        if (settings.podSecurity === 'restricted') {
+          if ((sc.runAsNonRoot ?? pod.securityContext?.runAsNonRoot) !== true) out.push(`${where}: container ${c.name} is not runAsNonRoot`);
+          if (seccomp !== 'RuntimeDefault' && seccomp !== 'Localhost') out.push(`${where}: container ${c.name} has no RuntimeDefault seccomp profile`);
+          if (!(sc.capabilities?.drop ?? []).includes('ALL')) out.push(`${where}: container ${c.name} does not drop ALL capabilities`);
+          if (sc.allowPrivilegeEscalation !== false) out.push(`${where}: container ${c.name} does not set allowPrivilegeEscalation: false`);
+          if (sc.runAsUser === 0) out.push(`${where}: container ${c.name} runs as user 0`);
+        }
+      }
+    }
+  }
+  return out;
+}

@@ -1,0 +1,57 @@
+/** Property 2, hostile manifests: {@link checkHostileCase}, and the check of each diagnostic. */
+import { type Diagnostic, formatDiagnostic } from '../../lib/diagnostics/diagnostic';
+import type { Settings } from '../../lib/settings';
+import type { HostileCase } from './hostile-case';
+import { loaderFor, MANIFEST_FILE } from './loaders';
+import type { KnownBug } from './options';
+import { checkRendering } from './rendering-check';
+import { type SchemaValidator, violation } from './violation';
+
+/** Problems with one diagnostic: where it points and what it says. */
+export function diagnosticProblems(d: Diagnostic, file: string, text: string): string[] {
+  const out: string[] = [];
+  const shown = formatDiagnostic(d).slice(0, 200);
+  if (d.file !== file) out.push(`file is ${JSON.stringify(d.file)}, not ${JSON.stringify(file)}: ${shown}`);
+  if (!(Number.isInteger(d.line) && d.line >= 1)) out.push(`line ${d.line} is not ≥ 1: ${shown}`);
+  if (!(Number.isInteger(d.column) && d.column >= 1)) out.push(`column ${d.column} is not ≥ 1: ${shown}`);
+  if (typeof d.message !== 'string' || d.message.trim() === '') out.push(`empty message: ${shown}`);
+  if (!(d.offset >= 0 && d.offset <= text.length)) out.push(`offset ${d.offset} is outside the text (${text.length} units): ${shown}`);
+  else {
+    const before = text.slice(0, d.offset);
+    const line = before.split('\n').length;
+    const column = d.offset - (before.lastIndexOf('\n') + 1) + 1;
+    if (line !== d.line || column !== d.column) out.push(`line:column ${d.line}:${d.column} does not match offset ${d.offset} (${line}:${column}): ${shown}`);
+  }
+  return out;
+}
+
+/**
+ * The known bugs a mutation can reach by chance (a character spliced into an
+ * nfs path makes it relative): with `knownBugs: 'avoid'` the hostile check
+ * counts them in {@link toleratedKnownBugs} instead of failing.
+ */
+const REACHABLE_BY_MUTATION: readonly KnownBug[] = ['envDotName', 'itemsDotPath', 'csiDriverLength', 'nfsRelativePath', 'restrictedNfs', 'annotationSize'];
+
+/**
+ * Property 2: `ManifestLoader.load` never throws; it gives a task or at
+ * least one error, never both; every diagnostic is located and says
+ * something; an input that certainly breaks a rule is refused; an accepted
+ * one renders into valid objects.
+ */
+export function checkHostileCase(c: HostileCase, settings: Settings, validate?: SchemaValidator, knownBugs: 'avoid' | 'include' = 'avoid'): void {
+  let result;
+  try {
+    result = loaderFor(settings).load(MANIFEST_FILE, c.text);
+  } catch (e) {
+    return violation(`ManifestLoader.load threw (${c.description}): ${(e as Error).stack ?? String(e)}`);
+  }
+  const errors = result.diagnostics.filter((d) => d.severity === 'error');
+  if (result.task !== undefined && errors.length > 0) violation(`both a task and ${errors.length} error(s) (${c.description})`);
+  if (result.task === undefined && errors.length === 0) violation(`neither a task nor an error (${c.description})`);
+  const problems = result.diagnostics.flatMap((d) => diagnosticProblems(d, MANIFEST_FILE, c.text));
+  if (problems.length > 0) violation(`badly formed diagnostics (${c.description}):\n  ${problems.join('\n  ')}`);
+  if (result.task !== undefined) {
+    if (c.mustReject) violation(`accepted although it breaks a rule (${c.description})`);
+    checkRendering(result.task.task, settings, validate, knownBugs === 'avoid' ? REACHABLE_BY_MUTATION : []);
+  }
+}

@@ -1,0 +1,128 @@
+/**
+ * Whole valid manifests. {@link validCaseArbitrary} gives manifests that the
+ * format and the Kubernetes API both accept, of every shape (job, cron job,
+ * deployment, service, published service), covering every field of
+ * lib/manifest/schema.ts, as JSON text in several layouts;
+ * {@link validWithSettingsArbitrary} pairs one with project settings.
+ */
+import * as fc from 'fast-check';
+import { cronSchedule } from './cron';
+import { envEntry, labelsField, nodeSelector, toleration } from './fields';
+import { imageReference } from './image-references';
+import { dns1035Label, dnsLabel, dnsSubdomain, ianaSvcName } from './names';
+import type { FuzzOptions } from './options';
+import { fullPublishedField, publishedField } from './published';
+import { requestAndLimit } from './quantities';
+import { settingsInputArbitrary } from './settings';
+import { anyString } from './strings';
+import { volumesField } from './volumes';
+
+export type TaskShape = 'job' | 'cron-job' | 'deployment' | 'service' | 'published-service';
+
+/** A valid manifest, its JSON text, and what it means. */
+export interface ValidCase {
+  readonly shape: TaskShape;
+  readonly manifest: Record<string, unknown>;
+  /** The manifest file's text. */
+  readonly text: string;
+  /** The labels the `labels` string means. */
+  readonly labels: Readonly<Record<string, string>>;
+}
+
+/** Fields that are absent when empty (`""`, `[]`, `{}`), as in the format's own examples. */
+const EMPTY_PLACEHOLDERS: ReadonlyArray<readonly [string, unknown]> = [
+  ['schedule', ''], ['svc-account-secret', ''], ['env', []], ['cmd', []], ['published', {}], ['node-selector', {}], ['volumes', []],
+  ['tolerations', []], ['cpu-limit', ''], ['memory-limit', ''], ['cpu-request', ''], ['memory-request', ''], ['namespace', ''], ['$schema', ''],
+];
+
+const opt = <T>(arb: fc.Arbitrary<T>, freq = 2) => fc.option(arb, { nil: undefined, freq });
+
+function commonFields(options: FuzzOptions, restricted: boolean) {
+  return fc.record(
+    {
+      $schema: fc.constantFrom('../../schema/manifest.schema.json', 'https://example.com/manifest.json', 'yes'),
+      namespace: dnsLabel(),
+      'image-pull-policy': fc.constantFrom('Always', 'IfNotPresent', 'Never'),
+      env: fc.uniqueArray(envEntry(options), { minLength: 1, maxLength: 5, selector: (e) => e.name }),
+      'svc-account-secret': dnsSubdomain(),
+      cmd: fc.array(anyString, { minLength: 1, maxLength: 4 }),
+      volumes: volumesField(options, restricted),
+      tolerations: fc.array(toleration(options), { minLength: 1, maxLength: 3 }),
+      'node-selector': nodeSelector(options),
+    },
+    { requiredKeys: [] },
+  );
+}
+
+function shapeFields(shape: TaskShape): fc.Arbitrary<Record<string, unknown>> {
+  switch (shape) {
+    case 'job':
+      return dnsLabel(63).map((name) => ({ type: 'job', name }));
+    case 'cron-job':
+      return fc.tuple(dnsLabel(52), cronSchedule).map(([name, schedule]) => ({ type: 'job', name, schedule }));
+    case 'deployment':
+      return fc.tuple(dnsLabel(63), opt(fc.oneof(fc.integer({ min: 0, max: 5 }), fc.constant(2 ** 31 - 1)))).map(([name, replicas]) => ({ type: 'deployment', name, replicas }));
+    case 'service':
+    case 'published-service':
+      return fc
+        .tuple(
+          dns1035Label(63),
+          opt(fc.oneof(fc.integer({ min: 0, max: 5 }), fc.constant(2 ** 31 - 1))),
+          ianaSvcName,
+          fc.oneof(fc.integer({ min: 1, max: 65535 }), fc.constantFrom(1, 80, 5000, 65535)),
+          shape === 'published-service' ? fc.oneof(publishedField, fullPublishedField) : fc.constant(undefined),
+        )
+        .map(([name, replicas, namePort, port, published]) => ({ type: 'service', name, replicas, 'name-port': namePort, 'container-port': port, published }));
+  }
+}
+
+/** JSON text of `value` with one of several layouts. */
+export const layout = fc.constantFrom<string | number>(0, 2, 4, '\t');
+
+/**
+ * Valid manifests of the given shapes (all by default). `restricted`
+ * leaves out what the restricted Pod Security profile forbids (nfs volumes).
+ */
+export function validCaseArbitrary(options: FuzzOptions = {}, shapes: readonly TaskShape[] = ['job', 'cron-job', 'deployment', 'service', 'published-service'], restricted = false): fc.Arbitrary<ValidCase> {
+  return fc
+    .tuple(
+      fc.constantFrom(...shapes).chain((shape) => fc.tuple(fc.constant(shape), shapeFields(shape))),
+      labelsField(options),
+      fc.tuple(imageReference, fc.boolean()),
+      commonFields(options, restricted),
+      requestAndLimit,
+      requestAndLimit,
+      fc.subarray([...EMPTY_PLACEHOLDERS], { minLength: 0, maxLength: 4 }),
+      layout,
+      fc.boolean(),
+    )
+    .map(([[shape, typeFields], labels, [image, built], common, cpu, memory, placeholders, indent, keyOrderReversed]) => {
+      const m: Record<string, unknown> = {
+        labels: labels.text,
+        ...typeFields,
+        [built ? 'image-destination' : 'image-source']: image,
+        ...common,
+        'cpu-request': cpu.request,
+        'cpu-limit': cpu.limit,
+        'memory-request': memory.request,
+        'memory-limit': memory.limit,
+      };
+      // Empty values of absent fields ("image-source": "" beside an image-destination, …).
+      for (const [key, empty] of [[built ? 'image-source' : 'image-destination', ''] as const, ...placeholders]) {
+        if (m[key] === undefined) m[key] = empty;
+      }
+      for (const key of Object.keys(m)) if (m[key] === undefined) delete m[key];
+      const ordered = keyOrderReversed ? Object.fromEntries(Object.entries(m).reverse()) : m;
+      return { shape, manifest: ordered, text: JSON.stringify(ordered, null, indent) + (indent === 0 ? '' : '\n'), labels: labels.labels };
+    });
+}
+
+/**
+ * A settings file and a manifest to go with it (a restricted profile gets
+ * no nfs volume unless known bugs are included).
+ */
+export function validWithSettingsArbitrary(options: FuzzOptions = {}): fc.Arbitrary<{ settings: Record<string, unknown>; case: ValidCase }> {
+  return settingsInputArbitrary.chain((settings) =>
+    validCaseArbitrary(options, undefined, settings.podSecurity === 'restricted').map((c) => ({ settings, case: c })),
+  );
+}
