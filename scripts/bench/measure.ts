@@ -20,16 +20,25 @@ export interface SizeResult {
   readonly manifestBytes: number;
 }
 
+/** The folders of one measurement below the scratch folder. */
+function layout(scratch: string, name: string) {
+  const dir = path.join(scratch, name);
+  const at = (child: string): string => path.join(dir, child);
+  return { dir, tasks: at('tasks'), reference: at('reference'), bundle: at('reference.bundle'), synthOut: at('synth-out'), floorOut: at('floor-out') };
+}
+
+/** The scripts the measured npm commands run, as the RSS probe sees them (real paths). */
+function entryPoints(root: string): { synthMain: string; floorMain: string } {
+  return {
+    synthMain: fs.realpathSync(path.join(root, SYNTH_ENTRY)),
+    floorMain: fs.realpathSync(path.join(root, 'scripts', 'bench-floor.js')),
+  };
+}
+
 export function benchSize(runner: Runner, options: Options, scratch: string, n: number): SizeResult {
   const runs = options.runs ?? (n <= 1000 ? 5 : 3);
-  const dir = path.join(scratch, `n${n}`);
-  const tasks = path.join(dir, 'tasks');
-  const refDir = path.join(dir, 'reference');
-  const bundle = path.join(dir, 'reference.bundle');
-  const synthOut = path.join(dir, 'synth-out');
-  const floorOut = path.join(dir, 'floor-out');
-  const synthMain = fs.realpathSync(path.join(options.root, SYNTH_ENTRY));
-  const floorMain = fs.realpathSync(path.join(options.root, 'scripts', 'bench-floor.js'));
+  const { dir, tasks, reference: refDir, bundle, synthOut, floorOut } = layout(scratch, `n${n}`);
+  const { synthMain, floorMain } = entryPoints(options.root);
 
   process.stderr.write(`N=${n}: generating ${n} manifests…\n`);
   writeTasks(tasks, n);
@@ -87,18 +96,13 @@ export interface OneTaskResult {
 
 export function benchOneTask(runner: Runner, options: Options, scratch: string): OneTaskResult {
   const runs = options.oneTaskRuns;
-  const dir = path.join(scratch, 'one');
-  const tasks = path.join(dir, 'tasks');
-  const out = path.join(dir, 'synth-out');
-  const floorOut = path.join(dir, 'floor-out');
-  const bundle = path.join(dir, 'reference.bundle');
-  const synthMain = fs.realpathSync(path.join(options.root, SYNTH_ENTRY));
-  const floorMain = fs.realpathSync(path.join(options.root, 'scripts', 'bench-floor.js'));
+  const { dir, tasks, reference, bundle, synthOut: out, floorOut } = layout(scratch, 'one');
+  const { synthMain, floorMain } = entryPoints(options.root);
   // The heaviest shape: a published service with env, resources, secret and volumes (loads every module).
   writeTask(tasks, generateTask(1, 'published-service', true));
   process.stderr.write('one task: reference run…\n');
-  runner.run('synth', ['--tasks', tasks, '--out', path.join(dir, 'reference')], synthMain);
-  writeBundle(bundle, readTree(path.join(dir, 'reference')));
+  runner.run('synth', ['--tasks', tasks, '--out', reference], synthMain);
+  writeBundle(bundle, readTree(reference));
   const result: OneTaskResult = { runs, synthCold: { runs: [] }, synthWarm: { runs: [] }, floorCold: { runs: [] } };
   for (let r = 1; r <= runs; r++) {
     fs.rmSync(out, { recursive: true, force: true });
