@@ -1,12 +1,17 @@
-import { createHash } from 'node:crypto';
+import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Task } from '../model';
 
-/** The SHA-1 of a text, hex. */
-export function sha1(text: string): string {
-  return createHash('sha1').update(text).digest('hex');
-}
+/**
+ * The SHA-1 of a text, hex. A cold run hashes every manifest and every
+ * output; node's one-shot `crypto.hash` (node 20.12 and later) makes no Hash
+ * object: 2000 hashes of 1.7 KB in a fresh process took 30 ms instead of 44.
+ */
+export const sha1: (text: string) => string =
+  typeof crypto.hash === 'function'
+    ? (text) => crypto.hash('sha1', text, 'hex')
+    : (text) => crypto.createHash('sha1').update(text).digest('hex');
 
 /** What a previous run learned from one manifest. */
 export interface CachedTask {
