@@ -49,7 +49,7 @@ export function compileApp(app: string, cacheFile: string): { readonly script: v
 }
 
 /** Writes the code V8 has compiled so far (the functions this run used). */
-export function writeCodeCache(script: vm.Script, cacheFile: string): void {
+function writeCodeCache(script: vm.Script, cacheFile: string): void {
   const temp = `${cacheFile}.${process.pid}.tmp`;
   try {
     fs.writeFileSync(temp, script.createCachedData());
