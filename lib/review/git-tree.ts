@@ -1,0 +1,91 @@
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { ExitCode, UserError } from '../errors';
+import { compareStrings } from '../manifest/discover';
+
+/** The output folder as it is in a commit, read through git (no checkout). */
+export interface FolderAtRef {
+  /** The commit the ref names (40 hex digits). */
+  readonly commit: string;
+  /** Every file below the folder: path relative to the folder (`/`-separated, sorted) → text. Empty when the commit has no such folder (a first deploy). */
+  readonly files: ReadonlyMap<string, string>;
+}
+
+/**
+ * Reads `folder` (a path on disk inside the git work tree that holds `cwd`)
+ * as it is at `ref`: `git rev-parse` names the commit, `git ls-tree` lists
+ * the folder's files, one `git cat-file --batch` reads them all.
+ *
+ * @throws UserError (exit 2) when `cwd` is not in a git work tree, `ref` is
+ *   not a commit, or the folder is outside the work tree
+ */
+export function readFolderAtRef(cwd: string, ref: string, folder: string): FolderAtRef {
+  if (ref === '' || ref.startsWith('-')) throw usage(`--base needs a git commit, branch or tag (found ${JSON.stringify(ref)})`);
+  const top = git(cwd, ['rev-parse', '--show-toplevel'], 'is not inside a git work tree; review compares with a git commit').trim();
+  const commit = git(top, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], undefined, `--base ${ref} is not a commit of the repository ${top} (try a branch such as origin/main, a tag or a commit hash)`).trim();
+  const relative = toPosix(path.relative(fs.realpathSync(top), resolveReal(path.resolve(cwd, folder))));
+  if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) {
+    throw usage(`the output folder ${folder} is not a folder inside the git work tree ${top}`);
+  }
+  const listed = git(top, ['ls-tree', '-r', '-z', '--full-tree', '--name-only', commit, '--', `${relative}/`]).split('\0').filter((p) => p !== '');
+  const names = listed.map((p) => p.slice(relative.length + 1)).sort(compareStrings);
+  const files = new Map<string, string>();
+  const contents = catFiles(top, names.map((n) => `${commit}:${relative}/${n}`));
+  names.forEach((name, i) => files.set(name, contents[i]!));
+  return { commit, files };
+}
+
+/** The texts of `objects` (`<commit>:<path>` names), in order, through one `git cat-file --batch`. */
+function catFiles(top: string, objects: readonly string[]): string[] {
+  if (objects.length === 0) return [];
+  if (objects.some((o) => o.includes('\n'))) throw new UserError('a file name in the output folder holds a line break');
+  const run = spawnSync('git', ['cat-file', '--batch'], { cwd: top, input: `${objects.join('\n')}\n`, maxBuffer: 1 << 30 });
+  if (run.status !== 0) throw new UserError(`git cat-file failed: ${run.stderr.toString().trim()}`);
+  const out = run.stdout;
+  const texts: string[] = [];
+  let at = 0;
+  for (const name of objects) {
+    const eol = out.indexOf(0x0a, at);
+    const header = out.subarray(at, eol).toString();
+    const match = /^[0-9a-f]+ blob (\d+)$/.exec(header);
+    if (match === null) throw new UserError(`git cat-file could not read ${name}: ${header}`);
+    const size = Number(match[1]);
+    texts.push(out.subarray(eol + 1, eol + 1 + size).toString('utf8'));
+    at = eol + 1 + size + 1;
+  }
+  return texts;
+}
+
+/**
+ * Runs git and returns its output; a failure is a usage error whose message
+ * is `notFound` (when git says nothing useful) or git's own words.
+ */
+function git(cwd: string, args: readonly string[], whenFailing?: string, notFound?: string): string {
+  const run = spawnSync('git', args, { cwd, encoding: 'utf8', maxBuffer: 1 << 30 });
+  if (run.error !== undefined) throw usage(`cannot run git: ${run.error.message}`);
+  if (run.status === 0) return run.stdout;
+  if (notFound !== undefined) throw usage(notFound);
+  throw usage(whenFailing === undefined ? `git ${args[0]} failed: ${run.stderr.trim()}` : `${cwd} ${whenFailing} (${run.stderr.trim()})`);
+}
+
+function usage(message: string): UserError {
+  return new UserError(message, ExitCode.USAGE);
+}
+
+/** The real path of `p`, or of its nearest existing ancestor joined with the rest (the folder may not exist in the work tree). */
+function resolveReal(p: string): string {
+  const rest: string[] = [];
+  let current = p;
+  while (!fs.existsSync(current)) {
+    rest.unshift(path.basename(current));
+    const parent = path.dirname(current);
+    if (parent === current) break;
+    current = parent;
+  }
+  return path.join(fs.realpathSync(current), ...rest);
+}
+
+function toPosix(p: string): string {
+  return path.sep === '/' ? p : p.split(path.sep).join('/');
+}

@@ -1,0 +1,174 @@
+import { formatPath } from '../diagnostics/json-document';
+import type { LoadedTask } from '../manifest/load';
+import { compareStrings } from '../manifest/discover';
+import { outputPath } from '../output/rendered-file';
+import type { Settings } from '../settings';
+import { type Cause, ManifestFields } from './cause';
+import { at, labelText } from './diff';
+import { argoReplaces, immutableFieldChanges } from './immutable-fields';
+import { FINDING_KINDS, type Finding, type FindingLocation, type Review, type TaskChange } from './model';
+import { objectChanges } from './object-changes';
+import { describeObject, isGenerated, type KubeObject, objectKey, type OutputFile, readOutputFile } from './objects';
+import { isMapping, routeOf } from './route';
+import { routeChanges } from './route-changes';
+
+export interface ReviewInput {
+  /** The output folder at the base: `--base` as given, the commit it names, and its files (path below the folder → text; none for a first deploy). */
+  readonly base: { readonly ref: string; readonly commit: string; readonly files: ReadonlyMap<string, string> };
+  /** The files the working tree's tasks render (path below the output folder → text). */
+  readonly head: readonly { readonly path: string; readonly content: string }[];
+  /** The working tree's valid tasks, with their documents, to locate findings in the manifests. */
+  readonly tasks: readonly LoadedTask[];
+  readonly settings: Settings;
+  /** The output folder as shown, e.g. `dist`. */
+  readonly out: string;
+}
+
+/**
+ * What merging the working tree will do to a cluster that runs the base's
+ * output folder: per task, the objects Argo CD creates and prunes, what the
+ * API server refuses, who can reach which routes, and every other change in
+ * words. A pure function of its input.
+ *
+ * @throws UserError when a generated file of the base is not readable YAML
+ */
+export function reviewChanges(input: ReviewInput): Review {
+  const ignored: string[] = [];
+  const base = new Map<string, OutputFile>();
+  for (const [path, text] of input.base.files) {
+    if (!isGenerated(text)) ignored.push(path);
+    else base.set(path, readOutputFile(path, text, `${input.out}/${path} at ${input.base.ref}`));
+  }
+  const head = new Map(input.head.map((f) => [f.path, readOutputFile(f.path, f.content, `${input.out}/${f.path}`)]));
+  const tasks = new Map(input.tasks.map((t) => [outputPath(t.task), t]));
+
+  const changes: TaskChange[] = [];
+  let unchanged = 0;
+  for (const path of [...new Set([...base.keys(), ...head.keys()])].sort(compareStrings)) {
+    const change = reviewTask(base.get(path), head.get(path), tasks.get(path), input.settings);
+    if (change === undefined) unchanged++;
+    else changes.push(change);
+  }
+  return {
+    base: { ref: input.base.ref, commit: input.base.commit },
+    out: input.out,
+    firstDeploy: input.base.files.size === 0,
+    changes: changes.sort((a, b) => compareStrings(a.namespace, b.namespace) || compareStrings(a.name, b.name)),
+    unchanged,
+    ignored: ignored.sort(compareStrings),
+  };
+}
+
+/** One task's output file at the base and in the working tree; undefined when nothing changes. */
+function reviewTask(before: OutputFile | undefined, after: OutputFile | undefined, loaded: LoadedTask | undefined, settings: Settings): TaskChange | undefined {
+  const fields = new ManifestFields(loaded?.task, settings);
+  const causes = objectSetChanges(before?.objects ?? [], after?.objects ?? [], fields);
+  if (causes.length === 0) return undefined;
+  const some = (after ?? before)!.objects[0];
+  const findings = dedupe(causes).map((c) => locate(c, loaded));
+  findings.sort((a, b) => FINDING_KINDS.indexOf(a.kind) - FINDING_KINDS.indexOf(b.kind));
+  return {
+    namespace: some?.namespace ?? '',
+    name: some?.name ?? '',
+    status: before === undefined ? 'added' : after === undefined ? 'removed' : 'changed',
+    type: taskType((after ?? before)!.objects),
+    manifest: loaded?.document.file ?? before?.origin,
+    findings,
+  };
+}
+
+/** Compares a task's objects by identity: created, deleted, and updated ones. */
+function objectSetChanges(before: readonly KubeObject[], after: readonly KubeObject[], fields: ManifestFields): Cause[] {
+  const old = new Map(before.map((o) => [objectKey(o), o]));
+  const now = new Set(after.map(objectKey));
+  const refusedDeployment = after.find((o) => o.kind === 'Deployment' && old.has(objectKey(o)) && immutableFieldChanges(old.get(objectKey(o))!, o).length > 0);
+  const causes: Cause[] = [];
+  for (const o of after) {
+    const previous = old.get(objectKey(o));
+    if (previous === undefined) {
+      causes.push({ kind: 'creation', aspect: 'create', message: `will create ${o.kind}/${o.name} in ${o.namespace}` });
+      if (isMapping(o)) causes.push(...routeChanges(undefined, routeOf(o)));
+    } else {
+      causes.push(...updateCauses(previous, o, fields, refusedDeployment));
+    }
+  }
+  for (const o of before) {
+    if (now.has(objectKey(o))) continue;
+    causes.push({ kind: 'deletion', aspect: 'delete', message: `will delete ${o.kind}/${o.name} in ${o.namespace}` });
+    if (isMapping(o)) causes.push(...routeChanges(routeOf(o), undefined));
+  }
+  return causes;
+}
+
+/** An updated object: what the API server refuses (or Argo CD replaces), then what changes. */
+function updateCauses(before: KubeObject, after: KubeObject, fields: ManifestFields, refusedDeployment: KubeObject | undefined): Cause[] {
+  const changes = objectChanges(before, after, fields);
+  const immutable = immutableFieldChanges(before, after);
+  if (after.kind === 'Service' && refusedDeployment !== undefined) return changes.map((c) => (c.aspect === 'service selector' ? strandedService(c, after, before) : c));
+  if (immutable.length === 0) return changes;
+  if (after.kind === 'Deployment') return [deploymentRefusal(before, after), ...changes];
+  const causes = changes.filter((c) => !c.aspect.startsWith('annotation '));
+  const aspects = [...new Set(causes.map((c) => c.aspect))].join(', ');
+  const field = causes.find((c) => c.field !== undefined)?.field;
+  const what = `${immutable.join(', ')} ${immutable.length === 1 ? 'is' : 'are'} immutable (batch/v1)`;
+  if (argoReplaces(after)) {
+    const message = `${describeObject(after)} will be replaced and so rerun: Argo CD deletes it and creates it again (sync option Replace=true), because its ${immutable.join(', ')} change${immutable.length === 1 ? 's' : ''} (${aspects}); a Job's ${what}`;
+    return [{ kind: 'replacement', aspect: 'replace', message, field }, ...changes];
+  }
+  const message =
+    `the API server will refuse to update ${describeObject(after)}: a Job's ${what} and this change edits ${immutable.length === 1 ? 'it' : 'them'} (${aspects}), so Argo CD's sync fails. ` +
+    `Delete the Job before the sync (kubectl delete job ${after.name} -n ${after.namespace}; Argo CD creates it again and it runs again), ` +
+    'or turn on the argocd.replaceJobs setting so that Argo CD replaces, and so reruns, a changed Job';
+  return [{ kind: 'refusal', aspect: 'refused', message, field }, ...changes];
+}
+
+/** apps/v1 refuses a new `spec.selector` (pkg/registry/apps/deployment/strategy.go); the selector is exactly the labels. */
+function deploymentRefusal(before: KubeObject, after: KubeObject): Cause {
+  const from = labelText(at(before.body, 'spec.selector.matchLabels'));
+  const to = labelText(at(after.body, 'spec.selector.matchLabels'));
+  const message =
+    `the API server will refuse to update ${describeObject(after)}: spec.selector is immutable (apps/v1) and the labels change it (${from} → ${to}), so Argo CD's sync fails. ` +
+    `Delete the Deployment before the sync (kubectl delete deployment ${after.name} -n ${after.namespace}; its pods stop until the new ones run), ` +
+    'or give the task a new name so that a new Deployment is created and this one pruned';
+  return { kind: 'refusal', aspect: 'refused', message, field: ['labels'] };
+}
+
+/** The Service half of a relabelled service: its selector change is accepted while the Deployment's is refused. */
+function strandedService(cause: Cause, after: KubeObject, before: KubeObject): Cause {
+  const from = labelText(at(before.body, 'spec.selector'));
+  const to = labelText(at(after.body, 'spec.selector'));
+  const message =
+    `${describeObject(after)} selector: ${from} → ${to} is accepted (a Service's selector may change), so after the sync it matches none of the running pods, ` +
+    'which keep the old labels: the service has no endpoints until its Deployment is recreated';
+  return { ...cause, message };
+}
+
+/** Keeps the first of identical findings (labels are described by every object that carries them). */
+function dedupe(causes: readonly Cause[]): Cause[] {
+  const seen = new Set<string>();
+  const out: Cause[] = [];
+  for (const c of causes) {
+    const key = `${c.kind}\0${c.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(c);
+  }
+  return out;
+}
+
+/** A cause located in the working tree's manifest (when the task has one, and the cause a field). */
+function locate(cause: Cause, loaded: LoadedTask | undefined): Finding {
+  if (loaded === undefined || cause.field === undefined) return { kind: cause.kind, message: cause.message };
+  const place = loaded.document.locate(cause.field);
+  const location: FindingLocation = { file: place.file, line: place.line, column: place.column, path: formatPath(cause.field) };
+  return { kind: cause.kind, message: cause.message, location };
+}
+
+function taskType(objects: readonly KubeObject[]): string {
+  const kinds = new Set(objects.map((o) => o.kind));
+  if (kinds.has('Service')) return 'service';
+  if (kinds.has('Deployment')) return 'deployment';
+  if (kinds.has('CronJob')) return 'cron job';
+  if (kinds.has('Job')) return 'job';
+  return [...kinds].join(', ');
+}
