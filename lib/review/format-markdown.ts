@@ -32,7 +32,7 @@ function section(task: TaskChange): string[] {
     '',
     ...task.findings.map((f) => {
       const tag = FINDING_TAGS[f.kind];
-      return `- ${tag === tag.toUpperCase() ? `**${tag}**` : tag} ${escape(findingText(f))}`;
+      return `- ${tag === tag.toUpperCase() ? `**${tag}**` : tag} ${findingText(f, (s) => `\`${s}\``, escape)}`;
     }),
     '',
     '</details>',

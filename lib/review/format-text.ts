@@ -39,9 +39,13 @@ export function taskHeading(task: TaskChange): string {
   return `${task.status} ${task.namespace}/${task.name} (${task.type}${manifest})`;
 }
 
-/** `tasks/a/manifest.json:2:13 labels: message` for located findings a reviewer acts on; the message alone otherwise. */
-export function findingText(f: Finding): string {
-  if (f.location === undefined || !showsLocation(f.kind)) return f.message;
+/**
+ * `tasks/a/manifest.json:2:13 labels: message` for located findings a
+ * reviewer acts on; the message alone otherwise. `code` and `text` format
+ * the place and the words (Markdown quotes them differently).
+ */
+export function findingText(f: Finding, code: (s: string) => string = (s) => s, text: (s: string) => string = (s) => s): string {
+  if (f.location === undefined || !showsLocation(f.kind)) return text(f.message);
   const { file, line, column, path } = f.location;
-  return `${file}:${line}:${column} ${path}: ${f.message}`;
+  return `${code(`${file}:${line}:${column}`)} ${code(path)}: ${text(f.message)}`;
 }

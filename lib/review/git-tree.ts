@@ -22,8 +22,14 @@ export interface FolderAtRef {
  */
 export function readFolderAtRef(cwd: string, ref: string, folder: string): FolderAtRef {
   if (ref === '' || ref.startsWith('-')) throw usage(`--base needs a git commit, branch or tag (found ${JSON.stringify(ref)})`);
-  const top = git(cwd, ['rev-parse', '--show-toplevel'], 'is not inside a git work tree; review compares with a git commit').trim();
-  const commit = git(top, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], undefined, `--base ${ref} is not a commit of the repository ${top} (try a branch such as origin/main, a tag or a commit hash)`).trim();
+  // One git run names both the work tree and the commit: exit 128 means no repository, 1 a bad ref.
+  const named = spawnSync('git', ['rev-parse', '--show-toplevel', '--verify', '--quiet', `${ref}^{commit}`], { cwd, encoding: 'utf8' });
+  if (named.error !== undefined) throw usage(`cannot run git: ${named.error.message}`);
+  if (named.status !== 0 && named.status !== 1) throw usage(`${cwd} is not inside a git work tree; review compares with a git commit (${named.stderr.trim()})`);
+  const [top = '', commit] = named.stdout.split('\n');
+  if (named.status === 1 || commit === undefined || commit === '') {
+    throw usage(`--base ${ref} is not a commit of this repository (try a branch such as origin/main, a tag or a commit hash)`);
+  }
   const relative = toPosix(path.relative(fs.realpathSync(top), resolveReal(path.resolve(cwd, folder))));
   if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) {
     throw usage(`the output folder ${folder} is not a folder inside the git work tree ${top}`);
@@ -58,15 +64,13 @@ function catFiles(top: string, objects: readonly string[]): string[] {
 }
 
 /**
- * Runs git and returns its output; a failure is a usage error whose message
- * is `notFound` (when git says nothing useful) or git's own words.
+ * Runs git and returns its output; a failure is a usage error in git's own words.
  */
-function git(cwd: string, args: readonly string[], whenFailing?: string, notFound?: string): string {
+function git(cwd: string, args: readonly string[]): string {
   const run = spawnSync('git', args, { cwd, encoding: 'utf8', maxBuffer: 1 << 30 });
   if (run.error !== undefined) throw usage(`cannot run git: ${run.error.message}`);
-  if (run.status === 0) return run.stdout;
-  if (notFound !== undefined) throw usage(notFound);
-  throw usage(whenFailing === undefined ? `git ${args[0]} failed: ${run.stderr.trim()}` : `${cwd} ${whenFailing} (${run.stderr.trim()})`);
+  if (run.status !== 0) throw usage(`git ${args[0]} failed: ${run.stderr.trim()}`);
+  return run.stdout;
 }
 
 function usage(message: string): UserError {

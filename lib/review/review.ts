@@ -106,7 +106,8 @@ function updateCauses(before: KubeObject, after: KubeObject, fields: ManifestFie
   const immutable = immutableFieldChanges(before, after);
   if (after.kind === 'Service' && refusedDeployment !== undefined) return changes.map((c) => (c.aspect === 'service selector' ? strandedService(c, after, before) : c));
   if (immutable.length === 0) return changes;
-  if (after.kind === 'Deployment') return [deploymentRefusal(before, after), ...changes];
+  // Refused, the Deployment keeps its pods: no rollout.
+  if (after.kind === 'Deployment') return [deploymentRefusal(before, after), ...changes.filter((c) => c.aspect !== 'rollout')];
   const causes = changes.filter((c) => !c.aspect.startsWith('annotation '));
   const aspects = [...new Set(causes.map((c) => c.aspect))].join(', ');
   const field = causes.find((c) => c.field !== undefined)?.field;
