@@ -73,7 +73,7 @@ export function reviewCounts(review: Review): Record<TaskStatus | FindingKind | 
   return counts;
 }
 
-/** `2 changed, 1 added, 1 removed, 3 unchanged; 1 refused by the API server, 1 exposure change, 1 Job replaced and rerun, 2 objects deleted`. */
+/** `Tasks: 2 changed, 1 added, 1 removed, 3 unchanged; 1 change the API server will refuse by the API server, 1 exposure change, 1 Job replaced and rerun, 2 objects deleted`. */
 export function closingLine(review: Review): string {
   const c = reviewCounts(review);
   const tasks = `${c.changed} changed, ${c.added} added, ${c.removed} removed, ${c.unchanged} unchanged`;
@@ -84,5 +84,5 @@ export function closingLine(review: Review): string {
     c.replacement > 0 ? plural(c.replacement, 'Job replaced and so rerun', 'Jobs replaced and so rerun') : '',
     c.deletion > 0 ? plural(c.deletion, 'object deleted', 'objects deleted') : '',
   ].filter((n) => n !== '');
-  return `${tasks} task${c.changed + c.added + c.removed + c.unchanged === 1 ? '' : 's'}${notes.length === 0 ? '' : `; ${notes.join(', ')}`}`;
+  return `Tasks: ${tasks}${notes.length === 0 ? '' : `; ${notes.join(', ')}`}`;
 }

@@ -24,7 +24,7 @@ const heading = () => `Review of the tasks in the working tree against dist at b
 
 test('a no-op change: nothing to say, exit 0', () => {
   const r = review();
-  expect(r).toEqual({ code: 0, stderr: '', stdout: `${heading()}\n0 changed, 0 added, 0 removed, 4 unchanged tasks\n` });
+  expect(r).toEqual({ code: 0, stderr: '', stdout: `${heading()}\nTasks: 0 changed, 0 added, 0 removed, 4 unchanged\n` });
 });
 
 test('relabelling a service: the Deployment selector is refused (exit 4), the Service selector is accepted', () => {
@@ -39,7 +39,7 @@ test('relabelling a service: the Deployment selector is refused (exit 4), the Se
       '  change    labels: app=web → app=web2\n' +
       "  change    Service/web in default selector: app=web → app=web2 is accepted (a Service's selector may change), so after the sync it matches none of the running pods, which keep the old labels: the service has no endpoints until its Deployment is recreated\n" +
       '\n' +
-      '1 changed, 0 added, 0 removed, 3 unchanged tasks; 1 change the API server will refuse\n',
+      'Tasks: 1 changed, 0 added, 0 removed, 3 unchanged; 1 change the API server will refuse\n',
   );
   const markdown = review('--format', 'markdown');
   expect(markdown.code).toBe(4);
@@ -60,6 +60,227 @@ test('relabelling a service: the Deployment selector is refused (exit 4), the Se
       '\n' +
       '</details>\n' +
       '\n' +
-      '**1 changed, 0 added, 0 removed, 3 unchanged tasks; 1 change the API server will refuse**\n',
+      '**Tasks: 1 changed, 0 added, 0 removed, 3 unchanged; 1 change the API server will refuse**\n',
   );
+});
+
+test('editing a Job: its spec.template is immutable, refused (exit 4) at the first manifest field that changed it', () => {
+  writeTasks(repo, { etl: { 'image-source': 'busybox:1.37', cmd: ['sh', '-c', 'echo again'] } });
+  const r = review();
+  expect(r.code).toBe(4);
+  expect(r.stdout).toBe(
+    heading() +
+      '\n' +
+      'changed default/etl (job, tasks/etl/manifest.json)\n' +
+      "  REFUSED   tasks/etl/manifest.json:5:19 image-source: the API server will refuse to update Job/etl in default: a Job's spec.template is immutable (batch/v1) and this change edits it (image, command), so Argo CD's sync fails. Delete the Job before the sync (kubectl delete job etl -n default; Argo CD creates it again and it runs again), or turn on the argocd.replaceJobs setting so that Argo CD replaces, and so reruns, a changed Job\n" +
+      '  change    image: busybox:1.36 → busybox:1.37\n' +
+      '  change    command: [sh -c "echo run"] → [sh -c "echo again"]\n' +
+      '\n' +
+      'Tasks: 1 changed, 0 added, 0 removed, 3 unchanged; 1 change the API server will refuse\n',
+  );
+});
+
+test('with argocd.replaceJobs, a changed Job is replaced and so rerun (exit 0)', () => {
+  writeTasks(repo, { etl: { 'cpu-request': '0.2' } });
+  repo.write('datatask.settings.json', '{ "argocd": { "replaceJobs": true } }\n');
+  const r = review();
+  expect(r.code).toBe(0);
+  expect(r.stdout).toBe(
+    heading() +
+      '\n' +
+      'changed default/etl (job, tasks/etl/manifest.json)\n' +
+      "  REPLACED  tasks/etl/manifest.json:11:18 cpu-request: Job/etl in default will be replaced and so rerun: Argo CD deletes it and creates it again (sync option Replace=true), because its spec.template changes (resources); a Job's spec.template is immutable (batch/v1)\n" +
+      '  change    cpu request: 100m → 200m\n' +
+      '  change    Job/etl in default: annotation argocd.argoproj.io/sync-options: "Force=true,Replace=true" added\n' +
+      '\n' +
+      'Tasks: 1 changed, 0 added, 0 removed, 3 unchanged; 1 Job replaced and so rerun\n',
+  );
+});
+
+test('a Job whose metadata only changes (turning argocd.replaceJobs on) is accepted', () => {
+  repo.write('datatask.settings.json', '{ "argocd": { "replaceJobs": true } }\n');
+  const r = review('--format', 'json');
+  expect(r.code).toBe(0);
+  expect(r.stdout.trim().split('\n').map((l) => JSON.parse(l))).toEqual([
+    {
+      namespace: 'default',
+      name: 'etl',
+      status: 'changed',
+      type: 'job',
+      manifest: 'tasks/etl/manifest.json',
+      findings: [{ kind: 'change', message: 'Job/etl in default: annotation argocd.argoproj.io/sync-options: "Force=true,Replace=true" added' }],
+    },
+  ]);
+  expect(r.stderr).toBe('Tasks: 1 changed, 0 added, 0 removed, 3 unchanged\n');
+});
+
+test('a CronJob is mutable: a new schedule and image are accepted and apply to the next runs', () => {
+  writeTasks(repo, { nightly: { schedule: '0 6 * * *', 'image-source': 'busybox:1.37' } });
+  const r = review();
+  expect(r.code).toBe(0);
+  expect(r.stdout).toBe(
+    heading() +
+      '\n' +
+      'changed default/nightly (cron job, tasks/nightly/manifest.json)\n' +
+      '  change    schedule: "0 5 * * *" → "0 6 * * *"\n' +
+      '  change    image: busybox:1.36 → busybox:1.37\n' +
+      '  change    CronJob/nightly in default: the Jobs it creates from now on use the new template; a Job already running keeps the old one\n' +
+      '\n' +
+      'Tasks: 1 changed, 0 added, 0 removed, 3 unchanged\n',
+  );
+});
+
+test('making a route public is an exposure change, annotated on the manifest line in the github format', () => {
+  writeTasks(repo, { web: { published: { prefix: '/web/', bypass_auth: true } } });
+  const text = review();
+  expect(text.code).toBe(0);
+  expect(text.stdout).toBe(
+    heading() +
+      '\n' +
+      'changed default/web (service, tasks/web/manifest.json)\n' +
+      '  EXPOSURE  tasks/web/manifest.json:10:20 published.bypass_auth: route /web/ becomes PUBLIC: bypass_auth skips the AuthService, anyone who reaches the gateway can call it (was access group dev)\n' +
+      '\n' +
+      'Tasks: 1 changed, 0 added, 0 removed, 3 unchanged; 1 exposure change\n',
+  );
+  const github = review('--format', 'github');
+  expect(github.stdout).toBe(
+    '::warning file=tasks/web/manifest.json,line=10,col=20,title=published.bypass_auth::route /web/ becomes PUBLIC: bypass_auth skips the AuthService, anyone who reaches the gateway can call it (was access group dev)\n',
+  );
+  expect(github.stderr).toBe('Tasks: 1 changed, 0 added, 0 removed, 3 unchanged; 1 exposure change\n');
+});
+
+test('another access group, and a new prefix, are exposure changes', () => {
+  writeTasks(repo, { web: { published: { prefix: '/web2/', access: 'admin', timeout_ms: 9000 } } });
+  const r = review();
+  expect(r.stdout).toBe(
+    heading() +
+      '\n' +
+      'changed default/web (service, tasks/web/manifest.json)\n' +
+      '  EXPOSURE  tasks/web/manifest.json:9:15 published.prefix: new published route /web2/ (access group admin); /web/ is no longer routed and will answer 404\n' +
+      '  EXPOSURE  tasks/web/manifest.json:10:15 published.access: route /web2/: access group dev → access group admin\n' +
+      '  change    route /web2/ timeout: 6000 ms → 9000 ms\n' +
+      '\n' +
+      'Tasks: 1 changed, 0 added, 0 removed, 3 unchanged; 2 exposure changes\n',
+  );
+});
+
+test('unpublishing deletes the Mapping; a new published task adds a route', () => {
+  writeTasks(repo, { web: { published: {} } });
+  repo.task('api/manifest.json', service('api', { published: { prefix: '/api/', access: 'data' } }));
+  const r = review();
+  expect(r.code).toBe(0);
+  expect(r.stdout).toBe(
+    heading() +
+      '\n' +
+      'added default/api (service, tasks/api/manifest.json)\n' +
+      '  EXPOSURE  tasks/api/manifest.json:9:15 published.prefix: new published route /api/ → api.default:8080, access group data\n' +
+      '  create    will create Service/api in default\n' +
+      '  create    will create Deployment/api in default\n' +
+      '  create    will create Mapping/api in default\n' +
+      '\n' +
+      'changed default/web (service, tasks/web/manifest.json)\n' +
+      '  EXPOSURE  tasks/web/manifest.json:8:16 published: published route /web/ removed (was access group dev): it will answer 404\n' +
+      '  delete    will delete Mapping/web in default\n' +
+      '\n' +
+      'Tasks: 1 changed, 1 added, 0 removed, 3 unchanged; 2 exposure changes, 1 object deleted\n',
+  );
+});
+
+test('deleting a task deletes each of its objects', () => {
+  repo.removeTask('web');
+  const r = review('--format', 'markdown');
+  expect(r.code).toBe(0);
+  expect(r.stdout).toBe(
+    '### datatask-cdk8s review\n' +
+      '\n' +
+      heading() +
+      '\n' +
+      '| task | type | status | refused | exposure | other changes |\n' +
+      '|---|---|---|---:|---:|---:|\n' +
+      '| `default/web` | service | removed | 0 | 1 | 3 |\n' +
+      '\n' +
+      '<details open><summary>removed <code>default/web</code> (service, was <code>tasks/web/manifest.json</code>): <b>1 exposure</b></summary>\n' +
+      '\n' +
+      '- **EXPOSURE** published route /web/ removed (was access group dev): it will answer 404\n' +
+      '- delete will delete Service/web in default\n' +
+      '- delete will delete Deployment/web in default\n' +
+      '- delete will delete Mapping/web in default\n' +
+      '\n' +
+      '</details>\n' +
+      '\n' +
+      '**Tasks: 0 changed, 0 added, 1 removed, 3 unchanged; 1 exposure change, 3 objects deleted**\n',
+  );
+});
+
+test('a new image and more replicas roll the Deployment out', () => {
+  writeTasks(repo, { worker: { 'image-source': 'busybox:1.37', replicas: 3 } });
+  expect(review().stdout).toBe(
+    heading() +
+      '\n' +
+      'changed default/worker (deployment, tasks/worker/manifest.json)\n' +
+      '  change    replicas: 1 → 3\n' +
+      '  change    image: busybox:1.36 → busybox:1.37\n' +
+      '  change    Deployment/worker in default rolls out new pods (its pod template changes)\n' +
+      '\n' +
+      'Tasks: 1 changed, 0 added, 0 removed, 3 unchanged\n',
+  );
+});
+
+test('environment values are never printed, in any format', () => {
+  writeTasks(repo, { web: { env: [{ name: 'MODE', value: 'staging' }, { name: 'DB_PASSWORD', value: 'hunter2' }] } });
+  const outputs = ['text', 'markdown', 'json', 'github'].map((format) => review('--format', format));
+  for (const r of outputs) expect(`${r.stdout}${r.stderr}`).not.toMatch(/hunter2|staging|prod/);
+  expect(outputs[0]!.stdout).toContain('  change    env MODE: value changed (not shown)\n  change    env DB_PASSWORD added\n');
+});
+
+test('a first deploy: the base has no output folder, every task is new', () => {
+  const first = new ScratchRepo();
+  try {
+    first.write('README.md', 'tasks\n').commitBase(false);
+    first.task('etl/manifest.json', BASE.etl);
+    const r = first.review('--base', 'base');
+    const commit = first.git('rev-parse', '--short=7', 'base').trim();
+    expect(r).toEqual({
+      code: 0,
+      stderr: '',
+      stdout:
+        `Review of the tasks in the working tree against dist at base (${commit}): dist does not exist there, so this is a first deploy and every task is new\n` +
+        '\n' +
+        'added default/etl (job, tasks/etl/manifest.json)\n' +
+        '  create    will create Job/etl in default\n' +
+        '\n' +
+        'Tasks: 0 changed, 1 added, 0 removed, 0 unchanged\n',
+    });
+  } finally {
+    first.remove();
+  }
+});
+
+test('a bad ref, a folder outside git and a bad option are usage errors (exit 2) without a stack', () => {
+  expect(repo.review('--base', 'no-such-branch')).toEqual({
+    code: 2,
+    stdout: '',
+    stderr: 'error: --base no-such-branch is not a commit of this repository (try a branch such as origin/main, a tag or a commit hash)\n',
+  });
+  expect(repo.review().stderr).toMatch(/^error: --base is required: the git ref the output folder is compared with \(e\.g\. --base origin\/main\)\n\nUsage: npm run review/);
+  expect(review('--format', 'yaml')).toMatchObject({ code: 2, stderr: expect.stringMatching(/^error: --format must be one of text, markdown, json, github \(found "yaml"\)\n/) });
+  const outside = fs.mkdtempSync(path.join(os.tmpdir(), 'datatask-nogit-'));
+  try {
+    fs.mkdirSync(path.join(outside, 'tasks'));
+    let stderr = '';
+    const code = runReview(['--base', 'main'], { cwd: outside, env: {}, stdout: () => undefined, stderr: (t) => (stderr += t) });
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/^error: .* is not inside a git work tree; review compares with a git commit \(fatal: not a git repository/);
+  } finally {
+    fs.rmSync(outside, { recursive: true, force: true });
+  }
+});
+
+test('invalid manifests: their diagnostics, exit 1, nothing reviewed', () => {
+  writeTasks(repo, { etl: { 'cpu-request': 'lots' } });
+  const r = review();
+  expect(r.code).toBe(1);
+  expect(r.stdout).toBe('');
+  expect(r.stderr).toMatch(/^tasks\/etl\/manifest\.json:11:18 error: cpu-request: /);
+  expect(r.stderr).toMatch(/\n1 error\(s\) in the manifests or settings: nothing to review\n$/);
 });
