@@ -21,7 +21,10 @@ const WORKLOADS: Readonly<Record<string, { template: string; described: readonly
  */
 export function objectChanges(before: KubeObject, after: KubeObject, fields: ManifestFields): Cause[] {
   const causes: Cause[] = [];
-  const covered: string[] = ['metadata.labels', 'metadata.annotations'];
+  const covered: string[] = ['apiVersion', 'metadata.labels', 'metadata.annotations'];
+  if (before.apiVersion !== after.apiVersion) {
+    causes.push({ kind: 'change', aspect: 'apiVersion', message: `${describeObject(after)}: apiVersion ${before.apiVersion} → ${after.apiVersion} (the same object, converted by the API server)` });
+  }
   const labels = [at(before.body, 'metadata.labels'), at(after.body, 'metadata.labels')];
   if (!sameJson(labels[0], labels[1])) causes.push({ kind: 'change', aspect: 'labels', message: `labels: ${labelText(labels[0])} → ${labelText(labels[1])}`, field: ['labels'] });
 

@@ -21,6 +21,9 @@ const DESCRIBED = [
   'spec.volumes',
   'spec.tolerations',
   'spec.nodeSelector',
+  'spec.securityContext',
+  'spec.automountServiceAccountToken',
+  'spec.containers.*.securityContext',
 ];
 
 /**
@@ -54,6 +57,13 @@ export function podTemplateChanges(before: unknown, after: unknown, fields: Mani
   const selectors = [at(before, 'spec.nodeSelector'), at(after, 'spec.nodeSelector')];
   if (!sameJson(selectors[0], selectors[1])) change('node selector', `node selector: ${labelText(selectors[0])} → ${labelText(selectors[1])}`, ['node-selector']);
 
+  const securityChanged =
+    !sameJson(a.securityContext, b.securityContext) || ['spec.securityContext', 'spec.automountServiceAccountToken'].some((p) => !sameJson(at(before, p), at(after, p)));
+  if (securityChanged) {
+    const [was, now] = [securityProfile(before), securityProfile(after)];
+    change('security context', was === now ? `security context changed (still ${now})` : `security context (the podSecurity setting): ${was} → ${now}`);
+  }
+
   return { causes, undescribed: changedPaths(before, after, DESCRIBED) };
 }
 
@@ -66,6 +76,7 @@ interface Container {
   readonly resources?: unknown;
   readonly ports?: unknown;
   readonly volumeMounts?: unknown;
+  readonly securityContext?: unknown;
 }
 
 function container(template: unknown): Container {
@@ -170,6 +181,16 @@ function sourceText(volume: Record<string, unknown>): string {
     : kind === 'emptyDir' && s.medium === 'Memory' ? 'in memory'
     : undefined;
   return `${kind}${name === undefined ? '' : ` ${String(name)}`}`;
+}
+
+/**
+ * The Pod Security profile a template meets as rendered: `restricted` runs
+ * as non-root with seccomp `RuntimeDefault` and no capabilities, without a
+ * service-account token; otherwise `baseline`.
+ */
+function securityProfile(template: unknown): string {
+  const restricted = at(container(template).securityContext, 'runAsNonRoot') === true;
+  return restricted ? 'restricted (non-root, seccomp RuntimeDefault, all capabilities dropped, no service-account token)' : 'baseline';
 }
 
 function record(value: unknown): Record<string, unknown> {

@@ -284,3 +284,33 @@ test('invalid manifests: their diagnostics, exit 1, nothing reviewed', () => {
   expect(r.stderr).toMatch(/^tasks\/etl\/manifest\.json:11:18 error: cpu-request: /);
   expect(r.stderr).toMatch(/\n1 error\(s\) in the manifests or settings: nothing to review\n$/);
 });
+
+test('a settings change: a Job refused with no manifest to blame, a Mapping converted to v2, a new host', () => {
+  repo.write('datatask.settings.json', '{ "podSecurity": "restricted", "mapping": { "apiVersion": "v2", "hostname": "data.example.com" } }\n');
+  const r = review();
+  expect(r.code).toBe(4);
+  const security = '  change    security context (the podSecurity setting): baseline → restricted (non-root, seccomp RuntimeDefault, all capabilities dropped, no service-account token)\n';
+  expect(r.stdout).toBe(
+    heading() +
+      '\n' +
+      'changed default/etl (job, tasks/etl/manifest.json)\n' +
+      "  REFUSED   the API server will refuse to update Job/etl in default: a Job's spec.template is immutable (batch/v1) and this change edits it (security context), so Argo CD's sync fails. Delete the Job before the sync (kubectl delete job etl -n default; Argo CD creates it again and it runs again), or turn on the argocd.replaceJobs setting so that Argo CD replaces, and so reruns, a changed Job\n" +
+      security +
+      '\n' +
+      'changed default/nightly (cron job, tasks/nightly/manifest.json)\n' +
+      security +
+      '  change    CronJob/nightly in default: the Jobs it creates from now on use the new template; a Job already running keeps the old one\n' +
+      '\n' +
+      'changed default/web (service, tasks/web/manifest.json)\n' +
+      '  EXPOSURE  new published route data.example.com/web/ (access group dev); /web/ is no longer routed and will answer 404\n' +
+      security +
+      '  change    Deployment/web in default rolls out new pods (its pod template changes)\n' +
+      '  change    Mapping/web in default: apiVersion getambassador.io/v3alpha1 → getambassador.io/v2 (the same object, converted by the API server)\n' +
+      '\n' +
+      'changed default/worker (deployment, tasks/worker/manifest.json)\n' +
+      security +
+      '  change    Deployment/worker in default rolls out new pods (its pod template changes)\n' +
+      '\n' +
+      'Tasks: 4 changed, 0 added, 0 removed, 0 unchanged; 1 change the API server will refuse, 1 exposure change\n',
+  );
+});
