@@ -28,7 +28,7 @@ export function readFolderAtRef(cwd: string, ref: string, folder: string): Folde
   if (named.status !== 0 && named.status !== 1) throw usage(`${cwd} is not inside a git work tree; review compares with a git commit (${named.stderr.trim()})`);
   const [top = '', commit] = named.stdout.split('\n');
   if (named.status === 1 || commit === undefined || commit === '') {
-    throw usage(`--base ${ref} is not a commit of this repository (try a branch such as origin/main, a tag or a commit hash)`);
+    throw usage(`--base ${ref} is not a commit of this repository (try a branch such as origin/main, a tag or a commit hash; a shallow clone may lack it: fetch it, e.g. actions/checkout with fetch-depth: 0)`);
   }
   const relative = toPosix(path.relative(fs.realpathSync(top), resolveReal(path.resolve(cwd, folder))));
   if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) {

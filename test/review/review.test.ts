@@ -260,7 +260,7 @@ test('a bad ref, a folder outside git and a bad option are usage errors (exit 2)
   expect(repo.review('--base', 'no-such-branch')).toEqual({
     code: 2,
     stdout: '',
-    stderr: 'error: --base no-such-branch is not a commit of this repository (try a branch such as origin/main, a tag or a commit hash)\n',
+    stderr: 'error: --base no-such-branch is not a commit of this repository (try a branch such as origin/main, a tag or a commit hash; a shallow clone may lack it: fetch it, e.g. actions/checkout with fetch-depth: 0)\n',
   });
   expect(repo.review().stderr).toMatch(/^error: --base is required: the git ref the output folder is compared with \(e\.g\. --base origin\/main\)\n\nUsage: npm run review/);
   expect(review('--format', 'yaml')).toMatchObject({ code: 2, stderr: expect.stringMatching(/^error: --format must be one of text, markdown, json, github \(found "yaml"\)\n/) });
