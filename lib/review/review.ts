@@ -33,19 +33,25 @@ export interface ReviewInput {
  * @throws UserError when a generated file of the base is not readable YAML
  */
 export function reviewChanges(input: ReviewInput): Review {
-  const ignored: string[] = [];
-  const base = new Map<string, OutputFile>();
-  for (const [path, text] of input.base.files) {
-    if (!isGenerated(text)) ignored.push(path);
-    else base.set(path, readOutputFile(path, text, `${input.out}/${path} at ${input.base.ref}`));
-  }
-  const head = new Map(input.head.map((f) => [f.path, readOutputFile(f.path, f.content, `${input.out}/${f.path}`)]));
+  const ignored = [...input.base.files].filter(([, text]) => !isGenerated(text)).map(([path]) => path);
+  const baseTexts = new Map([...input.base.files].filter(([, text]) => isGenerated(text)));
+  const headTexts = new Map(input.head.map((f) => [f.path, f.content]));
   const tasks = new Map(input.tasks.map((t) => [outputPath(t.task), t]));
 
   const changes: TaskChange[] = [];
   let unchanged = 0;
-  for (const path of [...new Set([...base.keys(), ...head.keys()])].sort(compareStrings)) {
-    const change = reviewTask(base.get(path), head.get(path), tasks.get(path), input.settings);
+  for (const path of [...new Set([...baseTexts.keys(), ...headTexts.keys()])].sort(compareStrings)) {
+    const [was, now] = [baseTexts.get(path), headTexts.get(path)];
+    // Identical bytes need no reading (most files of most changes).
+    const change =
+      was === now
+        ? undefined
+        : reviewTask(
+            was === undefined ? undefined : readOutputFile(path, was, `${input.out}/${path} at ${input.base.ref}`),
+            now === undefined ? undefined : readOutputFile(path, now, `${input.out}/${path}`),
+            tasks.get(path),
+            input.settings,
+          );
     if (change === undefined) unchanged++;
     else changes.push(change);
   }
