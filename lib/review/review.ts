@@ -4,12 +4,12 @@ import { compareStrings } from '../manifest/discover';
 import { outputPath } from '../output/rendered-file';
 import type { Settings } from '../settings';
 import { type Cause, ManifestFields } from './cause';
-import { at, labelText } from './diff';
-import { argoReplaces, immutableFieldChanges } from './immutable-fields';
+import { immutableFieldChanges } from './immutable-fields';
 import { FINDING_KINDS, type Finding, type FindingLocation, type Review, type TaskChange } from './model';
 import { objectChanges } from './object-changes';
-import { describeObject, isGenerated, type KubeObject, objectKey, type OutputFile, readOutputFile } from './objects';
+import { isGenerated, type KubeObject, objectKey, type OutputFile, readOutputFile } from './objects';
 import { isMapping, routeOf } from './route';
+import { deploymentRefusal, jobRefusal, strandedService } from './refusals';
 import { routeChanges } from './route-changes';
 
 export interface ReviewInput {
@@ -110,44 +110,11 @@ function objectSetChanges(before: readonly KubeObject[], after: readonly KubeObj
 function updateCauses(before: KubeObject, after: KubeObject, fields: ManifestFields, refusedDeployment: KubeObject | undefined): Cause[] {
   const changes = objectChanges(before, after, fields);
   const immutable = immutableFieldChanges(before, after);
-  if (after.kind === 'Service' && refusedDeployment !== undefined) return changes.map((c) => (c.aspect === 'service selector' ? strandedService(c, after, before) : c));
+  if (after.kind === 'Service' && refusedDeployment !== undefined) return changes.map((c) => (c.aspect === 'service selector' ? strandedService(c, before, after) : c));
   if (immutable.length === 0) return changes;
   // Refused, the Deployment keeps its pods: no rollout.
   if (after.kind === 'Deployment') return [deploymentRefusal(before, after), ...changes.filter((c) => c.aspect !== 'rollout')];
-  const causes = changes.filter((c) => !c.aspect.startsWith('annotation '));
-  const aspects = [...new Set(causes.map((c) => c.aspect))].join(', ');
-  const field = causes.find((c) => c.field !== undefined)?.field;
-  const what = `${immutable.join(', ')} ${immutable.length === 1 ? 'is' : 'are'} immutable (batch/v1)`;
-  if (argoReplaces(after)) {
-    const message = `${describeObject(after)} will be replaced and so rerun: Argo CD deletes it and creates it again (sync option Replace=true), because its ${immutable.join(', ')} change${immutable.length === 1 ? 's' : ''} (${aspects}); a Job's ${what}`;
-    return [{ kind: 'replacement', aspect: 'replace', message, field }, ...changes];
-  }
-  const message =
-    `the API server will refuse to update ${describeObject(after)}: a Job's ${what} and this change edits ${immutable.length === 1 ? 'it' : 'them'} (${aspects}), so Argo CD's sync fails. ` +
-    `Delete the Job before the sync (kubectl delete job ${after.name} -n ${after.namespace}; Argo CD creates it again and it runs again), ` +
-    'or turn on the argocd.replaceJobs setting so that Argo CD replaces, and so reruns, a changed Job';
-  return [{ kind: 'refusal', aspect: 'refused', message, field }, ...changes];
-}
-
-/** apps/v1 refuses a new `spec.selector` (pkg/registry/apps/deployment/strategy.go); the selector is exactly the labels. */
-function deploymentRefusal(before: KubeObject, after: KubeObject): Cause {
-  const from = labelText(at(before.body, 'spec.selector.matchLabels'));
-  const to = labelText(at(after.body, 'spec.selector.matchLabels'));
-  const message =
-    `the API server will refuse to update ${describeObject(after)}: spec.selector is immutable (apps/v1) and the labels change it (${from} → ${to}), so Argo CD's sync fails. ` +
-    `Delete the Deployment before the sync (kubectl delete deployment ${after.name} -n ${after.namespace}; its pods stop until the new ones run), ` +
-    'or give the task a new name so that a new Deployment is created and this one pruned';
-  return { kind: 'refusal', aspect: 'refused', message, field: ['labels'] };
-}
-
-/** The Service half of a relabelled service: its selector change is accepted while the Deployment's is refused. */
-function strandedService(cause: Cause, after: KubeObject, before: KubeObject): Cause {
-  const from = labelText(at(before.body, 'spec.selector'));
-  const to = labelText(at(after.body, 'spec.selector'));
-  const message =
-    `${describeObject(after)} selector: ${from} → ${to} is accepted (a Service's selector may change), so after the sync it matches none of the running pods, ` +
-    'which keep the old labels: the service has no endpoints until its Deployment is recreated';
-  return { ...cause, message };
+  return [jobRefusal(after, immutable, changes), ...changes];
 }
 
 /** Keeps the first of identical findings (labels are described by every object that carries them). */
