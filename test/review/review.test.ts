@@ -78,6 +78,12 @@ test('editing a Job: its spec.template is immutable, refused (exit 4) at the fir
       '\n' +
       'Tasks: 1 changed, 0 added, 0 removed, 3 unchanged; 1 change the API server will refuse\n',
   );
+  expect(review('--format', 'github')).toEqual({
+    code: 4,
+    stdout:
+      "::error file=tasks/etl/manifest.json,line=5,col=19,title=image-source::the API server will refuse to update Job/etl in default: a Job's spec.template is immutable (batch/v1) and this change edits it (image, command), so Argo CD's sync fails. Delete the Job before the sync (kubectl delete job etl -n default; Argo CD creates it again and it runs again), or turn on the argocd.replaceJobs setting so that Argo CD replaces, and so reruns, a changed Job\n",
+    stderr: 'Tasks: 1 changed, 0 added, 0 removed, 3 unchanged; 1 change the API server will refuse\n',
+  });
 });
 
 test('with argocd.replaceJobs, a changed Job is replaced and so rerun (exit 0)', () => {
@@ -209,6 +215,10 @@ test('deleting a task deletes each of its objects', () => {
       '</details>\n' +
       '\n' +
       '**Tasks: 0 changed, 0 added, 1 removed, 3 unchanged; 1 exposure change, 3 objects deleted**\n',
+  );
+  // A removed task has no manifest: its annotation goes on its output file.
+  expect(review('--format', 'github').stdout).toBe(
+    '::warning file=dist/default/web.k8s.yaml,line=1,col=1,title=default/web::published route /web/ removed (was access group dev): it will answer 404\n',
   );
 });
 
