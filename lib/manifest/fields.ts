@@ -5,7 +5,7 @@ import { checkEnvVarName, checkLabelValue, checkQualifiedName, checkRenderableKe
 import { parseQuantity, type Quantity } from '../validation/quantity';
 import type { Result } from '../validation/result';
 import { parseLabels } from './labels';
-import { checkedString, nameString, uniqueBy } from './zod-helpers';
+import { always, checkedString, nameString, uniqueBy } from './zod-helpers';
 
 /** A string parsed by `parse`; the output is the parsed value. */
 function parsedString<T>(parse: (value: string) => Result<T>) {
@@ -37,7 +37,7 @@ export const scheduleField = checkedString(checkCronSchedule);
 /** The container's environment: unique, valid names; string values only. */
 export const envField = z
   .array(z.strictObject({ name: nameString(checkEnvVarName), value: z.string() }))
-  .superRefine(uniqueBy((v) => v.name, 'name', 'environment variable'));
+  .superRefine(uniqueBy((v) => v.name, 'name', 'environment variable'), always);
 
 /** `node-selector`: node label key → value. */
 export const nodeSelectorField = z.record(nameString((k) => checkQualifiedName(k) ?? checkRenderableKey(k)), nameString(checkLabelValue));

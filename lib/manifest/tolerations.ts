@@ -1,7 +1,7 @@
 import * as z from '../zod';
 import type { Toleration } from '../model';
 import { checkLabelValue, checkQualifiedName } from '../validation/kubernetes-names';
-import { nameString } from './zod-helpers';
+import { always, nameString } from './zod-helpers';
 
 /** One pod toleration, checked as the API server checks it. */
 export const tolerationSchema = z
@@ -13,6 +13,8 @@ export const tolerationSchema = z
     tolerationSeconds: z.int().optional(),
   })
   .superRefine((t, ctx) => {
+    // Runs even when a field is invalid (`always`); each rule reads only what it compares.
+    if (typeof t !== 'object' || t === null) return;
     if ((t.key ?? '') === '' && t.operator !== 'Exists') {
       ctx.addIssue({ code: 'custom', path: ['operator'], message: 'must be "Exists" when "key" is empty (it then matches every taint)' });
     }
@@ -22,7 +24,7 @@ export const tolerationSchema = z
     if (t.tolerationSeconds !== undefined && t.effect !== 'NoExecute') {
       ctx.addIssue({ code: 'custom', path: ['tolerationSeconds'], message: 'only applies when "effect" is "NoExecute"' });
     }
-  });
+  }, always);
 
 /** The model of one toleration: the manifest's own object, validated. */
 export function toToleration(t: z.output<typeof tolerationSchema>): Toleration {

@@ -63,6 +63,8 @@ describe('diagnostics of one manifest', () => {
     ]],
     ['"published": {"prefix": "/x"}', ['1:1 error: container-port: is required for a service', '1:1 error: name-port: is required for a service', '1:89 error: published.access: is required unless "bypass_auth" is true (the group given access to the service)']],
     ['"name-port": "http", "container-port": 80, "published": {"prefix": "app", "timeout_ms": "6000", "visible": "yes", "acess": "dev"}', [
+      // "access" is required (the misspelt "acess" does not count) in the same run as the other errors.
+      '1:132 error: published.access: is required unless "bypass_auth" is true (the group given access to the service)',
       '1:143 error: published.prefix: must start with "/" (found "app")',
       '1:164 error: published.timeout_ms: expected a number, found "6000"',
       '1:183 error: published.visible: expected true or false, found "yes"',
