@@ -4,6 +4,7 @@ import { crossTaskDiagnostics } from './manifest/cross-task';
 import { discoverManifests } from './manifest/discover';
 import { type LoadedTask, ManifestLoader } from './manifest/load';
 import { readManifest } from './manifest/read';
+import { objectSizeDiagnostics } from './manifest/object-size';
 import { taskWarnings } from './manifest/warnings';
 import { JsonDocument } from './diagnostics/json-document';
 import type { Task, TaskKind } from './model';
@@ -77,6 +78,7 @@ export function synthesize(input: SynthInput): SynthResult {
     if (result.task !== undefined) {
       tasks.push(result.task);
       diagnostics.push(...taskWarnings(result.task, path.dirname(file), path.posix.dirname(shown)));
+      diagnostics.push(...objectSizeDiagnostics(result.task, input.settings));
     }
   }
   diagnostics.push(...crossTaskDiagnostics(tasks, input.settings));

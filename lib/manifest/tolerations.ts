@@ -6,7 +6,8 @@ import { always, nameString } from './zod-helpers';
 /** One pod toleration, checked as the API server checks it. */
 export const tolerationSchema = z
   .strictObject({
-    key: nameString(checkQualifiedName).optional(),
+    // An empty key (with Exists) matches every taint, as Kubernetes allows.
+    key: nameString((k) => (k === '' ? undefined : checkQualifiedName(k))).optional(),
     operator: z.enum(['Exists', 'Equal']).optional(),
     value: nameString(checkLabelValue).optional(),
     effect: z.enum(['NoSchedule', 'PreferNoSchedule', 'NoExecute']).optional(),
