@@ -5,6 +5,7 @@
  */
 import type { Task } from '../model';
 import { memoryHint } from './resources';
+import { parseGoDuration } from '../validation/go-duration';
 import { parseQuantity } from '../validation/quantity';
 
 /** A warning at a manifest field path. */
@@ -48,6 +49,14 @@ export function likelyMistakes(task: Task): LikelyMistake[] {
       if (item.mode !== undefined) checkMode(item.mode).forEach((m) => push(['volumes', i, kind, 'items', j, 'mode'], m));
     });
   });
+  if (task.kind === 'cron-job' && task.schedule.startsWith('@every ')) {
+    const nanos = parseGoDuration(task.schedule.slice('@every '.length));
+    // robfig/cron's Every: below one second counts as one second.
+    if (typeof nanos === 'number' && nanos < 60e9) {
+      const seconds = Math.max(1, Math.floor(nanos / 1e9));
+      push(['schedule'], `${JSON.stringify(task.schedule)} starts a new Job every ${seconds} second${seconds === 1 ? '' : 's'}${nanos < 1e9 ? ' (a duration under one second counts as one second)' : ''}; did you mean minutes or hours, such as "@every ${seconds}m"?`);
+    }
+  }
   task.tolerations.forEach((t, i) => {
     if (t.tolerationSeconds !== undefined && t.tolerationSeconds < 0) {
       push(['tolerations', i, 'tolerationSeconds'], `${t.tolerationSeconds} is negative, which Kubernetes reads as 0: the pod is evicted as soon as the taint appears; write 0 if that is meant`);

@@ -77,6 +77,13 @@ describe('other likely mistakes', () => {
     ]);
   });
 
+  test('@every shorter than a minute', () => {
+    expect(findings(job('"schedule": "@every 30s"'))).toEqual([
+      at('1:84', 'warning: schedule: "@every 30s" starts a new Job every 30 seconds; did you mean minutes or hours, such as "@every 30m"?'),
+    ]);
+    expect(findings(job('"schedule": "@every 48h"'))).toEqual([]);
+  });
+
   test('a negative tolerationSeconds', () => {
     expect(findings(job('"tolerations": [{"key": "k", "operator": "Exists", "effect": "NoExecute", "tolerationSeconds": -5}]'))).toEqual([
       at('1:167', 'warning: tolerations[0].tolerationSeconds: -5 is negative, which Kubernetes reads as 0: the pod is evicted as soon as the taint appears; write 0 if that is meant'),
