@@ -50,6 +50,10 @@ export const publishedSchema = z
       if (p.access === undefined && (p as { bypass_auth?: unknown }).bypass_auth !== true) {
         ctx.addIssue({ code: 'custom', path: ['access'], message: 'is required unless "bypass_auth" is true (the group given access to the service)' });
       }
+      // The sticky cookie's Path attribute is the prefix; a ";" would end it (RFC 6265 path-value).
+      if ((p as { sticky_sessions?: unknown }).sticky_sessions === true && typeof p.prefix === 'string' && p.prefix.includes(';')) {
+        ctx.addIssue({ code: 'custom', path: ['prefix'], message: `${JSON.stringify(p.prefix)} contains ";", which cannot be the Path of the sticky-session cookie (it would end the attribute); write it percent-encoded ("%3B") or turn sticky_sessions off` });
+      }
     },
     always,
   );

@@ -18,7 +18,7 @@ const REFUSED_VOLUME_SOURCES = [
 const refused = (source: string) =>
   z
     .unknown()
-    .superRefine((_, ctx) => ctx.addIssue(`volume source "${source}" is not allowed; use one of ${ALLOWED_VOLUME_SOURCES.join(', ')}`))
+    .superRefine((_, ctx) => ctx.addIssue(`volume source "${source}" is not supported by this tool${source === 'hostPath' ? ' (a data task gets no access to its node)' : ''}; use one of ${ALLOWED_VOLUME_SOURCES.join(', ')}`))
     .optional();
 
 /** A file mode: JSON has no octal numbers, so 0644 is written 420; 644 (0o1204) is refused with the likely value. */

@@ -21,7 +21,7 @@ export function nameString(check: (value: string) => string | undefined) {
  * later item. Meant to run with `{ when: () => true }` (see {@link always}):
  * items that are not objects, or whose key is not a string, are skipped.
  */
-export function uniqueBy<T>(key: (item: T) => unknown, field: string, what: string) {
+export function uniqueBy<T>(key: (item: T) => unknown, field: string, what: string, why = '') {
   return (items: readonly T[], ctx: z.RefinementCtx<readonly T[]>): void => {
     if (!Array.isArray(items)) return;
     const seen = new Map<unknown, number>();
@@ -31,7 +31,7 @@ export function uniqueBy<T>(key: (item: T) => unknown, field: string, what: stri
       if (typeof value !== 'string') return;
       const first = seen.get(value);
       if (first === undefined) seen.set(value, index);
-      else ctx.addIssue({ code: 'custom', path: [index, field], message: `duplicate ${what} ${JSON.stringify(value)} (also at [${first}])` });
+      else ctx.addIssue({ code: 'custom', path: [index, field], message: `duplicate ${what} ${JSON.stringify(value)} (also at [${first}])${why}` });
     });
   };
 }

@@ -35,7 +35,7 @@ export function checkCronSchedule(schedule: string): string | undefined {
   const quoted = q(schedule);
   if (schedule.trim() === '') return `${quoted} is empty; ${SHAPE}`;
   if (schedule !== schedule.trim()) {
-    return `${quoted} has leading or trailing whitespace; remove it (the schedule is copied verbatim into the YAML)`;
+    return `${quoted} has leading or trailing whitespace, which Kubernetes ignores but this tool refuses so that the file holds the schedule exactly; remove it`;
   }
   if (schedule.includes('TZ')) return timeZoneMessage(schedule);
   if (schedule.startsWith('@')) return checkMacro(schedule);

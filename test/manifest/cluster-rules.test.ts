@@ -98,11 +98,11 @@ test('rules between fields and list rules come in the same run as field errors',
     at('1:87', 'error: cpu-request: 2 is more than cpu-limit 1; a request must not exceed its limit'),
     at('1:126', 'error: memory-limit: "5MB" is not a Kubernetes quantity (did you mean "5M" or "5Mi"?)'),
     at('1:164', 'error: env[0].value: expected a string, found 1 (write "1" in quotes)'),
-    at('1:177', 'error: env[1].name: duplicate environment variable "A" (also at [0])'),
+    at('1:177', 'error: env[1].name: duplicate environment variable "A" (also at [0]); Kubernetes would keep only the last value, and server-side apply refuses two entries of one name, so this tool refuses it'),
     at('1:271', 'error: volumes[0].readOnly: expected true or false, found "x"'),
     at('1:277', 'error: volumes[1]: has no source; set exactly one of configMap, secret, persistentVolumeClaim, emptyDir, csi, nfs'),
     at('1:286', 'error: volumes[1].name: duplicate volume name "v" (also at [0])'),
     at('1:360', 'error: tolerations[0].value: must be empty when "operator" is "Exists"'),
-    at('1:375', 'error: tolerations[0].effect: expected "NoSchedule", "PreferNoSchedule" or "NoExecute", found "Bad"'),
+    at('1:375', 'error: tolerations[0].effect: expected "", "NoSchedule", "PreferNoSchedule" or "NoExecute", found "Bad"'),
   ]);
 });

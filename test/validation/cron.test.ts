@@ -70,8 +70,8 @@ describe('checkCronSchedule: invalid', () => {
     ['', `"" is empty; ${SHAPE}`],
     ['   ', `"   " is empty; ${SHAPE}`],
     ['daily', '"daily" is not a schedule (did you mean "@daily"?)'],
-    [' 0 5 * * *', '" 0 5 * * *" has leading or trailing whitespace; remove it (the schedule is copied verbatim into the YAML)'],
-    ['0 5 * * *\n', '"0 5 * * *\\n" has leading or trailing whitespace; remove it (the schedule is copied verbatim into the YAML)'],
+    [' 0 5 * * *', '" 0 5 * * *" has leading or trailing whitespace, which Kubernetes ignores but this tool refuses so that the file holds the schedule exactly; remove it'],
+    ['0 5 * * *\n', '"0 5 * * *\\n" has leading or trailing whitespace, which Kubernetes ignores but this tool refuses so that the file holds the schedule exactly; remove it'],
     ['@Daily', '"@Daily" is not a known macro (did you mean "@daily"?)'],
     ['@fortnightly', '"@fortnightly" is not a known macro (the macros are @yearly, @annually, @monthly, @weekly, @daily, @midnight, @hourly and @every <duration>)'],
     // robfig/cron ParseStandard reads "@every " + time.ParseDuration.
