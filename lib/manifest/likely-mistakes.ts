@@ -5,6 +5,7 @@
  */
 import type { Task } from '../model';
 import { memoryHint } from './resources';
+import { GOOGLE_APPLICATION_CREDENTIALS } from './schema';
 import { parseGoDuration } from '../validation/go-duration';
 import { parseQuantity } from '../validation/quantity';
 
@@ -57,6 +58,16 @@ export function likelyMistakes(task: Task): LikelyMistake[] {
       push(['schedule'], `${JSON.stringify(task.schedule)} starts a new Job every ${seconds} second${seconds === 1 ? '' : 's'}${nanos < 1e9 ? ' (a duration under one second counts as one second)' : ''}; did you mean minutes or hours, such as "@every ${seconds}m"?`);
     }
   }
+  const envNames = task.env.map((v) => v.name);
+  task.env.forEach((v, i) => {
+    const found = variableReference(v.value, new Set(envNames.slice(0, i)));
+    if (found !== undefined) push(['env', i, 'value'], found);
+  });
+  const containerEnv = new Set(task.serviceAccountSecret === undefined ? envNames : [...envNames, GOOGLE_APPLICATION_CREDENTIALS]);
+  task.command.forEach((arg, i) => {
+    const found = variableReference(arg, containerEnv);
+    if (found !== undefined) push(['cmd', i], found);
+  });
   task.tolerations.forEach((t, i) => {
     if (t.tolerationSeconds !== undefined && t.tolerationSeconds < 0) {
       push(['tolerations', i, 'tolerationSeconds'], `${t.tolerationSeconds} is negative, which Kubernetes reads as 0: the pod is evicted as soon as the taint appears; write 0 if that is meant`);
@@ -118,6 +129,34 @@ function checkPrefixAndRewrite(prefix: string, rewrite: string | undefined): { f
       field: 'rewrite',
       message: `${JSON.stringify(effective)} replaces the prefix ${JSON.stringify(prefix)} including its final "/", so "${prefix}page" reaches the service as ${JSON.stringify(`${effective}page`)}; did you mean ${JSON.stringify(`${effective}/`)}?`,
     };
+  }
+  return undefined;
+}
+
+/**
+ * Kubernetes expands `$(NAME)` in env values and commands when NAME is a
+ * variable of the container (for an env value, one defined before it), and
+ * turns every `$$` into `$` (third_party/forked/golang/expansion), so the
+ * process does not see the text as written.
+ */
+function variableReference(text: string, defined: ReadonlySet<string>): string | undefined {
+  for (let i = 0; i < text.length - 1; i++) {
+    if (text[i] !== '$') continue;
+    if (text[i + 1] === '$') {
+      // "$$(NAME)" is the documented way to write a literal "$(NAME)".
+      if (text[i + 2] === '(') {
+        i += 1;
+        continue;
+      }
+      return `${JSON.stringify(text)} contains "$$", which Kubernetes turns into "$" (it expands $(NAME) references); write "$$$$" for a literal "$$"`;
+    }
+    if (text[i + 1] === '(') {
+      const end = text.indexOf(')', i + 2);
+      const name = end === -1 ? undefined : text.slice(i + 2, end);
+      if (name !== undefined && defined.has(name)) {
+        return `${JSON.stringify(text)} contains "$(${name})", which Kubernetes replaces with the value of ${name}; write "$$(${name})" to keep it literally`;
+      }
+    }
   }
   return undefined;
 }

@@ -84,6 +84,14 @@ describe('other likely mistakes', () => {
     expect(findings(job('"schedule": "@every 48h"'))).toEqual([]);
   });
 
+  test('$(NAME) and $$ in env values and commands, which Kubernetes expands ($$(NAME) is the escape)', () => {
+    expect(findings(job('"env": [{"name": "A", "value": "1"}, {"name": "B", "value": "x$(A)"}, {"name": "C", "value": "pa$$word"}, {"name": "D", "value": "$(D) $(Z)"}], "cmd": ["echo", "$(B)", "$$(A)"]'))).toEqual([
+      at('1:132', 'warning: env[1].value: "x$(A)" contains "$(A)", which Kubernetes replaces with the value of A; write "$$(A)" to keep it literally'),
+      at('1:165', 'warning: env[2].value: "pa$$word" contains "$$", which Kubernetes turns into "$" (it expands $(NAME) references); write "$$$$" for a literal "$$"'),
+      at('1:232', 'warning: cmd[1]: "$(B)" contains "$(B)", which Kubernetes replaces with the value of B; write "$$(B)" to keep it literally'),
+    ]);
+  });
+
   test('a negative tolerationSeconds', () => {
     expect(findings(job('"tolerations": [{"key": "k", "operator": "Exists", "effect": "NoExecute", "tolerationSeconds": -5}]'))).toEqual([
       at('1:167', 'warning: tolerations[0].tolerationSeconds: -5 is negative, which Kubernetes reads as 0: the pod is evicted as soon as the taint appears; write 0 if that is meant'),
