@@ -28,7 +28,7 @@ export function likelyMistakes(task: Task): LikelyMistake[] {
   const push = (path: readonly (string | number)[], message: string) => out.push({ path, message });
   for (const [list, suffix] of [['requests', 'request'], ['limits', 'limit']] as const) {
     const memory = task.resources[list].memory;
-    if (memory !== undefined) checkMemory(memory, list === 'limits').forEach((m) => push([`memory-${suffix}`], m));
+    if (memory !== undefined) checkMemory(memory, list === 'limits', true).forEach((m) => push([`memory-${suffix}`], m));
     const cpu = task.resources[list].cpu;
     if (cpu !== undefined) checkCpu(cpu).forEach((m) => push([`cpu-${suffix}`], m));
   }
@@ -41,6 +41,11 @@ export function likelyMistakes(task: Task): LikelyMistake[] {
       push(['published', 'timeout_ms'], `${timeoutMs} is in milliseconds: requests through the gateway fail after ${timeoutMs} ms, less than a second${seconds}`);
     }
   }
+  task.volumes.forEach((volume, i) => {
+    // An emptyDir size is bytes, like memory: "500m" is half a byte.
+    const sizeLimit = 'emptyDir' in volume.source ? volume.source.emptyDir.sizeLimit : undefined;
+    if (sizeLimit !== undefined) checkMemory(sizeLimit, false, false).forEach((m) => push(['volumes', i, 'emptyDir', 'sizeLimit'], m));
+  });
   task.volumes.forEach((volume, i) => {
     const source = 'configMap' in volume.source ? ['configMap', volume.source.configMap] as const : 'secret' in volume.source ? ['secret', volume.source.secret] as const : undefined;
     if (source === undefined) return;
@@ -83,11 +88,13 @@ function nanosOf(canonical: string): bigint {
 }
 
 /** "500m" (half a byte) and "512" (bytes) for memory. A limit under one byte is an error of the schema. */
-function checkMemory(canonical: string, limit: boolean): string[] {
+/** `serverWarns`: the API server itself warns of a fractional byte value (pod resources, pkg/api/pod/warnings.go). */
+function checkMemory(canonical: string, limit: boolean, serverWarns: boolean): string[] {
   const nanos = nanosOf(canonical);
   if (nanos === 0n || (limit && nanos < NANOS)) return [];
   if (nanos % NANOS !== 0n) {
-    return [`${JSON.stringify(canonical)} is not a whole number of bytes (the API server accepts it with a "fractional byte value" warning)${memoryHint(canonical) || '; memory is counted in bytes: use Mi or Gi'}`];
+    const accepted = serverWarns ? ' (the API server accepts it with a "fractional byte value" warning)' : '';
+    return [`${JSON.stringify(canonical)} is not a whole number of bytes${accepted}${memoryHint(canonical) || '; memory is counted in bytes: use Mi or Gi'}`];
   }
   if (nanos < MEBIBYTE_NANOS) {
     const bytes = nanos / NANOS;

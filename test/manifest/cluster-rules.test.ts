@@ -68,6 +68,12 @@ describe('resources: what the API server stores, and likely mistakes', () => {
 });
 
 describe('other likely mistakes', () => {
+  test('an emptyDir sizeLimit in milli-bytes', () => {
+    expect(findings(job('"volumes": [{"name": "v", "mountPath": "/v", "emptyDir": {"sizeLimit": "100m"}}]'))).toEqual([
+      at('1:143', 'warning: volumes[0].emptyDir.sizeLimit: "100m" is not a whole number of bytes ("m" means milli, a thousandth); did you mean "100Mi" or "100M"?'),
+    ]);
+  });
+
   test('file modes written in octal', () => {
     const volume = (mode: string) => job(`"volumes": [{"name": "v", "mountPath": "/v", "secret": {"secretName": "s", ${mode}}}]`);
     expect(findings(volume('"defaultMode": 644'))).toEqual([at('1:162', 'error: volumes[0].secret.defaultMode: expected a file mode ≤ 511 (0777), found 644: JSON numbers are decimal, so 0644 is written 420; did you mean 420 (0644)?')]);
