@@ -4,6 +4,7 @@ import { describeValue, issuesToDiagnostics } from '../diagnostics/zod-issues';
 import type { Task } from '../model';
 import type { Settings } from '../settings';
 import { serverSideApplyDiagnostics } from '../validation/server-side-apply';
+import { type CrossTaskEntry, entryOfInvalid } from './cross-task-entry';
 import { manifestFields, manifestSchema } from './schema';
 
 /** A valid task and the document it came from (for locating cross-task findings). */
@@ -18,13 +19,15 @@ export interface LoadedTask {
 export interface LoadResult {
   readonly task?: LoadedTask;
   readonly diagnostics: readonly Diagnostic[];
+  /** For a manifest with errors that parses as JSON: what the rules across tasks can still read of it. */
+  readonly partial?: CrossTaskEntry;
 }
 
 /** Validates and translates manifests into tasks, with one schema per run. */
 export class ManifestLoader {
   private readonly schema: ReturnType<typeof manifestSchema>;
 
-  constructor(settings: Settings) {
+  constructor(private readonly settings: Settings) {
     this.schema = manifestSchema(settings);
   }
 
@@ -45,7 +48,9 @@ export class ManifestLoader {
     // Strings that server-side apply cannot carry, unless their field is already reported.
     const reported = new Set(fieldErrors.map((d) => d.path));
     const applyErrors = serverSideApplyDiagnostics(document).filter((d) => !reported.has(d.path));
-    if (!result.success || applyErrors.length > 0) return { diagnostics: [...fieldErrors, ...applyErrors].sort(compareDiagnostics) };
+    if (!result.success || applyErrors.length > 0) {
+      return { diagnostics: [...fieldErrors, ...applyErrors].sort(compareDiagnostics), partial: entryOfInvalid(document, this.settings) };
+    }
     return { task: { task: result.data, document, origin }, diagnostics: [] };
   }
 }
