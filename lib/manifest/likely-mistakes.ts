@@ -55,6 +55,14 @@ export function likelyMistakes(task: Task): LikelyMistake[] {
       if (item.mode !== undefined) checkMode(item.mode).forEach((m) => push(['volumes', i, kind, 'items', j, 'mode'], m));
     });
   });
+  if (task.kind === 'cron-job') {
+    // robfig/cron: when neither day field is "*" or "?", a day matches if EITHER matches.
+    const fields = task.schedule.split(/\s+/);
+    const unrestricted = (field: string) => field.split(',').some((item) => ['*', '?', '*/1', '?/1'].includes(item));
+    if (fields.length === 5 && !unrestricted(fields[2]) && !unrestricted(fields[4])) {
+      push(['schedule'], `${JSON.stringify(task.schedule)} runs on day-of-month ${fields[2]} and also on every day-of-week ${fields[4]}: when both are set, cron matches a day that fits either, not both; set one of them to "*" if only one is meant`);
+    }
+  }
   if (task.kind === 'cron-job' && task.schedule.startsWith('@every ')) {
     const nanos = parseGoDuration(task.schedule.slice('@every '.length));
     // robfig/cron's Every: below one second counts as one second.

@@ -98,6 +98,13 @@ describe('other likely mistakes', () => {
     ]);
   });
 
+  test('day-of-month and day-of-week both set: either matches (Friday or the 13th, not Friday the 13th)', () => {
+    expect(findings(job('"schedule": "0 0 13 * 5"'))).toEqual([
+      at('1:84', 'warning: schedule: "0 0 13 * 5" runs on day-of-month 13 and also on every day-of-week 5: when both are set, cron matches a day that fits either, not both; set one of them to "*" if only one is meant'),
+    ]);
+    expect(findings(job('"schedule": "0 0 13 * *"'))).toEqual([]);
+  });
+
   test('a negative tolerationSeconds', () => {
     expect(findings(job('"tolerations": [{"key": "k", "operator": "Exists", "effect": "NoExecute", "tolerationSeconds": -5}]'))).toEqual([
       at('1:167', 'warning: tolerations[0].tolerationSeconds: -5 is negative, which Kubernetes reads as 0: the pod is evicted as soon as the taint appears; write 0 if that is meant'),
