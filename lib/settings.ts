@@ -1,4 +1,5 @@
 import * as z from './zod';
+import { checkedString, nameString } from './manifest/zod-helpers';
 import { checkEmissaryHostname } from './validation/emissary-hostname';
 import { checkDns1123Label, checkDns1123Subdomain, checkSecretKey } from './validation/kubernetes-names';
 import { checkApplyableString } from './validation/server-side-apply';
@@ -7,20 +8,10 @@ import { checkTimeZone } from './validation/time-zone';
 /** The project settings file, read from the working directory when present. */
 export const SETTINGS_FILE = 'datatask.settings.json';
 
-const dnsLabel = z.string().superRefine((value, ctx) => {
-  const bad = checkDns1123Label(value);
-  if (bad !== undefined) ctx.addIssue(`"${value}" ${bad}`);
-});
-
-/** A string that `check` accepts; `check` returns the reason it does not. */
-const checked = (check: (value: string) => string | undefined) =>
-  z.string().superRefine((value, ctx) => {
-    const bad = check(value);
-    if (bad !== undefined) ctx.addIssue(bad);
-  });
+const dnsLabel = nameString((value) => checkDns1123Label(value));
 
 /** A container mount path: absolute, not "/" itself, written the one way the API server keeps it. */
-const mountPath = checked((p) => {
+const mountPath = checkedString((p) => {
   const unreadable = checkApplyableString(p);
   if (unreadable !== undefined) return `${JSON.stringify(p)} ${unreadable}`;
   if (!p.startsWith('/')) return `must be an absolute path (start with "/"), found ${JSON.stringify(p)}`;
@@ -31,10 +22,7 @@ const mountPath = checked((p) => {
 });
 
 /** A Kubernetes object name (a Secret, a resolver): a DNS-1123 subdomain. */
-const resourceName = checked((value) => {
-  const bad = checkDns1123Subdomain(value);
-  return bad === undefined ? undefined : `${JSON.stringify(value)} ${bad}`;
-});
+const resourceName = nameString(checkDns1123Subdomain);
 
 /**
  * Project settings: every one optional, every default here and only here.
@@ -49,7 +37,7 @@ export const settingsSchema = z.strictObject({
       /** Emissary Mapping API version. */
       apiVersion: z.enum(['v3alpha1', 'v2']).default('v3alpha1'),
       /** `spec.hostname` (v3alpha1) / `spec.host` (v2) of every Mapping; `*` matches every host. */
-      hostname: checked(checkEmissaryHostname).default('*'),
+      hostname: checkedString(checkEmissaryHostname).default('*'),
       /** Emissary resolver used for sticky sessions (cookie affinity needs an endpoint resolver). */
       stickySessionResolver: resourceName.default('endpoint'),
       /** Prefix of the portal annotations (`displayed-name`, `icon`, `visible`). */
@@ -68,10 +56,7 @@ export const settingsSchema = z.strictObject({
       /** Where the `svc-account-secret` volume is mounted. */
       mountPath: mountPath.default('/var/secrets/google'),
       /** Key file inside that secret; `GOOGLE_APPLICATION_CREDENTIALS` points at it. */
-      keyFile: checked((key) => {
-        const bad = checkSecretKey(key);
-        return bad === undefined ? undefined : `${JSON.stringify(key)} ${bad}`;
-      }).default('key.json'),
+      keyFile: nameString(checkSecretKey).default('key.json'),
       /** Name of the pod volume for that secret; task volumes may not reuse it. */
       volumeName: dnsLabel.default('google-cloud-key'),
     })
@@ -79,7 +64,7 @@ export const settingsSchema = z.strictObject({
   cronJob: z
     .strictObject({
       /** IANA time zone for every CronJob's `spec.timeZone`; absent uses the controller's zone (UTC). */
-      timeZone: checked(checkTimeZone).optional(),
+      timeZone: checkedString(checkTimeZone).optional(),
     })
     .prefault({}),
   /** Pod Security Standards profile every pod meets. */
