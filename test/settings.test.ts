@@ -18,10 +18,10 @@ function settingsDiagnostics(text: string): string[] {
 describe('settings are checked as strictly as the field they land in', () => {
   test.each([
     // pkg/apis/batch/validation validateTimeZone: "Local" is refused, and time.LoadLocation must find the name (case-sensitive).
-    ['{"cronJob": {"timeZone": "Local"}}', '1:26 error: cronJob.timeZone: "Local" is refused by the API server: a CronJob\'s time zone must be an explicit IANA name such as "Europe/Paris" (the controller\'s own zone is used when the setting is left out)'],
-    ['{"cronJob": {"timeZone": "europe/paris"}}', '1:26 error: cronJob.timeZone: "europe/paris" is not in the IANA time zone database (names are case-sensitive), so the API server would refuse every CronJob; did you mean "Europe/Paris"?'],
-    ['{"cronJob": {"timeZone": "Europe/Pariss"}}', '1:26 error: cronJob.timeZone: "Europe/Pariss" is not in the IANA time zone database (names are case-sensitive), so the API server would refuse every CronJob; did you mean "Europe/Paris"?'],
-    ['{"cronJob": {"timeZone": "UTC+2"}}', '1:26 error: cronJob.timeZone: "UTC+2" is not in the IANA time zone database (names are case-sensitive), so the API server would refuse every CronJob; use a name such as "Europe/Paris" or "America/New_York"'],
+    ['{"cronJob": {"timeZone": "Local"}}', '1:26 error: cronJob.timeZone: "Local" is not allowed: the API server wants an explicit IANA time zone such as "Europe/Paris" or "UTC"'],
+    ['{"cronJob": {"timeZone": "europe/paris"}}', '1:26 error: cronJob.timeZone: "europe/paris" is not an IANA time zone name (did you mean "Europe/Paris"?)'],
+    ['{"cronJob": {"timeZone": "Europe/Pariss"}}', '1:26 error: cronJob.timeZone: "Europe/Pariss" is not an IANA time zone name (did you mean "Europe/Paris"?)'],
+    ['{"cronJob": {"timeZone": "UTC+2"}}', '1:26 error: cronJob.timeZone: "UTC+2" is not an IANA time zone name (such as "Europe/Paris" or "UTC")'],
     ['{"mapping": {"hostname": "Data.Example.com"}}', '1:26 error: mapping.hostname: "Data.Example.com" must be lower case, as clients send host names; did you mean "data.example.com"?'],
     ['{"mapping": {"hostname": "data.*.com"}}', '1:26 error: mapping.hostname: "data.*.com" has a "*" that Emissary cannot match: use "*" alone, a leading "*." (any subdomain) or a trailing ".*"'],
     ['{"mapping": {"hostname": "https://data.example.com"}}', '1:26 error: mapping.hostname: "https://data.example.com" is a URL; the setting is a host name: did you mean "data.example.com"?'],

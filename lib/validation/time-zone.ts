@@ -1,27 +1,41 @@
-/**
- * A CronJob `spec.timeZone`, checked as the API server checks it
- * (kubernetes pkg/apis/batch/validation `validateTimeZone`): not empty; each
- * "/"-separated part 1-14 characters of `[A-Za-z.\-_0-9+]`, not "." or ".."
- * and not starting with "-"; not "Local" (any case); and found by Go's
- * `time.LoadLocation`, which looks the name up, case-sensitively, in the
- * IANA database.
- */
-import { IANA_TIME_ZONES } from './iana-time-zones';
 import { didYouMean } from './suggest';
+import { IANA_TIME_ZONES } from './time-zone-names';
 
-const PART = /^[A-Za-z.\-_0-9+]{1,14}$/;
-
-/** `undefined` when the API server accepts `zone`, else the reason with a "did you mean". */
+/**
+ * A CronJob `timeZone`, as the API server checks it (kubernetes
+ * pkg/apis/batch/validation `validateTimeZone`): not empty, not "Local",
+ * each "/"-separated part 1–14 of `A-Za-z.-_0-9+` not starting with "-" and
+ * not "." or "..", and a name Go's `time.LoadLocation` finds, which is case
+ * sensitive. Returns `undefined` when valid, else the reason, with the
+ * likely intended zone when there is one.
+ */
 export function checkTimeZone(zone: string): string | undefined {
   const quoted = JSON.stringify(zone);
-  if (zone === '') return 'must not be empty; leave the setting out to use the controller\'s time zone (UTC)';
+  if (zone === '') return 'must not be empty; leave it out for the controller\'s time zone (UTC)';
   if (zone.toLowerCase() === 'local') {
-    return `${quoted} is refused by the API server: a CronJob's time zone must be an explicit IANA name such as "Europe/Paris" (the controller's own zone is used when the setting is left out)`;
+    return `${quoted} is not allowed: the API server wants an explicit IANA time zone such as "Europe/Paris" or "UTC"`;
   }
   if (IANA_TIME_ZONES.has(zone)) return undefined;
-  const badPart = zone.split('/').some((part) => part === '.' || part === '..' || part.startsWith('-') || !PART.test(part));
-  const suggestion = didYouMean(zone, [...IANA_TIME_ZONES]);
-  const hint = suggestion === undefined ? 'use a name such as "Europe/Paris" or "America/New_York"' : `did you mean ${JSON.stringify(suggestion)}?`;
-  const why = badPart ? 'is not a time zone name' : 'is not in the IANA time zone database (names are case-sensitive)';
-  return `${quoted} ${why}, so the API server would refuse every CronJob; ${hint}`;
+  const suggestion = closestZone(zone);
+  return `${quoted} is not an IANA time zone name${suggestion === undefined ? ' (such as "Europe/Paris" or "UTC")' : ` (did you mean ${JSON.stringify(suggestion)}?)`}`;
+}
+
+/**
+ * The zone the user most likely meant: the same name in another case, the
+ * zone ICU maps an alias to ("PST" → "America/Los_Angeles"), else a near
+ * spelling.
+ */
+function closestZone(zone: string): string | undefined {
+  const folded = zone.toLowerCase();
+  const names = [...IANA_TIME_ZONES];
+  return names.find((name) => name.toLowerCase() === folded) ?? icuZone(zone) ?? didYouMean(zone, names);
+}
+
+function icuZone(zone: string): string | undefined {
+  try {
+    const resolved = new Intl.DateTimeFormat('en-US', { timeZone: zone }).resolvedOptions().timeZone;
+    return IANA_TIME_ZONES.has(resolved) ? resolved : undefined;
+  } catch {
+    return undefined;
+  }
 }
