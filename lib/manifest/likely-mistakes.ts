@@ -73,7 +73,8 @@ export function likelyMistakes(task: Task): LikelyMistake[] {
   }
   const envNames = task.env.map((v) => v.name);
   task.env.forEach((v, i) => {
-    const found = variableReference(v.value, new Set(envNames.slice(0, i)));
+    // (An env var set from another source has no literal value to read.)
+    const found = typeof v.value === 'string' ? variableReference(v.value, new Set(envNames.slice(0, i))) : undefined;
     if (found !== undefined) push(['env', i, 'value'], found);
   });
   const containerEnv = new Set(task.serviceAccountSecret === undefined ? envNames : [...envNames, GOOGLE_APPLICATION_CREDENTIALS]);
