@@ -47,6 +47,7 @@ export const publishedSchema = z
   .superRefine(
     (p, ctx) => {
       // Runs even when other keys are invalid (every error in one run), so reads them defensively.
+      if (typeof p !== 'object' || p === null || Array.isArray(p)) return;
       if (p.access === undefined && (p as { bypass_auth?: unknown }).bypass_auth !== true) {
         ctx.addIssue({ code: 'custom', path: ['access'], message: 'is required unless "bypass_auth" is true (the group given access to the service)' });
       }

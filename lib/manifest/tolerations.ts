@@ -16,8 +16,8 @@ export const tolerationSchema = z
   })
   .superRefine((t, ctx) => {
     // Runs even when a field is invalid (`always`); each rule reads only what it compares.
-    if (typeof t !== 'object' || t === null) return;
-    if ((t.key ?? '') === '' && t.operator !== 'Exists') {
+    if (typeof t !== 'object' || t === null || Array.isArray(t)) return;
+    if ((t.key === undefined || t.key === '') && t.operator !== 'Exists') {
       ctx.addIssue({ code: 'custom', path: ['operator'], message: 'must be "Exists" when "key" is empty (it then matches every taint)' });
     }
     if (t.operator === 'Exists' && (t.value ?? '') !== '') {

@@ -90,7 +90,7 @@ const volumeSchema = z
   })
   .superRefine((volume, ctx) => {
     // Runs even when the volume has other errors (`always`): reads only which keys are present.
-    if (typeof volume !== 'object' || volume === null) return;
+    if (typeof volume !== 'object' || volume === null || Array.isArray(volume)) return;
     const given = ALLOWED_VOLUME_SOURCES.filter((source) => volume[source] !== undefined);
     const refusedGiven = REFUSED_VOLUME_SOURCES.some((source) => (volume as Record<string, unknown>)[source] !== undefined);
     if (given.length !== 1 && !refusedGiven) {

@@ -112,6 +112,16 @@ describe('other likely mistakes', () => {
   });
 });
 
+test('rules that run on invalid values read them defensively', () => {
+  expect(diagnostics(job('"volumes": [[]], "tolerations": [{"key": null}]'))).toEqual([
+    at('1:84', 'error: volumes[0]: expected an object, found a list'),
+    at('1:113', 'error: tolerations[0].key: expected a string, found null'),
+  ]);
+  expect(
+    diagnostics('{"labels": "app:x", "type": "service", "name": "x", "image-source": "a:1", "name-port": "http", "container-port": 80, "published": [null]}'),
+  ).toEqual([at('1:132', 'error: published: expected an object, found a list')]);
+});
+
 test('rules between fields and list rules come in the same run as field errors', () => {
   expect(
     diagnostics(job('"cpu-request": "2", "cpu-limit": "1", "memory-limit": "5MB", "env": [{"name": "A", "value": 1}, {"name": "A", "value": "2"}], "volumes": [{"name": "v", "mountPath": "/v", "emptyDir": {}, "readOnly": "x"}, {"name": "v", "mountPath": "/w"}], "tolerations": [{"operator": "Exists", "value": "x", "effect": "Bad"}]')),
