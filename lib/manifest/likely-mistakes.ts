@@ -22,73 +22,94 @@ const MANY_CORES_NANOS = 100n * NANOS;
 /** File modes people use; a decimal number that reads as one of these in octal was probably written in octal. */
 const USUAL_MODES = new Set([0o400, 0o440, 0o444, 0o500, 0o550, 0o555, 0o600, 0o640, 0o644, 0o660, 0o664, 0o666, 0o700, 0o750, 0o755, 0o770, 0o775, 0o777]);
 
-/** Every likely mistake of a valid task. */
+type Mistakes = (task: Task) => LikelyMistake[];
+
+/** Every likely mistake of a valid task, by field. */
 export function likelyMistakes(task: Task): LikelyMistake[] {
-  const out: LikelyMistake[] = [];
-  const push = (path: readonly (string | number)[], message: string) => out.push({ path, message });
-  for (const [list, suffix] of [['requests', 'request'], ['limits', 'limit']] as const) {
-    const memory = task.resources[list].memory;
-    if (memory !== undefined) checkMemory(memory, list === 'limits', true).forEach((m) => push([`memory-${suffix}`], m));
-    const cpu = task.resources[list].cpu;
-    if (cpu !== undefined) checkCpu(cpu).forEach((m) => push([`cpu-${suffix}`], m));
-  }
-  if (task.kind === 'service' && task.published !== undefined) {
-    const { prefix, rewrite, timeoutMs } = task.published;
-    const routing = checkPrefixAndRewrite(prefix, rewrite);
-    if (routing !== undefined) push(['published', routing.field], routing.message);
-    if (timeoutMs < 1000) {
-      const seconds = timeoutMs * 1000 <= 2 ** 31 - 1 ? `; if you meant ${timeoutMs} seconds, write ${timeoutMs * 1000}` : '';
-      push(['published', 'timeout_ms'], `${timeoutMs} is in milliseconds: requests through the gateway fail after ${timeoutMs} ms, less than a second${seconds}`);
-    }
-  }
-  task.volumes.forEach((volume, i) => {
-    // An emptyDir size is bytes, like memory: "500m" is half a byte.
-    const sizeLimit = 'emptyDir' in volume.source ? volume.source.emptyDir.sizeLimit : undefined;
-    if (sizeLimit !== undefined) checkMemory(sizeLimit, false, false).forEach((m) => push(['volumes', i, 'emptyDir', 'sizeLimit'], m));
-  });
-  task.volumes.forEach((volume, i) => {
-    const source = 'configMap' in volume.source ? ['configMap', volume.source.configMap] as const : 'secret' in volume.source ? ['secret', volume.source.secret] as const : undefined;
-    if (source === undefined) return;
-    const [kind, spec] = source;
-    if (spec.defaultMode !== undefined) checkMode(spec.defaultMode).forEach((m) => push(['volumes', i, kind, 'defaultMode'], m));
-    spec.items?.forEach((item, j) => {
-      if (item.mode !== undefined) checkMode(item.mode).forEach((m) => push(['volumes', i, kind, 'items', j, 'mode'], m));
-    });
-  });
-  if (task.kind === 'cron-job') {
-    // robfig/cron: when neither day field is "*" or "?", a day matches if EITHER matches.
-    const fields = task.schedule.split(/\s+/);
-    const unrestricted = (field: string) => field.split(',').some((item) => ['*', '?', '*/1', '?/1'].includes(item));
-    if (fields.length === 5 && !unrestricted(fields[2]) && !unrestricted(fields[4])) {
-      push(['schedule'], `${JSON.stringify(task.schedule)} runs on day-of-month ${fields[2]} and also on every day-of-week ${fields[4]}: when both are set, cron matches a day that fits either, not both; set one of them to "*" if only one is meant`);
-    }
-  }
-  if (task.kind === 'cron-job' && task.schedule.startsWith('@every ')) {
-    const nanos = parseGoDuration(task.schedule.slice('@every '.length));
-    // robfig/cron's Every: below one second counts as one second.
-    if (typeof nanos === 'number' && nanos < 60e9) {
-      const seconds = Math.max(1, Math.floor(nanos / 1e9));
-      push(['schedule'], `${JSON.stringify(task.schedule)} starts a new Job every ${seconds} second${seconds === 1 ? '' : 's'}${nanos < 1e9 ? ' (a duration under one second counts as one second)' : ''}; did you mean minutes or hours, such as "@every ${seconds}m"?`);
-    }
-  }
-  const envNames = task.env.map((v) => v.name);
-  task.env.forEach((v, i) => {
-    // (An env var set from another source has no literal value to read.)
-    const found = typeof v.value === 'string' ? variableReference(v.value, new Set(envNames.slice(0, i))) : undefined;
-    if (found !== undefined) push(['env', i, 'value'], found);
-  });
-  const containerEnv = new Set(task.serviceAccountSecret === undefined ? envNames : [...envNames, GOOGLE_APPLICATION_CREDENTIALS]);
-  task.command.forEach((arg, i) => {
-    const found = variableReference(arg, containerEnv);
-    if (found !== undefined) push(['cmd', i], found);
-  });
-  task.tolerations.forEach((t, i) => {
-    if (t.tolerationSeconds !== undefined && t.tolerationSeconds < 0) {
-      push(['tolerations', i, 'tolerationSeconds'], `${t.tolerationSeconds} is negative, which Kubernetes reads as 0: the pod is evicted as soon as the taint appears; write 0 if that is meant`);
-    }
-  });
-  return out;
+  return [resourceMistakes, routeMistakes, volumeMistakes, scheduleMistakes, expansionMistakes, tolerationMistakes].flatMap((check) => check(task));
 }
+
+const at = (path: readonly (string | number)[]) => (message: string): LikelyMistake => ({ path, message });
+
+/** Memory in milli-bytes or bytes, CPU in cores where millicores were meant. */
+const resourceMistakes: Mistakes = (task) =>
+  (['request', 'limit'] as const).flatMap((kind) => {
+    const list = task.resources[kind === 'request' ? 'requests' : 'limits'];
+    return [
+      ...(list.memory === undefined ? [] : checkMemory(list.memory, kind === 'limit', true).map(at([`memory-${kind}`]))),
+      ...(list.cpu === undefined ? [] : checkCpu(list.cpu).map(at([`cpu-${kind}`]))),
+    ];
+  });
+
+/** A prefix or rewrite that glues or spills path segments; a timeout in seconds. */
+const routeMistakes: Mistakes = (task) => {
+  if (task.kind !== 'service' || task.published === undefined) return [];
+  const { prefix, rewrite, timeoutMs } = task.published;
+  const out: LikelyMistake[] = [];
+  const routing = checkPrefixAndRewrite(prefix, rewrite);
+  if (routing !== undefined) out.push({ path: ['published', routing.field], message: routing.message });
+  if (timeoutMs < 1000) {
+    const seconds = timeoutMs * 1000 <= 2 ** 31 - 1 ? `; if you meant ${timeoutMs} seconds, write ${timeoutMs * 1000}` : '';
+    out.push({ path: ['published', 'timeout_ms'], message: `${timeoutMs} is in milliseconds: requests through the gateway fail after ${timeoutMs} ms, less than a second${seconds}` });
+  }
+  return out;
+};
+
+/** An emptyDir size in milli-bytes (it is bytes, like memory); file modes written in octal. */
+const volumeMistakes: Mistakes = (task) =>
+  task.volumes.flatMap((volume, i) => {
+    const source = volume.source;
+    if ('emptyDir' in source) {
+      const size = source.emptyDir.sizeLimit;
+      return size === undefined ? [] : checkMemory(size, false, false).map(at(['volumes', i, 'emptyDir', 'sizeLimit']));
+    }
+    const found = 'configMap' in source ? (['configMap', source.configMap] as const) : 'secret' in source ? (['secret', source.secret] as const) : undefined;
+    if (found === undefined) return [];
+    const [kind, spec] = found;
+    return [
+      ...(spec.defaultMode === undefined ? [] : checkMode(spec.defaultMode).map(at(['volumes', i, kind, 'defaultMode']))),
+      ...(spec.items ?? []).flatMap((item, j) => (item.mode === undefined ? [] : checkMode(item.mode).map(at(['volumes', i, kind, 'items', j, 'mode'])))),
+    ];
+  });
+
+/** Both day fields set (cron then matches either); `@every` under a minute. */
+const scheduleMistakes: Mistakes = (task) => {
+  if (task.kind !== 'cron-job') return [];
+  const schedule = task.schedule;
+  const out: string[] = [];
+  // robfig/cron: when neither day field is "*" or "?", a day matches if EITHER matches.
+  const fields = schedule.split(/\s+/);
+  const unrestricted = (field: string) => field.split(',').some((item) => ['*', '?', '*/1', '?/1'].includes(item));
+  if (fields.length === 5 && !unrestricted(fields[2]) && !unrestricted(fields[4])) {
+    out.push(`${JSON.stringify(schedule)} runs on day-of-month ${fields[2]} and also on every day-of-week ${fields[4]}: when both are set, cron matches a day that fits either, not both; set one of them to "*" if only one is meant`);
+  }
+  const nanos = schedule.startsWith('@every ') ? parseGoDuration(schedule.slice('@every '.length)) : undefined;
+  // robfig/cron's Every: below one second counts as one second.
+  if (typeof nanos === 'number' && nanos < 60e9) {
+    const seconds = Math.max(1, Math.floor(nanos / 1e9));
+    out.push(`${JSON.stringify(schedule)} starts a new Job every ${seconds} second${seconds === 1 ? '' : 's'}${nanos < 1e9 ? ' (a duration under one second counts as one second)' : ''}; did you mean minutes or hours, such as "@every ${seconds}m"?`);
+  }
+  return out.map(at(['schedule']));
+};
+
+/** `$(NAME)` and `$$` in env values and the command, which Kubernetes expands. */
+const expansionMistakes: Mistakes = (task) => {
+  const names = task.env.map((v) => v.name);
+  const container = new Set(task.serviceAccountSecret === undefined ? names : [...names, GOOGLE_APPLICATION_CREDENTIALS]);
+  return [
+    // (An env var set from another source has no literal value to read.)
+    ...task.env.flatMap((v, i) => (typeof v.value === 'string' ? variableReference(v.value, new Set(names.slice(0, i))) : []).map(at(['env', i, 'value']))),
+    ...task.command.flatMap((arg, i) => variableReference(arg, container).map(at(['cmd', i]))),
+  ];
+};
+
+/** A negative tolerationSeconds, which Kubernetes reads as 0. */
+const tolerationMistakes: Mistakes = (task) =>
+  task.tolerations.flatMap((t, i) =>
+    t.tolerationSeconds !== undefined && t.tolerationSeconds < 0
+      ? [{ path: ['tolerations', i, 'tolerationSeconds'], message: `${t.tolerationSeconds} is negative, which Kubernetes reads as 0: the pod is evicted as soon as the taint appears; write 0 if that is meant` }]
+      : [],
+  );
 
 function nanosOf(canonical: string): bigint {
   const q = parseQuantity(canonical);
@@ -155,7 +176,7 @@ function checkPrefixAndRewrite(prefix: string, rewrite: string | undefined): { f
  * turns every `$$` into `$` (third_party/forked/golang/expansion), so the
  * process does not see the text as written.
  */
-function variableReference(text: string, defined: ReadonlySet<string>): string | undefined {
+function variableReference(text: string, defined: ReadonlySet<string>): string[] {
   for (let i = 0; i < text.length - 1; i++) {
     if (text[i] !== '$') continue;
     if (text[i + 1] === '$') {
@@ -164,17 +185,17 @@ function variableReference(text: string, defined: ReadonlySet<string>): string |
         i += 1;
         continue;
       }
-      return `${JSON.stringify(text)} contains "$$", which Kubernetes turns into "$" (it expands $(NAME) references); write "$$$$" for a literal "$$"`;
+      return [`${JSON.stringify(text)} contains "$$", which Kubernetes turns into "$" (it expands $(NAME) references); write "$$$$" for a literal "$$"`];
     }
     if (text[i + 1] === '(') {
       const end = text.indexOf(')', i + 2);
       const name = end === -1 ? undefined : text.slice(i + 2, end);
       if (name !== undefined && defined.has(name)) {
-        return `${JSON.stringify(text)} contains "$(${name})", which Kubernetes replaces with the value of ${name}; write "$$(${name})" to keep it literally`;
+        return [`${JSON.stringify(text)} contains "$(${name})", which Kubernetes replaces with the value of ${name}; write "$$(${name})" to keep it literally`];
       }
     }
   }
-  return undefined;
+  return [];
 }
 
 /**
