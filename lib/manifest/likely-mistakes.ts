@@ -26,7 +26,7 @@ type Mistakes = (task: Task) => LikelyMistake[];
 
 /** Every likely mistake of a valid task, by field. */
 export function likelyMistakes(task: Task): LikelyMistake[] {
-  return [resourceMistakes, routeMistakes, volumeMistakes, scheduleMistakes, expansionMistakes, tolerationMistakes].flatMap((check) => check(task));
+  return [resourceMistakes, routeMistakes, volumeMistakes, scheduleMistakes, expansionMistakes, tolerationMistakes, workloadMistakes].flatMap((check) => check(task));
 }
 
 const at = (path: readonly (string | number)[]) => (message: string): LikelyMistake => ({ path, message });
@@ -101,6 +101,27 @@ const expansionMistakes: Mistakes = (task) => {
     ...task.env.flatMap((v, i) => (typeof v.value === 'string' ? variableReference(v.value, new Set(names.slice(0, i))) : []).map(at(['env', i, 'value']))),
     ...task.command.flatMap((arg, i) => variableReference(arg, container).map(at(['cmd', i]))),
   ];
+};
+
+/**
+ * A command whose program holds a space (the container would look for a
+ * program named "python3 app.py"); a built image that nodes never pull; a
+ * published service without pods.
+ */
+const workloadMistakes: Mistakes = (task) => {
+  const out: LikelyMistake[] = [];
+  const program = task.command[0];
+  if (program !== undefined && /\S\s+\S/.test(program.trim())) {
+    const split = JSON.stringify([...program.trim().split(/\s+/), ...task.command.slice(1)]);
+    out.push({ path: ['cmd', 0], message: `${JSON.stringify(program)} is one argument, so the container would run a program of that whole name; did you mean ${split}?` });
+  }
+  if (task.imageBuilt && task.imagePullPolicy === 'Never') {
+    out.push({ path: ['image-pull-policy'], message: '"Never" makes nodes use only an image they already have, but an image-destination is built and pushed to a registry; did you mean "IfNotPresent" or "Always"?' });
+  }
+  if (task.kind === 'service' && task.published !== undefined && task.replicas === 0) {
+    out.push({ path: ['replicas'], message: 'is 0, so the published service has no pod and the gateway answers 503 (no healthy upstream); give at least 1 replica, or remove "published" while it is scaled down' });
+  }
+  return out;
 };
 
 /** A negative tolerationSeconds, which Kubernetes reads as 0. */

@@ -105,6 +105,18 @@ describe('other likely mistakes', () => {
     expect(findings(job('"schedule": "0 0 13 * *"'))).toEqual([]);
   });
 
+  test('a program with a space, a built image never pulled, a published service without pods', () => {
+    expect(findings(job('"cmd": ["python3 app.py", "--x"]'))).toEqual([
+      at('1:80', 'warning: cmd[0]: "python3 app.py" is one argument, so the container would run a program of that whole name; did you mean ["python3","app.py","--x"]?'),
+    ]);
+    expect(findings('{"labels": "app:x", "type": "job", "name": "x", "image-destination": "a:1", "image-pull-policy": "Never"}').filter((w) => w.includes('pull'))).toEqual([
+      at('1:98', 'warning: image-pull-policy: "Never" makes nodes use only an image they already have, but an image-destination is built and pushed to a registry; did you mean "IfNotPresent" or "Always"?'),
+    ]);
+    expect(findings(service('"prefix": "/a/"').replace('"name-port"', '"replicas": 0, "name-port"'))).toEqual([
+      at('1:91', 'warning: replicas: is 0, so the published service has no pod and the gateway answers 503 (no healthy upstream); give at least 1 replica, or remove "published" while it is scaled down'),
+    ]);
+  });
+
   test('a negative tolerationSeconds', () => {
     expect(findings(job('"tolerations": [{"key": "k", "operator": "Exists", "effect": "NoExecute", "tolerationSeconds": -5}]'))).toEqual([
       at('1:167', 'warning: tolerations[0].tolerationSeconds: -5 is negative, which Kubernetes reads as 0: the pod is evicted as soon as the taint appears; write 0 if that is meant'),
