@@ -113,7 +113,7 @@ describe('other likely mistakes', () => {
       at('1:98', 'warning: image-pull-policy: "Never" makes nodes use only an image they already have, but an image-destination is built and pushed to a registry; did you mean "IfNotPresent" or "Always"?'),
     ]);
     expect(findings(service('"prefix": "/a/"').replace('"name-port"', '"replicas": 0, "name-port"'))).toEqual([
-      at('1:91', 'warning: replicas: is 0, so the published service has no pod and the gateway answers 503 (no healthy upstream); give at least 1 replica, or remove "published" while it is scaled down'),
+      at('1:88', 'warning: replicas: is 0, so the published service has no pod and the gateway answers 503 (no healthy upstream); give at least 1 replica, or remove "published" while it is scaled down'),
     ]);
   });
 
