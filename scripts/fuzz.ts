@@ -33,16 +33,16 @@
  *   valid-check.ts, hostile-check.ts;
  * - this script: cli-args.ts, schema-validator.ts, run-property.ts.
  */
-import { parseArgs } from './fuzz/cli-args';
-import { hostileWithSettingsArbitrary } from './fuzz/hostile-case';
-import { checkHostileCase } from './fuzz/hostile-check';
-import { parseSettings } from './fuzz/loaders';
-import { type FuzzOptions, KNOWN_BUGS } from './fuzz/options';
-import { toleratedKnownBugs } from './fuzz/rendering-check';
-import { runProperty } from './fuzz/run-property';
-import { loadSchemaValidator } from './fuzz/schema-validator';
-import { validWithSettingsArbitrary } from './fuzz/valid-case';
-import { checkValidCase } from './fuzz/valid-check';
+import { parseArgs } from '../test/support/fuzz/cli-args';
+import { hostileWithSettingsArbitrary } from '../test/support/fuzz/hostile-case';
+import { checkHostileCase } from '../test/support/fuzz/hostile-check';
+import { parseSettings } from '../test/support/fuzz/loaders';
+import { type FuzzOptions, KNOWN_BUGS } from '../test/support/fuzz/options';
+import { toleratedKnownBugs } from '../test/support/fuzz/rendering-check';
+import { runProperty } from '../test/support/fuzz/run-property';
+import { loadSchemaValidator } from '../test/support/fuzz/schema-validator';
+import { validWithSettingsArbitrary } from '../test/support/fuzz/valid-case';
+import { checkValidCase } from '../test/support/fuzz/valid-check';
 
 function main(argv: readonly string[]): number {
   const options = parseArgs(argv);

@@ -13,10 +13,10 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as fc from 'fast-check';
 import { synthesize } from '../../lib/synth';
-import { type HostileCase, hostileCaseArbitrary, hostileWithSettingsArbitrary } from '../../scripts/fuzz/hostile-case';
-import { checkHostileCase } from '../../scripts/fuzz/hostile-check';
-import { parseSettings } from '../../scripts/fuzz/loaders';
-import { validWithSettingsArbitrary } from '../../scripts/fuzz/valid-case';
+import { type HostileCase, hostileCaseArbitrary, hostileWithSettingsArbitrary } from '../support/fuzz/hostile-case';
+import { checkHostileCase } from '../support/fuzz/hostile-check';
+import { parseSettings } from '../support/fuzz/loaders';
+import { validWithSettingsArbitrary } from '../support/fuzz/valid-case';
 import { expectValidKubernetesObjects } from '../support/kube-schema';
 import { Workspace } from '../support/workspace';
 

@@ -5,11 +5,11 @@
 import { isDeepStrictEqual } from 'node:util';
 import { App } from 'cdk8s';
 import { parseAllDocuments } from 'yaml';
-import { TaskChart } from '../../lib/constructs/task-chart';
-import type { Task } from '../../lib/model';
-import { renderTask } from '../../lib/output/render';
-import { GENERATED_MARKER } from '../../lib/output/rendered-file';
-import type { Settings } from '../../lib/settings';
+import { TaskChart } from '../../../lib/constructs/task-chart';
+import type { Task } from '../../../lib/model';
+import { renderTask } from '../../../lib/output/render';
+import { GENERATED_MARKER } from '../../../lib/output/rendered-file';
+import type { Settings } from '../../../lib/settings';
 import { apiServerProblems, podSecurityProblems } from './cluster-rules';
 import { MANIFEST_FILE } from './loaders';
 import type { KnownBug } from './options';

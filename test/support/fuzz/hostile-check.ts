@@ -1,6 +1,6 @@
 /** Property 2, hostile manifests: {@link checkHostileCase}, and the check of each diagnostic. */
-import { type Diagnostic, formatDiagnostic } from '../../lib/diagnostics/diagnostic';
-import type { Settings } from '../../lib/settings';
+import { type Diagnostic, formatDiagnostic } from '../../../lib/diagnostics/diagnostic';
+import type { Settings } from '../../../lib/settings';
 import type { HostileCase } from './hostile-case';
 import { loaderFor, MANIFEST_FILE } from './loaders';
 import type { KnownBug } from './options';
