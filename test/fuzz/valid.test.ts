@@ -4,10 +4,10 @@
  * passes the strict Kubernetes 1.27 / Mapping schema and the API-server
  * rules, keeps its values, and meets the Pod Security profile.
  *
- * The checks live in scripts/fuzz/valid-check.ts (shared with
- * `node build/scripts/fuzz.js`), the generators in scripts/fuzz/ (valid-case.ts
- * and the modules it builds on). FUZZ_RUNS and FUZZ_SEED override the number
- * of runs and the seed.
+ * The checks live in test/support/fuzz/valid-check.ts, the generators in
+ * test/support/fuzz/ (valid-case.ts and the modules it builds on).
+ * FUZZ_RUNS and FUZZ_SEED override the number of runs and the seed
+ * (`npm run fuzz` runs 10,000).
  */
 import * as fc from 'fast-check';
 import { parseAllDocuments } from 'yaml';
@@ -23,7 +23,7 @@ import { type ValidCase, validCaseArbitrary, validWithSettingsArbitrary } from '
 import { checkValidCase } from '../support/fuzz/valid-check';
 import { expectValidKubernetesObjects } from '../support/kube-schema';
 
-const RUNS = Number(process.env.FUZZ_RUNS ?? 300);
+const RUNS = Number(process.env.FUZZ_RUNS ?? 40);
 const SEED = process.env.FUZZ_SEED === undefined ? undefined : Number(process.env.FUZZ_SEED);
 const params = (numRuns: number): fc.Parameters<unknown> => ({ numRuns, ...(SEED === undefined ? {} : { seed: SEED }) });
 const TIMEOUT = 600_000;
@@ -45,7 +45,7 @@ describe('valid manifests (property)', () => {
     () => {
       const restricted = settingsInputArbitrary.map((s) => ({ ...s, podSecurity: 'restricted' }));
       fc.assert(
-        fc.property(restricted, validCaseArbitrary({}, undefined, true), (s, c) => {
+        fc.property(restricted, validCaseArbitrary({ fixedBugs: false }, undefined, true), (s, c) => {
           const settings = parseSettings(s);
           checkValidCase(c, settings, expectValidKubernetesObjects);
           // The profile's fields, read straight from the rendered file, for every container.
@@ -138,7 +138,7 @@ describe('the generators', () => {
 });
 
 /**
- * Bugs of lib/ that fuzzing found (KNOWN_BUGS in scripts/fuzz/options.ts),
+ * Bugs of lib/ that fuzzing found (FIXED_BUGS in test/support/fuzz/options.ts),
  * now fixed: each input is refused with a located diagnostic, or rendered
  * into objects the cluster accepts with its values kept.
  */
