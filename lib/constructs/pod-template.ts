@@ -1,5 +1,5 @@
 import type { Task, VolumeSource } from '../model';
-import type { Settings } from '../settings';
+import type { Settings } from '../project-settings';
 import { taskContainer } from './container';
 import { k8s } from './k8s';
 

@@ -1,7 +1,7 @@
 import { Chart } from 'cdk8s';
 import type { Construct } from 'constructs';
 import type { Task } from '../model';
-import type { Settings } from '../settings';
+import type { Settings } from '../project-settings';
 import { TaskCronJob } from './task-cron-job';
 import { TaskDeployment } from './task-deployment';
 import { TaskJob } from './task-job';

@@ -1,6 +1,6 @@
 import { Construct } from 'constructs';
 import type { DeploymentTask, ServiceTask } from '../model';
-import type { Settings } from '../settings';
+import type { Settings } from '../project-settings';
 import { k8s } from './k8s';
 import { taskMetadata } from './object-meta';
 import { taskPodTemplate } from './pod-template';

@@ -6,7 +6,7 @@ import {
   MappingV3Alpha1SpecLoadBalancerPolicy,
 } from '../../imports/getambassador.io';
 import type { Published, ServiceTask } from '../model';
-import type { Settings } from '../settings';
+import type { Settings } from '../project-settings';
 import { taskMetadata } from './object-meta';
 
 export interface TaskMappingProps {

@@ -1,7 +1,7 @@
 import { ApiObject, App } from 'cdk8s';
 import { TaskChart } from '../constructs/task-chart';
 import type { Task } from '../model';
-import type { Settings } from '../settings';
+import type { Settings } from '../project-settings';
 import { GENERATED_MARKER, outputPath, type RenderedFile } from './rendered-file';
 import { stringifyYamlDocuments } from './yaml';
 
