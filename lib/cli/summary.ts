@@ -1,3 +1,4 @@
+import type { LoadedTask } from '../manifest/load';
 import type { TaskKind } from '../model';
 import type { DistPlan } from '../output/dist';
 
@@ -27,4 +28,11 @@ export function summaryLine(input: {
     `${total} task${total === 1 ? '' : 's'}${kinds.length === 0 ? '' : ` (${kinds.join(', ')})`} → ${input.out}: ` +
     `${plan.write.length} written, ${plan.unchanged.length} unchanged, ${plan.prune.length} pruned${warnings} in ${input.seconds} s`
   );
+}
+
+/** How many tasks of each kind. */
+export function countTasks(tasks: readonly LoadedTask[]): Record<TaskKind, number> {
+  const counts: Record<TaskKind, number> = { job: 0, 'cron-job': 0, deployment: 0, service: 0 };
+  for (const { task } of tasks) counts[task.kind]++;
+  return counts;
 }

@@ -115,7 +115,9 @@ describe('npm run synth', () => {
 
   test.each([
     [['--nope'], "Unknown option '--nope'"],
-    [['extra'], 'unexpected argument "extra"'],
+    [['extra'], 'unknown command "extra"'],
+    [['synth', 'extra'], 'unexpected argument "extra"'],
+    [['--format', 'yaml'], '--format must be one of text, json, github (found "yaml")'],
     [['--out'], "Option '--out <value>' argument missing"],
     [['--tasks', 'missing'], 'the tasks folder missing does not exist'],
   ])('bad usage %j: exit 2', (argv, message) => {
@@ -127,13 +129,26 @@ describe('npm run synth', () => {
   test('--help', () => {
     const { code, stdout } = ws.run('--help');
     expect(code).toBe(0);
-    expect(stdout).toContain('Usage: npm run synth -- [options]');
+    expect(stdout).toContain('Usage: datatask <command> [options]');
+    expect(ws.run('synth', '--help').stdout).toContain('Usage: datatask synth [options]');
   });
 
-  test('no tasks: nothing written, exit 0', () => {
-    fs.mkdirSync(path.join(ws.root, 'tasks'));
-    const { code, stderr } = ws.run();
+  test('no tasks: refused without --allow-empty (exit 1, nothing pruned); with it, every generated file is pruned', () => {
+    ws.task('a/manifest.json', job('a'));
+    expect(ws.run().code).toBe(0);
+    fs.rmSync(path.join(ws.root, 'tasks/a'), { recursive: true });
+    const refused = ws.run();
+    expect(refused).toEqual({
+      code: 1,
+      stdout: '',
+      stderr:
+        'error: tasks/: no manifest.json below this folder, so nothing was written: a run without tasks would prune every generated file ' +
+        "of the output folder (and, with Argo CD's prune, every workload). Check --tasks, or pass --allow-empty to prune on purpose.\n",
+    });
+    expect(Object.keys(ws.files())).toEqual(['default/a.k8s.yaml']);
+    const { code, stderr } = ws.run('--allow-empty');
     expect(code).toBe(0);
-    expect(stderr).toMatch(/^0 tasks → dist: 0 written/);
+    expect(stderr).toMatch(/^0 tasks → dist: 0 written, 0 unchanged, 1 pruned in /);
+    expect(ws.files()).toEqual({});
   });
 });

@@ -1,0 +1,53 @@
+import { compareDiagnostics } from '../../diagnostics/diagnostic';
+import { DIAGNOSTIC_FORMATS } from '../../diagnostics/formats';
+import { ExitCode } from '../../errors';
+import { crossTaskDiagnostics } from '../../manifest/cross-task';
+import { loadTasks } from '../../manifest/load-tasks';
+import { imageBuildDiagnostics, imageBuilds } from '../../output/image-plan';
+import { failed } from '../../synth';
+import { oneOf } from '../cli';
+import type { Command } from '../command';
+import { projectSettings, report, tasksFolder } from '../project';
+
+/**
+ * `datatask images`: the build plan of every `image-destination` task (its
+ * build context, the task folder; its Dockerfile; its tag), as text or JSON,
+ * for a CI job that builds and pushes them.
+ */
+export const imagesCommand: Command = {
+  name: 'images',
+  summary: 'list the images CI builds: context (the task folder), Dockerfile and tag of each image-destination task',
+  options: {
+    tasks: { type: 'string', default: 'tasks' },
+    settings: { type: 'string', default: 'datatask.settings.json' },
+    format: { type: 'string', default: 'text' },
+    strict: { type: 'boolean', default: false },
+  },
+  optionHelp: `  --tasks DIR       folder searched for manifest.json files (default: tasks)
+  --settings FILE   project settings (default: datatask.settings.json, optional)
+  --format FORMAT   text (default: one \`docker build\` line per image), json (one
+                    JSON array on stdout; diagnostics, if any, as JSON lines instead)
+                    or github (diagnostics as workflow annotations)
+  --strict          warnings (one tag pushed by several tasks) fail the run
+
+Exit 1, with nothing listed, when a manifest is invalid or a task folder has no Dockerfile.`,
+  run(values, io) {
+    const format = oneOf('images', 'format', values.format, DIAGNOSTIC_FORMATS);
+    const tasksDir = tasksFolder(io, values.tasks as string);
+    const settings = projectSettings(io, values.settings as string, format);
+    if (typeof settings === 'number') return settings;
+    const loaded = loadTasks({ tasksDir, settings, cwd: io.cwd, allowEmpty: true });
+    const diagnostics = [...loaded.diagnostics, ...crossTaskDiagnostics(loaded.tasks, settings), ...imageBuildDiagnostics(loaded.tasks, io.cwd)].sort(compareDiagnostics);
+    report(diagnostics, format, io);
+    if (failed(diagnostics, values.strict === true)) {
+      const errors = diagnostics.filter((d) => d.severity === 'error').length;
+      io.stderr(`${errors} error(s), ${diagnostics.length - errors} warning(s): no build plan\n`);
+      return ExitCode.INVALID_INPUT;
+    }
+    const builds = imageBuilds(loaded.tasks);
+    if (format === 'json') io.stdout(`${JSON.stringify(builds, null, 2)}\n`);
+    else if (format === 'text') for (const b of builds) io.stdout(`${b.task}: docker build -t ${b.tag} -f ${b.dockerfile} ${b.context}\n`);
+    io.stderr(`${builds.length} image${builds.length === 1 ? '' : 's'} to build\n`);
+    return ExitCode.OK;
+  },
+};
