@@ -1,11 +1,16 @@
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { DEFAULT_SETTINGS } from '../lib/settings';
 import { synthesize } from '../lib/synth';
 import { expectValidKubernetesObjects } from './support/kube-schema';
 
-const root = path.join(__dirname, '..');
+/*
+ * The seed's example tasks, as fixtures of the tool's own: the repository's
+ * tasks/ belongs to the team that uses it (adding, editing or removing a task
+ * there must never fail these tests). CI checks the team's tasks/ against the
+ * committed dist/ with `npm run check` (.ci/run).
+ */
+const root = path.join(__dirname, 'fixtures', 'seed');
 const result = synthesize({ tasksDir: path.join(root, 'tasks'), settings: DEFAULT_SETTINGS, cwd: root });
 
 describe('the example tasks', () => {
@@ -27,13 +32,5 @@ describe('the example tasks', () => {
     expect(content).toMatchSnapshot();
     const objects = parseAllDocuments(content, { version: '1.1' }).map((d) => d.toJS());
     expectValidKubernetesObjects(objects);
-  });
-
-  test('the committed dist/ is exactly what synth writes', () => {
-    const dist = path.join(root, 'dist');
-    const committed = (dir: string, prefix = ''): string[] =>
-      fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? committed(path.join(dir, e.name), `${prefix}${e.name}/`) : [`${prefix}${e.name}`]));
-    expect(committed(dist).sort()).toEqual(result.files.map((f) => f.path));
-    for (const file of result.files) expect(fs.readFileSync(path.join(dist, file.path), 'utf8')).toBe(file.content);
   });
 });

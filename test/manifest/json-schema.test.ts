@@ -43,10 +43,13 @@ const deployment = { ...job, type: 'deployment' };
 const service = { ...job, type: 'service', 'name-port': 'http', 'container-port': 8080 };
 const BASE = { job, deployment, service } as const;
 
+/** The seed's example manifests, as fixtures of the tool's own (not the team's tasks/). */
+const EXAMPLES = path.join('test', 'fixtures', 'seed', 'tasks');
+
 function exampleManifests(): string[] {
-  return readdirSync(path.join(ROOT, 'tasks'), { recursive: true, encoding: 'utf8' })
+  return readdirSync(path.join(ROOT, EXAMPLES), { recursive: true, encoding: 'utf8' })
     .filter((file) => path.basename(file) === 'manifest.json')
-    .map((file) => path.join('tasks', file))
+    .map((file) => path.join(EXAMPLES, file))
     .sort();
 }
 

@@ -3,8 +3,8 @@ import { imageBuilds } from '../../lib/output/image-plan';
 import { DEFAULT_SETTINGS } from '../../lib/settings';
 import { synthesize } from '../../lib/synth';
 
-test('the build plan lists every image-destination task of the examples, with its folder and Dockerfile', () => {
-  const root = path.join(__dirname, '../..');
+test('the build plan lists every image-destination task of the seed examples, with its folder and Dockerfile', () => {
+  const root = path.join(__dirname, '../fixtures/seed');
   const result = synthesize({ tasksDir: path.join(root, 'tasks'), settings: DEFAULT_SETTINGS, cwd: root });
   expect(imageBuilds(result.tasks)).toEqual([
     { task: 'default/gstogs-daily', context: 'tasks/gstogs-daily', dockerfile: 'tasks/gstogs-daily/Dockerfile', tag: 'gcr.io/affini-tech-datalab/gs_to_gs:0.1' },
