@@ -47,11 +47,11 @@ export function synth(run: SynthRun, hooks: readonly Customize[] = customize): S
   const plan = planDist(run.outDir, files);
 
   // 6. Write the output folder, or with --check only compare.
-  if (run.check) return { diagnostics, tasks, plan, drift: driftReport(run.outDir, run.shownOut, plan) };
+  if (run.check) return { diagnostics, tasks, plan, drift: driftReport(run.outDir, run.shownOut, plan), rendered: charts.length };
   if (run.writeOut) applyDist(run.outDir, plan);
   if (run.cdk8sOutDir !== undefined) copyForCdk8sCli(run.cdk8sOutDir, files);
   run.cache.save(tasks, files);
-  return { diagnostics, tasks, plan };
+  return { diagnostics, tasks, plan, rendered: charts.length };
 }
 
 /** The command line around the stages: `synth` and `check` run them; `images` and `schema` are its other commands. */

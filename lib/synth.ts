@@ -48,6 +48,8 @@ export interface SynthOutcome {
   readonly plan?: DistPlan;
   /** With `check`: how the output folder differs. */
   readonly drift?: DriftReport;
+  /** How many charts were rendered (the others' files came from the render cache). */
+  readonly rendered?: number;
 }
 
 /** Whether `diagnostics` stop the run: any error, or with `strict` any warning. */

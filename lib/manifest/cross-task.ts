@@ -3,7 +3,7 @@ import type { Settings } from '../settings';
 import type { LoadedTask } from './load';
 
 /**
- * Rules across tasks, each finding naming both files: unique (namespace,
+ * Rules across tasks, each finding located in one file with the other as its related location: unique (namespace,
  * name); unique published (hostname, prefix), whatever the namespace, since
  * all share one gateway; and no Service or Deployment selector that also
  * matches another task's pods in the same namespace.
@@ -18,14 +18,14 @@ export function crossTaskDiagnostics(tasks: readonly LoadedTask[], settings: Set
     const first = byName.get(key);
     if (first === undefined) byName.set(key, loaded);
     else {
-      out.push(document.diagnostic(['name'], `task "${task.name}" is already defined in namespace "${task.namespace}" by ${where(first, ['name'])}; names must be unique in a namespace`));
+      out.push(related(document.diagnostic(['name'], `task "${task.name}" is already defined in namespace "${task.namespace}"; names must be unique in a namespace`), first, ['name'], `task "${task.name}" is first defined here`));
     }
     if (task.kind === 'service' && task.published !== undefined) {
       const route = `${settings.mapping.hostname} ${task.published.prefix}`;
       const owner = byRoute.get(route);
       if (owner === undefined) byRoute.set(route, loaded);
       else {
-        out.push(document.diagnostic(['published', 'prefix'], `prefix "${task.published.prefix}" on host "${settings.mapping.hostname}" is already published by ${where(owner, ['published', 'prefix'])}; two services cannot share a route`));
+        out.push(related(document.diagnostic(['published', 'prefix'], `prefix "${task.published.prefix}" on host "${settings.mapping.hostname}" is already published; two services cannot share a route`), owner, ['published', 'prefix'], `prefix "${task.published.prefix}" is first published here`));
       }
     }
   }
@@ -51,14 +51,14 @@ export function crossTaskDiagnostics(tasks: readonly LoadedTask[], settings: Set
       if (other === selecting) continue;
       if (selector.every(([k, v]) => other.task.labels[k] === v)) {
         const shown = selector.map(([k, v]) => `${k}=${v}`).join(',');
-        out.push(selecting.document.diagnostic(['labels'], `selector ${shown} also matches the pods of task "${other.task.name}" (${where(other, ['labels'])}); add a label that tells them apart`));
+        out.push(related(selecting.document.diagnostic(['labels'], `selector ${shown} also matches the pods of task "${other.task.name}"; add a label that tells them apart`), other, ['labels'], `the labels of task "${other.task.name}"`));
       }
     }
   }
   return out;
 }
 
-function where(loaded: LoadedTask, path: readonly string[]): string {
-  const at = loaded.document.locate(path);
-  return `${at.file}:${at.line}:${at.column}`;
+/** `diagnostic` with the place at `path` in the other task's manifest as its related location. */
+function related(diagnostic: Diagnostic, other: LoadedTask, path: readonly string[], message: string): Diagnostic {
+  return { ...diagnostic, related: [{ ...other.document.locate(path), message }] };
 }

@@ -63,9 +63,27 @@ describe('npm run synth', () => {
     const { code, stderr } = ws.run();
     expect(code).toBe(1);
     expect(diagnosticLines(stderr)).toEqual([
-      'tasks/a/manifest.json:2:13 error: labels: selector app=shop also matches the pods of task "web" (tasks/b/manifest.json:2:13); add a label that tells them apart',
-      'tasks/b/manifest.json:4:11 error: name: task "web" is already defined in namespace "default" by tasks/a/manifest.json:4:11; names must be unique in a namespace',
-      'tasks/c/manifest.json:11:15 error: published.prefix: prefix "/shop/" on host "*" is already published by tasks/a/manifest.json:10:15; two services cannot share a route',
+      'tasks/a/manifest.json:2:13 error: labels: selector app=shop also matches the pods of task "web"; add a label that tells them apart',
+      'tasks/b/manifest.json:4:11 error: name: task "web" is already defined in namespace "default"; names must be unique in a namespace',
+      'tasks/c/manifest.json:11:15 error: published.prefix: prefix "/shop/" on host "*" is already published; two services cannot share a route',
+    ]);
+    // The other file is a related location, printed by every format.
+    expect(stderr).toContain(
+      [
+        'tasks/b/manifest.json:4:11 error: name: task "web" is already defined in namespace "default"; names must be unique in a namespace',
+        '  4 |   "name": "web",',
+        '    |           ^~~~~',
+        'tasks/a/manifest.json:4:11 note: task "web" is first defined here',
+        '  4 |   "name": "web",',
+        '    |           ^~~~~',
+      ].join('\n'),
+    );
+    const json = ws.run('--format', 'json').stdout.trimEnd().split('\n').map((l) => JSON.parse(l));
+    expect(json[1]).toMatchObject({ file: 'tasks/b/manifest.json', line: 4, column: 11, related: [{ file: 'tasks/a/manifest.json', line: 4, column: 11, length: 5, message: 'task "web" is first defined here' }] });
+    const github = ws.run('--format', 'github').stdout.split('\n');
+    expect(github.slice(2, 4)).toEqual([
+      '::error file=tasks/b/manifest.json,line=4,col=11,title=name::task "web" is already defined in namespace "default"; names must be unique in a namespace',
+      '::notice file=tasks/a/manifest.json,line=4,col=11,title=name::task "web" is first defined here (see tasks/b/manifest.json:4:11)',
     ]);
   });
 

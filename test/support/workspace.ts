@@ -2,10 +2,12 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { runCli } from '../../lib/cli/cli';
+import type { Customize } from '../../lib/customize';
 import { synth } from '../../main';
+import type { SynthOutcome, SynthRun } from '../../lib/synth';
 
 /** The app as main.ts gives it to the command line. */
-export const APP = { main: path.join(__dirname, '../../main.ts'), synth: (run: Parameters<typeof synth>[0]) => synth(run) };
+export const APP = { main: path.join(__dirname, '../../main.ts'), synth: (run: SynthRun) => synth(run) };
 
 /** A temporary project folder with tasks, for end-to-end runs of the CLI. */
 export class Workspace {
@@ -31,12 +33,19 @@ export class Workspace {
     let stdout = '';
     let stderr = '';
     const renderCache = this.cacheBuild === undefined ? false : { dir: path.join(this.root, '.cache'), code: this.cacheBuild };
-    const code = runCli(argv, APP, { cwd: this.root, env: this.env, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), renderCache });
+    const app = { main: APP.main, synth: (run: SynthRun) => (this.outcome = synth(run, this.hooks)) };
+    const code = runCli(argv, app, { cwd: this.root, env: this.env, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), renderCache });
     return { code, stdout, stderr };
   }
 
   /** The code identity given to the render cache; undefined runs without a cache. */
   public cacheBuild?: string;
+
+  /** What the app returned in the last run (how many charts it rendered, its plan). */
+  public outcome?: SynthOutcome;
+
+  /** The platform hooks of runs (main.ts's `customize`). */
+  public hooks: readonly Customize[] = [];
 
   /** The environment of runs (`CDK8S_OUTDIR`). */
   public env: Record<string, string | undefined> = {};

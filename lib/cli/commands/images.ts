@@ -1,5 +1,5 @@
 import { compareDiagnostics } from '../../diagnostics/diagnostic';
-import { DIAGNOSTIC_FORMATS } from '../../diagnostics/formats';
+import { DIAGNOSTIC_FORMATS, renderDiagnostics } from '../../diagnostics/formats';
 import { ExitCode } from '../../errors';
 import { crossTaskDiagnostics } from '../../manifest/cross-task';
 import { loadTasks } from '../../manifest/load-tasks';
@@ -26,8 +26,8 @@ export const imagesCommand: Command = {
   optionHelp: `  --tasks DIR       folder searched for manifest.json files (default: tasks)
   --settings FILE   project settings (default: datatask.settings.json, optional)
   --format FORMAT   text (default: one \`docker build\` line per image), json (one
-                    JSON array on stdout; diagnostics, if any, as JSON lines instead)
-                    or github (diagnostics as workflow annotations)
+                    JSON array on stdout; diagnostics as JSON lines on stderr)
+                    or github (diagnostics as workflow annotations on stdout)
   --strict          warnings (one tag pushed by several tasks) fail the run
 
 Exit 1, with nothing listed, when a manifest is invalid or a task folder has no Dockerfile.`,
@@ -38,7 +38,9 @@ Exit 1, with nothing listed, when a manifest is invalid or a task folder has no 
     if (typeof settings === 'number') return settings;
     const loaded = loadTasks({ tasksDir, settings, cwd: io.cwd, allowEmpty: true });
     const diagnostics = [...loaded.diagnostics, ...crossTaskDiagnostics(loaded.tasks, settings), ...imageBuildDiagnostics(loaded.tasks, io.cwd)].sort(compareDiagnostics);
-    report(diagnostics, format, io);
+    // With json, stdout holds one JSON value, the plan: diagnostics go to stderr (as JSON lines).
+    if (format === 'json') io.stderr(renderDiagnostics(diagnostics, 'json'));
+    else report(diagnostics, format, io);
     if (failed(diagnostics, values.strict === true)) {
       const errors = diagnostics.filter((d) => d.severity === 'error').length;
       io.stderr(`${errors} error(s), ${diagnostics.length - errors} warning(s): no build plan\n`);

@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { DIAGNOSTIC_FORMATS, type DiagnosticFormat } from '../../diagnostics/formats';
+import { DIAGNOSTIC_FORMATS, type DiagnosticFormat, githubData, githubProperty } from '../../diagnostics/formats';
 import { ExitCode } from '../../errors';
 import { CDK8S_CLI_OUTPUT } from '../../output/cdk8s-outdir';
 import { codeIdentity } from '../../output/code-identity';
@@ -103,7 +103,7 @@ function reportDrift(drift: DriftReport, shownOut: string, format: DiagnosticFor
       ...drift.changed.map((p) => [p, 'changed'] as const),
       ...drift.added.map((p) => [p, 'added'] as const),
       ...drift.pruned.map((p) => [p, 'pruned'] as const),
-    ].map(([p, how]) => `::error file=${shownOut}/${p},title=out of date::${shownOut}/${p} would be ${how} by synth; run \`npm run synth\` and commit the result\n`);
+    ].map(([p, how]) => `::error file=${githubProperty(`${shownOut}/${p}`)},title=out of date::${githubData(`${shownOut}/${p} would be ${how} by synth; run \`npm run synth\` and commit the result`)}\n`);
     io.stdout(lines.join(''));
     io.stderr(drift.patch);
   }
