@@ -6,24 +6,24 @@
 
 /**
  * Why the rendered objects of a customized chart cannot be written as they
- * are; empty when they can. Each object must be JSON data (what YAML can
- * carry and read back the same: no `undefined` in a list, no NaN or
- * Infinity, no class instances) and name its `apiVersion`, `kind` and
- * `metadata.name`.
+ * are; empty when they can. Each object must be JSON data (what the YAML
+ * writer can carry so that YAML 1.1 and 1.2 read it back the same: no
+ * `undefined` in a list, no NaN or Infinity, no class instances), and pass
+ * the strict Kubernetes 1.27 / Mapping CRD schema the tests hold every
+ * object to (unknown fields, wrong types, missing names: ./kube-schema.ts,
+ * loaded only when there are hooks).
  */
 export function hookOutputProblems(objects: readonly unknown[]): string[] {
-  const problems: string[] = [];
-  objects.forEach((object, i) => {
-    const o = object as { apiVersion?: unknown; kind?: unknown; metadata?: { name?: unknown } };
-    const what = typeof o?.kind === 'string' && typeof o.metadata?.name === 'string' ? `${o.kind} "${o.metadata.name}"` : `object ${i + 1}`;
-    for (const field of ['apiVersion', 'kind'] as const) {
-      if (typeof o?.[field] !== 'string' || o[field] === '') problems.push(`${what}: ${field} must be a non-empty string`);
-    }
-    if (typeof o?.metadata?.name !== 'string' || o.metadata.name === '') problems.push(`${what}: metadata.name must be a non-empty string`);
+  const { validateKubernetesObject } = require('./kube-schema') as typeof import('./kube-schema');
+  return objects.flatMap((object, i) => {
     const bad = notJsonData(object, '');
-    if (bad !== undefined) problems.push(`${what}: ${bad}`);
+    if (bad !== undefined) {
+      const o = object as { kind?: unknown; metadata?: { name?: unknown } };
+      const what = typeof o?.kind === 'string' && typeof o.metadata?.name === 'string' ? `${o.kind} ${o.metadata.name}` : `object ${i + 1}`;
+      return [`${what}: ${bad}`];
+    }
+    return validateKubernetesObject(object);
   });
-  return problems;
 }
 
 /** Where `value` stops being JSON data, as a JSON pointer and a reason; undefined when it is JSON data. */
