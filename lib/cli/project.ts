@@ -5,20 +5,34 @@ import { type DiagnosticFormat, renderDiagnostics } from '../diagnostics/formats
 import { ExitCode, UserError } from '../errors';
 import type { Settings } from '../project-settings';
 import { readSettings } from '../settings-file';
-import type { CliIo } from './command';
+import type { AppEntry, CliIo } from './command';
+
+/** The folders and files a run uses when the command line does not name them, relative to the project folder. */
+export const PROJECT_DEFAULTS = { tasks: 'tasks', out: 'dist', settings: 'datatask.settings.json' } as const;
+
+/**
+ * A path option, absolute: as given, relative to the working directory; by
+ * default, relative to the project folder (where `npm run` runs), so that
+ * `npx ts-node main.ts` from any folder reads and writes what `npm run
+ * synth` does.
+ */
+export function projectPath(io: CliIo, app: AppEntry, given: unknown, option: keyof typeof PROJECT_DEFAULTS): { readonly absolute: string; readonly shown: string } {
+  const absolute = typeof given === 'string' ? path.resolve(io.cwd, given) : path.join(projectRoot(app.main), PROJECT_DEFAULTS[option]);
+  return { absolute, shown: typeof given === 'string' ? given : path.relative(io.cwd, absolute) || '.' };
+}
 
 /** The tasks folder, absolute; a missing one is a usage error (exit 2): a mistyped or vanished folder must not look like "no tasks". */
-export function tasksFolder(io: CliIo, option: string): string {
-  const dir = path.resolve(io.cwd, option);
-  if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) {
-    throw new UserError(`the tasks folder ${option} does not exist or is not a folder (see --tasks); nothing was written`, ExitCode.USAGE);
+export function tasksFolder(io: CliIo, app: AppEntry, option: unknown): string {
+  const { absolute, shown } = projectPath(io, app, option, 'tasks');
+  if (!fs.existsSync(absolute) || !fs.statSync(absolute).isDirectory()) {
+    throw new UserError(`the tasks folder ${shown} does not exist or is not a folder (see --tasks); nothing was written`, ExitCode.USAGE);
   }
-  return dir;
+  return absolute;
 }
 
 /** The project settings; invalid settings are printed (in `format`) and end the run with exit 1. */
-export function projectSettings(io: CliIo, option: string, format: DiagnosticFormat): Settings | number {
-  const file = path.resolve(io.cwd, option);
+export function projectSettings(io: CliIo, app: AppEntry, option: unknown, format: DiagnosticFormat): Settings | number {
+  const file = projectPath(io, app, option, 'settings').absolute;
   const { settings, diagnostics } = readSettings(file, path.relative(io.cwd, file));
   if (settings !== undefined) return settings;
   report(diagnostics, format, io);

@@ -6,8 +6,6 @@ import type { Customize } from '../../lib/customize';
 import { synth } from '../../main';
 import type { SynthOutcome, SynthRun } from '../../lib/synth';
 
-/** The app as main.ts gives it to the command line. */
-export const APP = { main: path.join(__dirname, '../../main.ts'), synth: (run: SynthRun) => synth(run) };
 
 /** A temporary project folder with tasks, for end-to-end runs of the CLI. */
 export class Workspace {
@@ -33,7 +31,8 @@ export class Workspace {
     let stdout = '';
     let stderr = '';
     const renderCache = this.cacheBuild === undefined ? false : { dir: path.join(this.root, '.cache'), code: this.cacheBuild };
-    const app = { main: APP.main, synth: (run: SynthRun) => (this.outcome = synth(run, this.hooks)) };
+    // main.ts "in" the workspace: the workspace is the project folder the default paths are relative to.
+    const app = { main: path.join(this.root, 'main.ts'), synth: (run: SynthRun) => (this.outcome = synth(run, this.hooks)) };
     const code = runCli(argv, app, { cwd: this.root, env: this.env, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), renderCache });
     return { code, stdout, stderr };
   }

@@ -18,8 +18,8 @@ export const imagesCommand: Command = {
   name: 'images',
   summary: 'list the images CI builds: context (the task folder), Dockerfile and tag of each image-destination task',
   options: {
-    tasks: { type: 'string', default: 'tasks' },
-    settings: { type: 'string', default: 'datatask.settings.json' },
+    tasks: { type: 'string' },
+    settings: { type: 'string' },
     format: { type: 'string', default: 'text' },
     strict: { type: 'boolean', default: false },
   },
@@ -31,10 +31,10 @@ export const imagesCommand: Command = {
   --strict          warnings (one tag pushed by several tasks) fail the run
 
 Exit 1, with nothing listed, when a manifest is invalid or a task folder has no Dockerfile.`,
-  run(values, io) {
+  run(values, io, app) {
     const format = oneOf('images', 'format', values.format, DIAGNOSTIC_FORMATS);
-    const tasksDir = tasksFolder(io, values.tasks as string);
-    const settings = projectSettings(io, values.settings as string, format);
+    const tasksDir = tasksFolder(io, app, values.tasks);
+    const settings = projectSettings(io, app, values.settings, format);
     if (typeof settings === 'number') return settings;
     const loaded = loadTasks({ tasksDir, settings, cwd: io.cwd, allowEmpty: true });
     const diagnostics = [...loaded.diagnostics, ...crossTaskDiagnostics(loaded.tasks, settings), ...imageBuildDiagnostics(loaded.tasks, io.cwd)].sort(compareDiagnostics);

@@ -7,13 +7,13 @@ import type { DriftReport } from '../../output/drift';
 import { RenderCache } from '../../output/render-cache';
 import { oneOf } from '../cli';
 import type { AppEntry, CliIo, Command, OptionValues } from '../command';
-import { elapsed, projectRoot, projectSettings, report, tasksFolder } from '../project';
+import { elapsed, projectPath, projectRoot, projectSettings, report, tasksFolder } from '../project';
 import { countTasks, summaryLine } from '../summary';
 
 const OPTIONS = {
-  tasks: { type: 'string', default: 'tasks' },
-  out: { type: 'string', default: 'dist' },
-  settings: { type: 'string', default: 'datatask.settings.json' },
+  tasks: { type: 'string' },
+  out: { type: 'string' },
+  settings: { type: 'string' },
   strict: { type: 'boolean', default: false },
   format: { type: 'string', default: 'text' },
   'allow-empty': { type: 'boolean', default: false },
@@ -22,6 +22,8 @@ const OPTIONS = {
 const OPTION_HELP = `  --tasks DIR       folder searched for manifest.json files (default: tasks)
   --out DIR         output folder, owned by the synthesizer (default: dist)
   --settings FILE   project settings (default: datatask.settings.json, optional)
+                    (paths given are relative to the working directory; the
+                    defaults, to the project folder)
   --strict          warnings fail the run
   --format FORMAT   text (default: diagnostics on stderr), json (one JSON object
                     per line on stdout) or github (workflow annotations on stdout)
@@ -47,11 +49,10 @@ export const checkCommand: Command = {
 function runSynth(values: OptionValues, io: CliIo, app: AppEntry, check: boolean): number {
   const started = process.hrtime.bigint();
   const format = oneOf(check ? 'check' : 'synth', 'format', values.format, DIAGNOSTIC_FORMATS);
-  const tasksDir = tasksFolder(io, values.tasks as string);
-  const settings = projectSettings(io, values.settings as string, format);
+  const tasksDir = tasksFolder(io, app, values.tasks);
+  const settings = projectSettings(io, app, values.settings, format);
   if (typeof settings === 'number') return settings;
-  const shownOut = values.out as string;
-  const outDir = path.resolve(io.cwd, shownOut);
+  const { absolute: outDir, shown: shownOut } = projectPath(io, app, values.out, 'out');
   const cdk8s = cdk8sOutput(io);
   const cacheOption = io.renderCache ?? { dir: path.join(projectRoot(app.main), 'node_modules', '.cache', 'datatask-cdk8s'), code: codeIdentity(app.main) };
   const cache = cacheOption === false ? RenderCache.NONE : RenderCache.open(cacheOption.dir, { code: cacheOption.code, settings, tasksDir, outDir });
