@@ -25,7 +25,8 @@ export function usage(): string {
 }
 
 function commandUsage(command: Command): string {
-  return `Usage: datatask ${command.name} [options]      (npm run ${command.name} -- [options])\n\n${command.summary}\n\nOptions:\n${command.optionHelp}\n  -h, --help        show this help`;
+  const notes = command.notes === undefined ? '' : `\n\n${command.notes}`;
+  return `Usage: datatask ${command.name} [options]      (npm run ${command.name} -- [options])\n\n${command.summary}\n\nOptions:\n${command.optionHelp}\n  -h, --help        show this help${notes}`;
 }
 
 /**

@@ -35,6 +35,8 @@ export interface Command {
   /** Its options (node's `parseArgs` format; `--help` is added), and their help lines. */
   readonly options: NonNullable<ParseArgsConfig['options']>;
   readonly optionHelp: string;
+  /** A paragraph after the options (what is printed where, exit codes), if any. */
+  readonly notes?: string;
   /** Runs the command; returns the exit code. Throws `UserError` for a user's mistake. */
   run(values: OptionValues, io: CliIo, app: AppEntry): number;
 }

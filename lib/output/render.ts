@@ -90,7 +90,7 @@ function chartObjects(chart: TaskChart): unknown[] {
  * (cdk8s issue 2172, "Escape hatch output does not appear in generated YAML").
  */
 function kubernetesJson(object: ApiObject): unknown {
-  // `patches` is ApiObject's private list (cdk8s api-object.ts); set aside while the converter runs.
+  // `patches` is ApiObject's private list (cdk8s's src/api-object.ts); set aside while the converter runs.
   const holder = object as unknown as { patches: JsonPatch[] };
   const patches = holder.patches;
   if (!Array.isArray(patches)) throw new Error('cdk8s ApiObject has no `patches` list any more: see lib/output/render.ts');

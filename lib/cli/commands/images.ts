@@ -28,9 +28,8 @@ export const imagesCommand: Command = {
   --format FORMAT   text (default: one \`docker build\` line per image), json (one
                     JSON array on stdout; diagnostics as JSON lines on stderr)
                     or github (diagnostics as workflow annotations on stdout)
-  --strict          warnings (one tag pushed by several tasks) fail the run
-
-Exit 1, with nothing listed, when a manifest is invalid or a task folder has no Dockerfile.`,
+  --strict          warnings (one tag pushed by several tasks) fail the run`,
+  notes: 'Exit 1, with nothing listed, when a manifest is invalid or a task folder has no Dockerfile.',
   run(values, io, app) {
     const format = oneOf('images', 'format', values.format, DIAGNOSTIC_FORMATS);
     const tasksDir = tasksFolder(io, app, values.tasks);

@@ -42,7 +42,8 @@ export const checkCommand: Command = {
   name: 'check',
   summary: 'render in memory and write nothing: exit 0 when dist/ is up to date, 3 when not',
   options: OPTIONS,
-  optionHelp: `${OPTION_HELP}\n\nThe differences: with text, a unified diff on stdout; with json, one last line\n{"check": {upToDate, changed, added, pruned, patch}}; with github, one annotation\nper file on stdout and the diff on stderr.`,
+  optionHelp: OPTION_HELP,
+  notes: 'The differences: with text, a unified diff on stdout; with json, one last line\n{"check": {upToDate, changed, added, pruned, patch}}; with github, one annotation\nper file on stdout and the diff on stderr.',
   run: (values, io, app) => runSynth(values, io, app, true),
 };
 
