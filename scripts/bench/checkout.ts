@@ -20,6 +20,7 @@ export function checkPrerequisites(root: string): void {
     if (!fs.existsSync(path.join(root, file))) throw new Error(`${file} is missing: run \`npm run build\``);
   }
   const built = fs.statSync(path.join(root, APP_BUNDLE)).mtimeMs;
-  const newer = [path.join(root, 'main.ts'), ...tsFiles(path.join(root, 'lib')), ...tsFiles(path.join(root, 'imports'))].find((f) => fs.statSync(f).mtimeMs > built);
+  const sources = [path.join(root, 'main.ts'), ...tsFiles(path.join(root, 'lib')), ...tsFiles(path.join(root, 'imports'))];
+  const newer = sources.find((f) => fs.existsSync(f) && fs.statSync(f).mtimeMs > built);
   if (newer !== undefined) throw new Error(`the build is stale (${path.relative(root, newer)} is newer than the build): run \`npm run build\` first`);
 }
