@@ -21,6 +21,11 @@ import { chartId, failed, sorted, type SynthOutcome, type SynthRun } from './lib
  */
 export const customize: readonly Customize[] = [];
 
+/**
+ * One run: what the command line asked (folders, settings, render cache,
+ * check or write), through the stages below. Nothing is written unless
+ * every stage before the last found no error.
+ */
 export function synth(run: SynthRun, hooks: readonly Customize[] = customize): SynthOutcome {
   // 1. Load tasks: every tasks/**/manifest.json, read and validated into a typed task.
   const loaded = loadTasks(run);
@@ -40,8 +45,7 @@ export function synth(run: SynthRun, hooks: readonly Customize[] = customize): S
   const rendered = renderCharts(charts, hooks.map(hookName));
   diagnostics = sorted([...diagnostics, ...hooked, ...rendered.diagnostics]);
   if (failed(diagnostics, run.strict)) return { diagnostics, tasks };
-  const byTask = new Map(charts.map(({ source }, i) => [source, rendered.files[i]!]));
-  const files = tasks.map((source) => reused.get(source) ?? byTask.get(source)!);
+  const files = tasks.map((source) => reused.get(source) ?? rendered.files.get(source)!);
 
   // 5. Plan: what changes in the output folder (a foreign file there stops the run).
   const plan = planDist(run.outDir, files);

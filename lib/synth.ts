@@ -77,7 +77,8 @@ export function synthesize(input: { readonly tasksDir: string; readonly settings
   if (failed(diagnostics, false)) return { diagnostics, tasks: loaded.tasks, files: [] };
   const app = new App();
   const charts = loaded.tasks.map((source) => ({ source, chart: new TaskChart(app, chartId(source), { task: source.task, settings: input.settings }) }));
-  return { diagnostics, tasks: loaded.tasks, files: renderCharts(charts).files };
+  const rendered = renderCharts(charts).files;
+  return { diagnostics, tasks: loaded.tasks, files: loaded.tasks.map((source) => rendered.get(source)!) };
 }
 
 /** A task's chart id in the one App, `<namespace>.<name>`: unique, as (namespace, name) is ("." is in neither). */

@@ -14,9 +14,9 @@ export interface TaskChartOf {
   readonly chart: TaskChart;
 }
 
-/** What the render stage produced: one file per chart (in chart order), or the errors that stop the run. */
+/** What the render stage produced: each chart's file by its task, or the errors that stop the run. */
 export interface RenderResult {
-  readonly files: readonly RenderedFile[];
+  readonly files: ReadonlyMap<LoadedTask, RenderedFile>;
   /** Errors of hook output, each located at the task's manifest and naming the hooks; empty without hooks. */
   readonly diagnostics: readonly Diagnostic[];
 }
@@ -30,18 +30,18 @@ export interface RenderResult {
  *   that fails to render is an error naming the task and the hooks
  */
 export function renderCharts(charts: readonly TaskChartOf[], hooks: readonly string[] = []): RenderResult {
-  const files: RenderedFile[] = [];
+  const files = new Map<LoadedTask, RenderedFile>();
   const diagnostics: Diagnostic[] = [];
   for (const { source, chart } of charts) {
     if (hooks.length === 0) {
-      files.push(renderChart(chart, source.origin));
+      files.set(source, renderChart(chart, source.origin));
       continue;
     }
     const byHooks = `after hook${hooks.length === 1 ? '' : 's'} ${hooks.map((h) => `"${h}"`).join(', ')}`;
     try {
       const objects = chartObjects(chart);
       const problems = hookOutputProblems(objects);
-      if (problems.length === 0) files.push(toFile(chart.task, source.origin, objects));
+      if (problems.length === 0) files.set(source, toFile(chart.task, source.origin, objects));
       for (const problem of problems) diagnostics.push(source.document.diagnostic([], `task "${chart.task.namespace}/${chart.task.name}" ${byHooks}: ${problem}`));
     } catch (error) {
       diagnostics.push(source.document.diagnostic([], `task "${chart.task.namespace}/${chart.task.name}" ${byHooks} cannot be rendered: ${(error as Error).message}`));
