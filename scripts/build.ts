@@ -12,7 +12,9 @@ import { buildSync } from 'esbuild';
 import { CODE_ID_SUFFIX } from '../lib/output/code-identity';
 import { APP_BUNDLE } from './build-files';
 
-const root = path.resolve(__dirname, '..', '..');
+// The package folder: the nearest above this file with a package.json (scripts/ under ts-node, build/scripts/ compiled).
+let root = __dirname;
+while (!fs.existsSync(path.join(root, 'package.json'))) root = path.dirname(root);
 
 /**
  * Bundles main.ts into build/app.js, in ASCII only. esbuild escapes
@@ -31,6 +33,8 @@ function bundle(entry: string, outfile: string): void {
     target: 'node20',
     // cdk8s and constructs ship CommonJS; zod's ES modules let esbuild drop what is not imported.
     mainFields: ['module', 'main'],
+    // cdk8s ships its own copy of yaml (the same version): one copy, not two, for node to parse.
+    alias: { yaml: './node_modules/yaml' },
     logLevel: 'warning',
     absWorkingDir: root,
     write: false,
