@@ -32,7 +32,7 @@ export function synth(run: SynthRun, hooks: readonly Customize[] = customize): S
   const tasks = loaded.tasks;
 
   // 2. Cross-task rules: unique names and routes, selectors that tell tasks apart.
-  let diagnostics = sorted([...loaded.diagnostics, ...crossTaskDiagnostics(tasks, run.settings)]);
+  let diagnostics = sorted([...loaded.diagnostics, ...crossTaskDiagnostics(loaded.crossTaskEntries, run.settings)]);
   if (failed(diagnostics, run.strict)) return { diagnostics, tasks };
 
   // 3. One App, one TaskChart per task (but those whose output file the render cache vouches for).

@@ -1,16 +1,29 @@
 import { DEFAULT_SETTINGS, type Settings } from './project-settings';
 import * as z from './zod';
-import { checkDns1123Label, checkDns1123Subdomain } from './validation/kubernetes-names';
+import { checkedString, nameString } from './manifest/zod-helpers';
+import { checkEmissaryHostname } from './validation/emissary-hostname';
+import { checkDns1123Label, checkDns1123Subdomain, checkSecretKey } from './validation/kubernetes-names';
+import { checkApplyableString } from './validation/server-side-apply';
+import { checkTimeZone } from './validation/time-zone';
 
 /** The project settings file, read from the working directory when present. */
 export const SETTINGS_FILE = 'datatask.settings.json';
 
-const dnsLabel = z.string().superRefine((value, ctx) => {
-  const bad = checkDns1123Label(value);
-  if (bad !== undefined) ctx.addIssue(`"${value}" ${bad}`);
+const dnsLabel = nameString((value) => checkDns1123Label(value));
+
+/** A container mount path: absolute, not "/" itself, written the one way the API server keeps it. */
+const mountPath = checkedString((p) => {
+  const unreadable = checkApplyableString(p);
+  if (unreadable !== undefined) return `${JSON.stringify(p)} ${unreadable}`;
+  if (!p.startsWith('/')) return `must be an absolute path (start with "/"), found ${JSON.stringify(p)}`;
+  if (p === '/') return 'must not be "/": a volume mounted over the root folder hides the whole image';
+  if (p.endsWith('/') || p.includes('//')) return `${JSON.stringify(p)} has a trailing or doubled "/"; did you mean ${JSON.stringify(p.replace(/\/+/g, '/').replace(/\/$/, ''))}?`;
+  if (p.split('/').includes('..')) return `${JSON.stringify(p)} must not contain ".."`;
+  return undefined;
 });
 
-const absolutePath = z.string().refine((p) => p.startsWith('/'), { error: 'must be an absolute path (start with "/")' });
+/** A Kubernetes object name (a Secret, a resolver): a DNS-1123 subdomain. */
+const resourceName = nameString(checkDns1123Subdomain);
 
 /**
  * Project settings: every one optional, every default in ./project-settings.ts.
@@ -25,9 +38,9 @@ export const settingsSchema = z.strictObject({
       /** Emissary Mapping API version. */
       apiVersion: z.enum(['v3alpha1', 'v2']).default(DEFAULT_SETTINGS.mapping.apiVersion),
       /** `spec.hostname` (v3alpha1) / `spec.host` (v2) of every Mapping; `*` matches every host. */
-      hostname: z.string().min(1).default(DEFAULT_SETTINGS.mapping.hostname),
+      hostname: checkedString(checkEmissaryHostname).default(DEFAULT_SETTINGS.mapping.hostname),
       /** Emissary resolver used for sticky sessions (cookie affinity needs an endpoint resolver). */
-      stickySessionResolver: z.string().min(1).default(DEFAULT_SETTINGS.mapping.stickySessionResolver),
+      stickySessionResolver: resourceName.default(DEFAULT_SETTINGS.mapping.stickySessionResolver),
       /** Prefix of the portal annotations (`displayed-name`, `icon`, `visible`). */
       portalAnnotationPrefix: z
         .string()
@@ -42,9 +55,9 @@ export const settingsSchema = z.strictObject({
   gcpCredentials: z
     .strictObject({
       /** Where the `svc-account-secret` volume is mounted. */
-      mountPath: absolutePath.default(DEFAULT_SETTINGS.gcpCredentials.mountPath),
+      mountPath: mountPath.default(DEFAULT_SETTINGS.gcpCredentials.mountPath),
       /** Key file inside that secret; `GOOGLE_APPLICATION_CREDENTIALS` points at it. */
-      keyFile: z.string().regex(/^[^/]+$/, { error: 'must be a file name without "/"' }).default(DEFAULT_SETTINGS.gcpCredentials.keyFile),
+      keyFile: nameString(checkSecretKey).default(DEFAULT_SETTINGS.gcpCredentials.keyFile),
       /** Name of the pod volume for that secret; task volumes may not reuse it. */
       volumeName: dnsLabel.default(DEFAULT_SETTINGS.gcpCredentials.volumeName),
     })
@@ -52,7 +65,7 @@ export const settingsSchema = z.strictObject({
   cronJob: z
     .strictObject({
       /** IANA time zone for every CronJob's `spec.timeZone`; absent uses the controller's zone (UTC). */
-      timeZone: z.string().regex(/^[A-Za-z0-9_+\-]+(\/[A-Za-z0-9_+\-]+)*$/, { error: 'must be an IANA time zone name such as "Europe/Paris"' }).optional(),
+      timeZone: checkedString(checkTimeZone).optional(),
     })
     .prefault({}),
   /** Pod Security Standards profile every pod meets. */

@@ -73,7 +73,7 @@ export function synthesize(input: { readonly tasksDir: string; readonly settings
   readonly files: readonly RenderedFile[];
 } {
   const loaded = loadTasks({ ...input, allowEmpty: true });
-  const diagnostics = sorted([...loaded.diagnostics, ...crossTaskDiagnostics(loaded.tasks, input.settings)]);
+  const diagnostics = sorted([...loaded.diagnostics, ...crossTaskDiagnostics(loaded.crossTaskEntries, input.settings)]);
   if (failed(diagnostics, false)) return { diagnostics, tasks: loaded.tasks, files: [] };
   const app = new App();
   const charts = loaded.tasks.map((source) => ({ source, chart: new TaskChart(app, chartId(source), { task: source.task, settings: input.settings }) }));

@@ -4,8 +4,10 @@ import { JsonDocument } from '../diagnostics/json-document';
 import { UserError } from '../errors';
 import type { RenderCache } from '../output/render-cache';
 import type { Settings } from '../project-settings';
+import { type CrossTaskEntry, entryOfTask } from './cross-task-entry';
 import { discoverManifests } from './discover';
 import { type LoadedTask, ManifestLoader } from './load';
+import { objectSizeDiagnostics } from './object-size';
 import { readManifest } from './read';
 import { taskWarnings } from './warnings';
 
@@ -21,6 +23,8 @@ export interface TaskSource extends LoadedTask {
 export interface LoadedTasks {
   /** The valid tasks, in manifest path order. */
   readonly tasks: readonly TaskSource[];
+  /** What the cross-task rules read of every manifest, those with errors included (what is readable of them). */
+  readonly crossTaskEntries: readonly CrossTaskEntry[];
   /** Every diagnostic of every manifest, in manifest order (the cross-task rules are the next stage). */
   readonly diagnostics: readonly Diagnostic[];
 }
@@ -61,6 +65,7 @@ export function loadTasks(input: LoadTasksInput): LoadedTasks {
   const tasksName = path.basename(tasksDir);
   const diagnostics: Diagnostic[] = [];
   const tasks: TaskSource[] = [];
+  const crossTaskEntries: CrossTaskEntry[] = [];
   for (const entry of entries) {
     const file = path.join(tasksDir, entry.relative);
     const shown = toPosix(path.relative(cwd, file));
@@ -74,12 +79,15 @@ export function loadTasks(input: LoadTasksInput): LoadedTasks {
     const known = cache?.task(entry.relative, textHash);
     const result = known === undefined ? loader.load(shown, read.text, origin) : { task: { task: known, document: new JsonDocument(shown, read.text), origin }, diagnostics: [] };
     diagnostics.push(...result.diagnostics);
+    if ('partial' in result && result.partial !== undefined) crossTaskEntries.push(result.partial);
     if (result.task !== undefined) {
+      crossTaskEntries.push(entryOfTask(result.task));
       tasks.push({ ...result.task, manifest: entry.relative, textHash });
       diagnostics.push(...taskWarnings(result.task, path.dirname(file), path.posix.dirname(shown)));
+      diagnostics.push(...objectSizeDiagnostics(result.task, settings));
     }
   }
-  return { tasks, diagnostics };
+  return { tasks, crossTaskEntries, diagnostics };
 }
 
 function toPosix(p: string): string {

@@ -65,6 +65,11 @@ export function renderTask(task: Task, settings: Settings, source: string): Rend
   return renderChart(new TaskChart(new App(), task.name, { task, settings }), source);
 }
 
+/** The task's API objects as JSON data, in file order (its own App, no hooks). */
+export function renderObjects(task: Task, settings: Settings): unknown[] {
+  return chartObjects(new TaskChart(new App(), task.name, { task, settings }));
+}
+
 function toFile(task: Task, source: string, objects: readonly unknown[]): RenderedFile {
   const header = `${GENERATED_MARKER} from ${source}.\n# Do not edit: change the manifest and run \`npm run synth\`.\n`;
   return { path: outputPath(task), content: header + stringifyYamlDocuments(objects) };

@@ -36,7 +36,7 @@ export const imagesCommand: Command = {
     const settings = projectSettings(io, app, values.settings, format);
     if (typeof settings === 'number') return settings;
     const loaded = loadTasks({ tasksDir, settings, cwd: io.cwd, allowEmpty: true });
-    const diagnostics = [...loaded.diagnostics, ...crossTaskDiagnostics(loaded.tasks, settings), ...imageBuildDiagnostics(loaded.tasks, io.cwd)].sort(compareDiagnostics);
+    const diagnostics = [...loaded.diagnostics, ...crossTaskDiagnostics(loaded.crossTaskEntries, settings), ...imageBuildDiagnostics(loaded.tasks, io.cwd)].sort(compareDiagnostics);
     // With json, stdout holds one JSON value, the plan: diagnostics go to stderr (as JSON lines).
     if (format === 'json') io.stderr(renderDiagnostics(diagnostics, 'json'));
     else report(diagnostics, format, io);

@@ -2,7 +2,7 @@
 import * as fc from 'fast-check';
 import { envName, labelValue, qualifiedName } from './names';
 import type { FuzzOptions } from './options';
-import { anyString } from './strings';
+import { applyableString } from './strings';
 
 /** `labels`: 1–3 unique pairs as the manifest writes them (spaces around keys and values are allowed), and the map they mean. */
 export const labelsField = (options: FuzzOptions = {}): fc.Arbitrary<{ text: string; labels: Record<string, string> }> =>
@@ -16,7 +16,7 @@ export const labelsField = (options: FuzzOptions = {}): fc.Arbitrary<{ text: str
       return { text, labels: Object.fromEntries(pairs) };
     });
 
-export const envEntry = (options: FuzzOptions) => fc.record({ name: envName(options), value: anyString });
+export const envEntry = (options: FuzzOptions) => fc.record({ name: envName(options), value: applyableString });
 
 /** One toleration, in one of the combinations the API server accepts. */
 export const toleration = (options: FuzzOptions = {}): fc.Arbitrary<Record<string, unknown>> => {

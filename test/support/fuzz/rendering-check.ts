@@ -11,6 +11,7 @@ import { renderTask } from '../../../lib/output/render';
 import { GENERATED_MARKER } from '../../../lib/output/rendered-file';
 import type { Settings } from '../../../lib/settings';
 import { apiServerProblems, podSecurityProblems } from './cluster-rules';
+import { storedObjectProblems } from './stored-object-rules';
 import { MANIFEST_FILE } from './loaders';
 import { type SchemaValidator, violation } from './violation';
 
@@ -47,7 +48,9 @@ function readYaml(content: string, version: '1.1' | '1.2'): unknown[] {
  * Renders a task and checks the file: it renders without throwing; it
  * starts with the generated marker; it reads back under YAML 1.1 and 1.2 as
  * exactly the objects the chart holds; each object passes `validate` and
- * the API-server rules; the Pod Security profile holds. Returns the objects.
+ * the API-server rules; the Pod Security profile holds; nothing would be
+ * stored differently or refused by server-side or client-side apply
+ * ({@link storedObjectProblems}). Returns the objects.
  */
 export function checkRendering(task: Task, settings: Settings, validate?: SchemaValidator): any[] {
   let content: string;
@@ -73,7 +76,10 @@ export function checkRendering(task: Task, settings: Settings, validate?: Schema
       violation(`schema: ${(e as Error).message}`);
     }
   }
-  const problems = [...apiServerProblems(v11, settings), ...podSecurityProblems(v11, settings).map((message) => ({ message, bug: undefined }))];
+  const problems = [
+    ...apiServerProblems(v11, settings),
+    ...[...podSecurityProblems(v11, settings), ...storedObjectProblems(v11)].map((message) => ({ message, bug: undefined })),
+  ];
   const refused = problems.map((p) => p.message);
   if (refused.length > 0) violation(`the API server would refuse the objects:\n  ${refused.join('\n  ')}`);
   return v11 as any[];
