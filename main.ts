@@ -3,16 +3,16 @@
  * `npx ts-node main.ts` all run this file: the stages below, in order, with
  * the command line (lib/cli/: arguments, output, exit codes) around them.
  */
-import { App } from 'cdk8s';
+import type { App as AppType } from 'cdk8s';
 import { runCli } from './lib/cli/cli';
-import { TaskChart } from './lib/constructs/task-chart';
+import type { TaskChart as TaskChartType } from './lib/constructs/task-chart';
 import { type Customize, customizeCharts, hookName } from './lib/customize';
 import { crossTaskDiagnostics } from './lib/manifest/cross-task';
 import { loadTasks } from './lib/manifest/load-tasks';
 import { copyForCdk8sCli } from './lib/output/cdk8s-outdir';
 import { applyDist, planDist } from './lib/output/dist';
 import { driftReport } from './lib/output/drift';
-import { renderCharts } from './lib/output/render';
+import type { renderCharts as renderChartsType } from './lib/output/render';
 import { chartId, failed, sorted, type SynthOutcome, type SynthRun } from './lib/synth';
 
 /**
@@ -37,6 +37,7 @@ export function synth(run: SynthRun, hooks: readonly Customize[] = customize): S
 
   // 3. One App, one TaskChart per task (but those whose output file the render cache vouches for).
   const { reused, toRender } = run.cache.reuse(tasks, run.outDir);
+  const { App, TaskChart, renderCharts } = cdk8sModules();
   const app = new App();
   const charts = toRender.map((source) => ({ source, chart: new TaskChart(app, chartId(source), { task: source.task, settings: run.settings }) }));
   const hooked = customizeCharts(charts, hooks);
@@ -56,6 +57,18 @@ export function synth(run: SynthRun, hooks: readonly Customize[] = customize): S
   if (run.cdk8sOutDir !== undefined) copyForCdk8sCli(run.cdk8sOutDir, files);
   run.cache.save(tasks, files);
   return { diagnostics, tasks, plan, rendered: charts.length };
+}
+
+/**
+ * cdk8s, the constructs and the renderer, loaded when stage 3 starts: a run
+ * that stops at a diagnostic does not pay for loading them (README,
+ * "Performance").
+ */
+function cdk8sModules(): { App: typeof AppType; TaskChart: typeof TaskChartType; renderCharts: typeof renderChartsType } {
+  const { App } = require('cdk8s') as typeof import('cdk8s');
+  const { TaskChart } = require('./lib/constructs/task-chart') as typeof import('./lib/constructs/task-chart');
+  const { renderCharts } = require('./lib/output/render') as typeof import('./lib/output/render');
+  return { App, TaskChart, renderCharts };
 }
 
 /** The command line around the stages: `synth` and `check` run them; `images` and `schema` are its other commands. */

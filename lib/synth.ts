@@ -1,12 +1,9 @@
-import { App } from 'cdk8s';
-import { TaskChart } from './constructs/task-chart';
 import { compareDiagnostics, type Diagnostic } from './diagnostics/diagnostic';
 import { crossTaskDiagnostics } from './manifest/cross-task';
 import { loadTasks, type TaskSource } from './manifest/load-tasks';
 import type { DistPlan } from './output/dist';
 import type { DriftReport } from './output/drift';
 import type { RenderCache } from './output/render-cache';
-import { renderCharts } from './output/render';
 import type { RenderedFile } from './output/rendered-file';
 import type { Settings } from './project-settings';
 
@@ -75,6 +72,10 @@ export function synthesize(input: { readonly tasksDir: string; readonly settings
   const loaded = loadTasks({ ...input, allowEmpty: true });
   const diagnostics = sorted([...loaded.diagnostics, ...crossTaskDiagnostics(loaded.crossTaskEntries, input.settings)]);
   if (failed(diagnostics, false)) return { diagnostics, tasks: loaded.tasks, files: [] };
+  // Loaded only now, as in main.ts: importing this module must not load cdk8s.
+  const { App } = require('cdk8s') as typeof import('cdk8s');
+  const { TaskChart } = require('./constructs/task-chart') as typeof import('./constructs/task-chart');
+  const { renderCharts } = require('./output/render') as typeof import('./output/render');
   const app = new App();
   const charts = loaded.tasks.map((source) => ({ source, chart: new TaskChart(app, chartId(source), { task: source.task, settings: input.settings }) }));
   const rendered = renderCharts(charts).files;
