@@ -87,9 +87,19 @@ describe('JSON patches reach the output (cdk8s issue 2172: applied before the ty
   });
 });
 
+/** An object of a hook's own whose JSON is not JSON data. */
+class RawConfigMap extends ApiObject {
+  public override toJson(): any {
+    return { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'raw' }, data: { at: new Date(0) } };
+  }
+}
+
 test('a hook that throws, or makes what YAML cannot carry: located errors naming the task and the hook; nothing written', () => {
-  ws.task('a/manifest.json', job('a')).task('b/manifest.json', job('b'));
+  ws.task('a/manifest.json', job('a')).task('b/manifest.json', job('b')).task('c/manifest.json', job('c'));
   ws.hooks = [
+    function rawObject(chart) {
+      if (chart.task.name === 'c') new RawConfigMap(chart, 'Raw', { apiVersion: 'v1', kind: 'ConfigMap' });
+    },
     function failsOnA(chart) {
       if (chart.task.name === 'a') throw new Error('no quota for a');
     },
@@ -102,7 +112,8 @@ test('a hook that throws, or makes what YAML cannot carry: located errors naming
   expect(stderr.split('\n').filter((l) => l.includes(' error: '))).toEqual([
     'tasks/a/manifest.json:1:1 error: task "default/a": hook "failsOnA" failed: no quota for a',
     // JSON patches pass through JSON, which writes NaN as null: the schema check then finds it.
-    'tasks/b/manifest.json:1:1 error: task "default/b" after hooks "failsOnA", "nanReplicas": Job b: /spec/parallelism: expected integer, got null',
+    'tasks/b/manifest.json:1:1 error: task "default/b" after hooks "rawObject", "failsOnA", "nanReplicas": Job b: /spec/parallelism: expected integer, got null',
+    'tasks/c/manifest.json:1:1 error: task "default/c" after hooks "rawObject", "failsOnA", "nanReplicas": ConfigMap raw: /data/at is a Date object, not JSON data',
   ]);
   expect(stderr).not.toMatch(/\n\s+at /);
   expect(ws.files()).toEqual({});
