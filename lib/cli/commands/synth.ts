@@ -8,7 +8,7 @@ import { RenderCache } from '../../output/render-cache';
 import { oneOf } from '../cli';
 import type { AppEntry, CliIo, Command, OptionValues } from '../command';
 import { elapsed, projectPath, projectRoot, projectSettings, report, tasksFolder } from '../project';
-import { countTasks, summaryLine } from '../summary';
+import { countTasks, summaryLine, tasksPhrase } from '../summary';
 
 const OPTIONS = {
   tasks: { type: 'string' },
@@ -77,8 +77,15 @@ function runSynth(values: OptionValues, io: CliIo, app: AppEntry, check: boolean
     io.stderr(`${outcome.drift.verdict} (${elapsed(started)} s)\n`);
     return outcome.drift.upToDate ? ExitCode.OK : ExitCode.DRIFT;
   }
-  const out = cdk8s !== undefined && !cdk8s.writesDist ? `${path.relative(io.cwd, cdk8s.dir) || '.'} (for the cdk8s CLI; ${shownOut} not written)` : shownOut;
-  io.stderr(`${summaryLine({ counts: countTasks(outcome.tasks), plan: outcome.plan, out, warnings, seconds: elapsed(started) })}\n`);
+  const counts = countTasks(outcome.tasks);
+  if (cdk8s !== undefined && !cdk8s.writesDist) {
+    // The plan compares with dist/, which this run did not write: say what was written, and where.
+    const files = outcome.plan.write.length + outcome.plan.unchanged.length;
+    const cliDir = path.relative(io.cwd, cdk8s.dir) || '.';
+    io.stderr(`${tasksPhrase(counts)} → ${cliDir}: ${files} file${files === 1 ? '' : 's'} for the cdk8s CLI (${shownOut} not written) in ${elapsed(started)} s\n`);
+    return ExitCode.OK;
+  }
+  io.stderr(`${summaryLine({ counts, plan: outcome.plan, out: shownOut, warnings, seconds: elapsed(started) })}\n`);
   return ExitCode.OK;
 }
 
