@@ -3,7 +3,6 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { DEFAULT_SETTINGS } from '../../lib/settings';
 import { synthesize } from '../../lib/synth';
-import { APP_BUNDLE, CLI_ENTRY } from '../../scripts/build-files';
 import { Workspace } from '../support/workspace';
 
 /*
@@ -11,6 +10,8 @@ import { Workspace } from '../support/workspace';
  * build/app.js (main.ts bundled by `npm run build`, which `npm ci` runs).
  */
 const root = path.join(__dirname, '../..');
+const CLI_ENTRY = 'bin/datatask.js';
+const APP_BUNDLE = 'build/app.js';
 
 test('bin/datatask.js writes what the library renders from the seed fixtures', () => {
   const fixtures = path.join(root, 'test/fixtures/seed');
