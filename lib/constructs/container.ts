@@ -1,6 +1,6 @@
 import type { Task } from '../model';
-import type { Settings } from '../settings';
-import { GOOGLE_APPLICATION_CREDENTIALS } from '../manifest/schema';
+import type { Settings } from '../project-settings';
+import { GOOGLE_APPLICATION_CREDENTIALS } from '../reserved-names';
 import { k8s } from './k8s';
 
 /** The task's one container: image, command, env, resources, ports and mounts. */

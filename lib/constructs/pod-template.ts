@@ -1,5 +1,5 @@
 import type { KeyToPath, Task, Toleration, VolumeSource } from '../model';
-import type { Settings } from '../settings';
+import type { Settings } from '../project-settings';
 import { omitEmpty, taskContainer } from './container';
 import { k8s } from './k8s';
 

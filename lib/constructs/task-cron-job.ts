@@ -1,15 +1,19 @@
 import { Construct } from 'constructs';
 import type { CronJobTask } from '../model';
-import type { Settings } from '../settings';
+import { DEFAULT_SETTINGS, type Settings } from '../project-settings';
 import { k8s } from './k8s';
 import { taskMetadata } from './object-meta';
 import { taskPodTemplate } from './pod-template';
 
+/** Properties for `TaskCronJob`. */
 export interface TaskCronJobProps {
-  /** The validated `job` task with a schedule. */
+  /** The `job` task with a schedule. */
   readonly task: CronJobTask;
-  /** Project settings; `cronJob.timeZone` becomes `spec.timeZone`. */
-  readonly settings: Settings;
+  /**
+   * Project settings; `cronJob.timeZone` becomes `spec.timeZone`.
+   * @default DEFAULT_SETTINGS (no time zone: the controller's, UTC)
+   */
+  readonly settings?: Settings;
 }
 
 /**
@@ -23,7 +27,7 @@ export class TaskCronJob extends Construct {
 
   constructor(scope: Construct, id: string, props: TaskCronJobProps) {
     super(scope, id);
-    const { task, settings } = props;
+    const { task, settings = DEFAULT_SETTINGS } = props;
     this.apiObject = new k8s.KubeCronJob(this, 'Resource', {
       metadata: taskMetadata(task),
       spec: {

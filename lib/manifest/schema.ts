@@ -9,6 +9,7 @@ import { publishedSchema, toPublished } from './published';
 import { tolerationSchema, toToleration } from './tolerations';
 import { toVolume, volumesSchema } from './volumes';
 import { always, nameString } from './zod-helpers';
+import { GOOGLE_APPLICATION_CREDENTIALS } from '../reserved-names';
 
 /** The manifest's defaults (the format's own; project settings live in settings.ts). */
 export const MANIFEST_DEFAULTS = {
@@ -161,8 +162,7 @@ function objectsIn(value: unknown): Record<string, unknown>[] {
   return value.map((item) => (typeof item === 'object' && item !== null ? (item as Record<string, unknown>) : {}));
 }
 
-/** The environment variable that points Google client libraries at the mounted key. */
-export const GOOGLE_APPLICATION_CREDENTIALS = 'GOOGLE_APPLICATION_CREDENTIALS';
+export { GOOGLE_APPLICATION_CREDENTIALS };
 
 function resourceList(cpu: Quantity | undefined, memory: Quantity | undefined): ResourceList {
   return { cpu: cpu?.canonical, memory: memory?.canonical };

@@ -1,7 +1,8 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { runReview } from '../../lib/cli/review';
+import { runCli } from '../../lib/cli/cli';
+import { synth } from '../../main';
 import { service } from '../support/workspace';
 import { BASE, writeTasks } from './fixtures';
 import { ScratchRepo } from './scratch-repo';
@@ -272,13 +273,15 @@ test('a bad ref, a folder outside git and a bad option are usage errors (exit 2)
     stdout: '',
     stderr: 'error: --base no-such-branch is not a commit of this repository (try a branch such as origin/main, a tag or a commit hash; a shallow clone may lack it: fetch it, e.g. actions/checkout with fetch-depth: 0)\n',
   });
-  expect(repo.review().stderr).toMatch(/^error: --base is required: the git ref the output folder is compared with \(e\.g\. --base origin\/main\)\n\nUsage: npm run review/);
+  expect(repo.review()).toEqual({ code: 2, stdout: '', stderr: 'error: --base is required: the git ref the output folder is compared with (e.g. --base origin/main)\n\nSee `datatask review --help`.\n' });
+  expect(repo.review('--help')).toMatchObject({ code: 0, stdout: expect.stringMatching(/^Usage: datatask review \[options\]/) });
   expect(review('--format', 'yaml')).toMatchObject({ code: 2, stderr: expect.stringMatching(/^error: --format must be one of text, markdown, json, github \(found "yaml"\)\n/) });
   const outside = fs.mkdtempSync(path.join(os.tmpdir(), 'datatask-nogit-'));
   try {
     fs.mkdirSync(path.join(outside, 'tasks'));
     let stderr = '';
-    const code = runReview(['--base', 'main'], { cwd: outside, env: {}, stdout: () => undefined, stderr: (t) => (stderr += t) });
+    const app = { main: path.join(outside, 'main.ts'), synth: (run: Parameters<typeof synth>[0]) => synth(run) };
+    const code = runCli(['review', '--base', 'main'], app, { cwd: outside, env: {}, stdout: () => undefined, stderr: (t) => (stderr += t), renderCache: false });
     expect(code).toBe(2);
     expect(stderr).toMatch(/^error: .* is not inside a git work tree; review compares with a git commit \(fatal: not a git repository/);
   } finally {
@@ -292,7 +295,7 @@ test('invalid manifests: their diagnostics, exit 1, nothing reviewed', () => {
   expect(r.code).toBe(1);
   expect(r.stdout).toBe('');
   expect(r.stderr).toMatch(/^tasks\/etl\/manifest\.json:11:18 error: cpu-request: /);
-  expect(r.stderr).toMatch(/\n1 error\(s\) in the manifests or settings: nothing to review\n$/);
+  expect(r.stderr).toMatch(/\n1 error\(s\) in the manifests: nothing to review\n$/);
 });
 
 test('a settings change: a Job refused with no manifest to blame, a Mapping converted to v2, a new host', () => {

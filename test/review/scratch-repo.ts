@@ -1,8 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { runReview } from '../../lib/cli/review';
-import { runRoutes } from '../../lib/cli/routes';
 import { Workspace } from '../support/workspace';
 
 /** A scratch git repository of tasks: commit a base (with its rendered dist/), change the working tree, review. */
@@ -43,17 +41,10 @@ export class ScratchRepo extends Workspace {
   }
 
   public review(...argv: string[]): { code: number; stdout: string; stderr: string } {
-    return this.capture(runReview, argv);
+    return this.run('review', ...argv);
   }
 
   public routes(...argv: string[]): { code: number; stdout: string; stderr: string } {
-    return this.capture(runRoutes, argv);
-  }
-
-  private capture(command: typeof runReview, argv: string[]): { code: number; stdout: string; stderr: string } {
-    let stdout = '';
-    let stderr = '';
-    const code = command(argv, { cwd: this.root, env: {}, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
-    return { code, stdout, stderr };
+    return this.run('routes', ...argv);
   }
 }

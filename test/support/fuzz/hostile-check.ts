@@ -1,10 +1,9 @@
 /** Property 2, hostile manifests: {@link checkHostileCase}, and the check of each diagnostic. */
-import { type Diagnostic, formatDiagnostic } from '../../lib/diagnostics/diagnostic';
-import type { Settings } from '../../lib/settings';
-import { objectSizeDiagnostics } from '../../lib/manifest/object-size';
+import { type Diagnostic, formatDiagnostic } from '../../../lib/diagnostics/diagnostic';
+import type { Settings } from '../../../lib/settings';
+import { objectSizeDiagnostics } from '../../../lib/manifest/object-size';
 import type { HostileCase } from './hostile-case';
 import { loaderFor, MANIFEST_FILE } from './loaders';
-import type { KnownBug } from './options';
 import { checkRendering } from './rendering-check';
 import { type SchemaValidator, violation } from './violation';
 
@@ -27,19 +26,12 @@ export function diagnosticProblems(d: Diagnostic, file: string, text: string): s
 }
 
 /**
- * The known bugs a mutation can reach by chance (a character spliced into an
- * nfs path makes it relative): with `knownBugs: 'avoid'` the hostile check
- * counts them in {@link toleratedKnownBugs} instead of failing.
- */
-const REACHABLE_BY_MUTATION: readonly KnownBug[] = ['envDotName', 'itemsDotPath', 'csiDriverLength', 'nfsRelativePath', 'restrictedNfs', 'annotationSize'];
-
-/**
  * Property 2: `ManifestLoader.load` never throws; it gives a task or at
  * least one error, never both; every diagnostic is located and says
  * something; an input that certainly breaks a rule is refused; an accepted
  * one renders into valid objects.
  */
-export function checkHostileCase(c: HostileCase, settings: Settings, validate?: SchemaValidator, knownBugs: 'avoid' | 'include' = 'avoid'): void {
+export function checkHostileCase(c: HostileCase, settings: Settings, validate?: SchemaValidator): void {
   let result;
   try {
     result = loaderFor(settings).load(MANIFEST_FILE, c.text);
@@ -56,6 +48,6 @@ export function checkHostileCase(c: HostileCase, settings: Settings, validate?: 
   if (problems.length > 0) violation(`badly formed diagnostics (${c.description}):\n  ${problems.join('\n  ')}`);
   if (result.task !== undefined) {
     if (c.mustReject) violation(`accepted although it breaks a rule (${c.description})`);
-    checkRendering(result.task.task, settings, validate, knownBugs === 'avoid' ? REACHABLE_BY_MUTATION : []);
+    checkRendering(result.task.task, settings, validate);
   }
 }
