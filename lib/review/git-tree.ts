@@ -13,8 +13,8 @@ export interface FolderAtRef {
 }
 
 /**
- * Reads `folder` (a path on disk inside the git work tree that holds `cwd`)
- * as it is at `ref`: `git rev-parse` names the commit, `git ls-tree` lists
+ * Reads `folder` (a path on disk, relative to `cwd`, inside a git work
+ * tree) as it is at `ref`: `git rev-parse` names the commit, `git ls-tree` lists
  * the folder's files, one `git cat-file --batch` reads them all.
  *
  * @throws UserError (exit 2) when `cwd` is not in a git work tree, `ref` is
@@ -23,9 +23,11 @@ export interface FolderAtRef {
 export function readFolderAtRef(cwd: string, ref: string, folder: string): FolderAtRef {
   if (ref === '' || ref.startsWith('-')) throw usage(`--base needs a git commit, branch or tag (found ${JSON.stringify(ref)})`);
   // One git run names both the work tree and the commit: exit 128 means no repository, 1 a bad ref.
-  const named = spawnSync('git', ['rev-parse', '--show-toplevel', '--verify', '--quiet', `${ref}^{commit}`], { cwd, encoding: 'utf8' });
+  // Git runs in the output folder (or its nearest existing parent), so any working directory will do.
+  const where = nearestExisting(path.resolve(cwd, folder));
+  const named = spawnSync('git', ['rev-parse', '--show-toplevel', '--verify', '--quiet', `${ref}^{commit}`], { cwd: where, encoding: 'utf8' });
   if (named.error !== undefined) throw usage(`cannot run git: ${named.error.message}`);
-  if (named.status !== 0 && named.status !== 1) throw usage(`${cwd} is not inside a git work tree; review compares with a git commit (${named.stderr.trim()})`);
+  if (named.status !== 0 && named.status !== 1) throw usage(`${where} is not inside a git work tree; review compares with a git commit (${named.stderr.trim()})`);
   const [top = '', commit] = named.stdout.split('\n');
   if (named.status === 1 || commit === undefined || commit === '') {
     throw usage(`--base ${ref} is not a commit of this repository (try a branch such as origin/main, a tag or a commit hash; a shallow clone may lack it: fetch it, e.g. actions/checkout with fetch-depth: 0)`);
@@ -79,15 +81,15 @@ function usage(message: string): UserError {
 
 /** The real path of `p`, or of its nearest existing ancestor joined with the rest (the folder may not exist in the work tree). */
 function resolveReal(p: string): string {
-  const rest: string[] = [];
+  const existing = nearestExisting(p);
+  return path.join(fs.realpathSync(existing), path.relative(existing, p));
+}
+
+/** `p` if it exists, else its nearest existing ancestor. */
+function nearestExisting(p: string): string {
   let current = p;
-  while (!fs.existsSync(current)) {
-    rest.unshift(path.basename(current));
-    const parent = path.dirname(current);
-    if (parent === current) break;
-    current = parent;
-  }
-  return path.join(fs.realpathSync(current), ...rest);
+  while (!fs.existsSync(current) && path.dirname(current) !== current) current = path.dirname(current);
+  return current;
 }
 
 function toPosix(p: string): string {

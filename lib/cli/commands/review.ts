@@ -35,13 +35,7 @@ export const reviewCommand: Command = {
   --out DIR         output folder, as committed (default: dist)
   --settings FILE   project settings (default: datatask.settings.json, optional)
   --format FORMAT   text (default), markdown (a pull-request comment), json (one
-                    object per changed task and line) or github (annotations)
-
-Renders the working tree's tasks (writing nothing), reads the output folder at
-REF through git, and says task by task what applying the change does: objects
-created and deleted, changes the API server refuses (immutable fields, exit 4),
-routes whose exposure changes, and every other change in words. Environment
-variable values are never printed.`,
+                    object per changed task and line) or github (annotations)`,
   run(values, io, app) {
     const format = oneOf('review', 'format', values.format, REVIEW_FORMATS);
     const base = values.base;
