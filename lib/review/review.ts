@@ -3,6 +3,7 @@ import type { LoadedTask } from '../manifest/load';
 import { compareStrings } from '../manifest/discover';
 import { outputPath } from '../output/rendered-file';
 import type { Settings } from '../settings';
+import { asStored } from './as-stored';
 import { type Cause, ManifestFields } from './cause';
 import { immutableFieldChanges } from './immutable-fields';
 import { FINDING_KINDS, type Finding, type FindingLocation, type Review, type TaskChange } from './model';
@@ -47,8 +48,8 @@ export function reviewChanges(input: ReviewInput): Review {
       was === now
         ? undefined
         : reviewTask(
-            was === undefined ? undefined : readOutputFile(path, was, `${input.out}/${path} at ${input.base.ref}`),
-            now === undefined ? undefined : readOutputFile(path, now, `${input.out}/${path}`),
+            was === undefined ? undefined : stored(readOutputFile(path, was, `${input.out}/${path} at ${input.base.ref}`)),
+            now === undefined ? undefined : stored(readOutputFile(path, now, `${input.out}/${path}`)),
             tasks.get(path),
             input.settings,
           );
@@ -63,6 +64,11 @@ export function reviewChanges(input: ReviewInput): Review {
     unchanged,
     ignored: ignored.sort(compareStrings),
   };
+}
+
+/** A file's objects as the API server stores them: a difference it cannot see is no change. */
+function stored(file: OutputFile): OutputFile {
+  return { ...file, objects: file.objects.map(asStored) };
 }
 
 /** One task's output file at the base and in the working tree; undefined when nothing changes. */

@@ -327,3 +327,21 @@ test('a settings change: a Job refused with no manifest to blame, a Mapping conv
       'Tasks: 4 changed, 0 added, 0 removed, 0 unchanged; 1 change the API server will refuse, 1 exposure change\n',
   );
 });
+
+test('what the API server stores alike is no change: an older file with value: "" and a non-canonical quantity', () => {
+  const old = new ScratchRepo();
+  try {
+    old.task('etl/manifest.json', { ...BASE.etl, env: [{ name: 'EMPTY', value: '' }] });
+    expect(old.run().code).toBe(0);
+    const file = path.join(old.root, 'dist/default/etl.k8s.yaml');
+    const written = fs.readFileSync(file, 'utf8');
+    const older = written.replace('- name: EMPTY\n', '- name: EMPTY\n              value: ""\n').replace('cpu: "100m"', 'cpu: "0.1"');
+    expect(older).toContain('              value: ""\n');
+    expect(older).toContain('cpu: "0.1"');
+    fs.writeFileSync(file, older);
+    old.commitBase(false);
+    expect(old.review('--base', 'base').stdout).toMatch(/\nTasks: 0 changed, 0 added, 0 removed, 1 unchanged\n$/);
+  } finally {
+    old.remove();
+  }
+});
