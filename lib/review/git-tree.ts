@@ -36,18 +36,21 @@ export function readFolderAtRef(cwd: string, ref: string, folder: string): Folde
   if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) {
     throw usage(`the output folder ${folder} is not a folder inside the git work tree ${top}`);
   }
-  const listed = git(top, ['ls-tree', '-r', '-z', '--full-tree', '--name-only', commit, '--', `${relative}/`]).split('\0').filter((p) => p !== '');
-  const names = listed.map((p) => p.slice(relative.length + 1)).sort(compareStrings);
-  const files = new Map<string, string>();
-  const contents = catFiles(top, names.map((n) => `${commit}:${relative}/${n}`));
-  names.forEach((name, i) => files.set(name, contents[i]!));
+  // `<mode> <type> <object>\t<path>` per entry; blobs are read by object id (paths would make git walk the trees again for each).
+  const entries = git(top, ['ls-tree', '-r', '-z', '--full-tree', commit, '--', `${relative}/`])
+    .split('\0')
+    .map((line) => /^\d+ blob ([0-9a-f]+)\t(.*)$/s.exec(line))
+    .filter((m): m is RegExpExecArray => m !== null)
+    .map((m) => ({ object: m[1]!, name: m[2]!.slice(relative.length + 1) }))
+    .sort((a, b) => compareStrings(a.name, b.name));
+  const contents = catFiles(top, entries.map((e) => e.object));
+  const files = new Map(entries.map((e, i) => [e.name, contents[i]!]));
   return { commit, files };
 }
 
-/** The texts of `objects` (`<commit>:<path>` names), in order, through one `git cat-file --batch`. */
+/** The texts of the blobs `objects` (object ids), in order, through one `git cat-file --batch`. */
 function catFiles(top: string, objects: readonly string[]): string[] {
   if (objects.length === 0) return [];
-  if (objects.some((o) => o.includes('\n'))) throw new UserError('a file name in the output folder holds a line break');
   const run = spawnSync('git', ['cat-file', '--batch'], { cwd: top, input: `${objects.join('\n')}\n`, maxBuffer: 1 << 30 });
   if (run.status !== 0) throw new UserError(`git cat-file failed: ${run.stderr.toString().trim()}`);
   const out = run.stdout;
