@@ -8,14 +8,15 @@ import { taskPodTemplate } from './pod-template';
 export interface TaskCronJobProps {
   /** The validated `job` task with a schedule. */
   readonly task: CronJobTask;
-  /** Project settings; `cronJob.timeZone` becomes `spec.timeZone`. */
+  /** Project settings (pod security profile, credentials mount). */
   readonly settings: Settings;
 }
 
 /**
- * A `batch/v1` CronJob. The schedule is copied as written; the time zone
- * comes only from the project settings; no `startingDeadlineSeconds` or
- * `concurrencyPolicy` is injected (the Kubernetes defaults apply).
+ * A `batch/v1` CronJob. The schedule is copied as written; the time zone is
+ * the task's `time-zone`, else the `cronJob.timeZone` setting; the other
+ * CronJob fields and the Job's run controls only when the manifest gives
+ * them (the Kubernetes defaults apply otherwise).
  */
 export class TaskCronJob extends Construct {
   /** The CronJob object. */
@@ -28,10 +29,19 @@ export class TaskCronJob extends Construct {
       metadata: taskMetadata(task),
       spec: {
         schedule: task.schedule,
-        timeZone: settings.cronJob.timeZone,
+        timeZone: task.cronJob.timeZone,
+        concurrencyPolicy: task.cronJob.concurrencyPolicy,
+        suspend: task.cronJob.suspend,
+        startingDeadlineSeconds: task.cronJob.startingDeadlineSeconds,
+        successfulJobsHistoryLimit: task.cronJob.successfulJobsHistoryLimit,
+        failedJobsHistoryLimit: task.cronJob.failedJobsHistoryLimit,
         jobTemplate: {
           metadata: { labels: { ...task.labels } },
-          spec: { template: taskPodTemplate(task, settings) },
+          spec: {
+            backoffLimit: task.job.backoffLimit,
+            activeDeadlineSeconds: task.job.activeDeadlineSeconds,
+            template: taskPodTemplate(task, settings),
+          },
         },
       },
     });

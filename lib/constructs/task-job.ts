@@ -1,12 +1,12 @@
 import { Construct } from 'constructs';
 import type { JobTask } from '../model';
 import type { Settings } from '../settings';
+import { ARGOCD_REPLACE_ANNOTATION } from './argocd';
 import { k8s } from './k8s';
 import { taskMetadata } from './object-meta';
 import { taskPodTemplate } from './pod-template';
 
-/** The Argo CD sync options that recreate (and so rerun) a changed Job. */
-export const ARGOCD_REPLACE_ANNOTATION = { 'argocd.argoproj.io/sync-options': 'Force=true,Replace=true' } as const;
+export { ARGOCD_REPLACE_ANNOTATION } from './argocd';
 
 export interface TaskJobProps {
   /** The validated `job` task without a schedule. */
@@ -29,7 +29,11 @@ export class TaskJob extends Construct {
     const { task, settings } = props;
     this.apiObject = new k8s.KubeJob(this, 'Resource', {
       metadata: taskMetadata(task, settings.argocd.replaceJobs ? { ...ARGOCD_REPLACE_ANNOTATION } : undefined),
-      spec: { template: taskPodTemplate(task, settings) },
+      spec: {
+        backoffLimit: task.job.backoffLimit,
+        activeDeadlineSeconds: task.job.activeDeadlineSeconds,
+        template: taskPodTemplate(task, settings),
+      },
     });
   }
 }

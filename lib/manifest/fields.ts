@@ -1,11 +1,11 @@
 import * as z from '../zod';
 import { checkCronSchedule } from '../validation/cron';
 import { parseImageReference } from '../validation/image';
-import { checkEnvVarName, checkLabelValue, checkQualifiedName, checkRenderableKey } from '../validation/kubernetes-names';
+import { checkLabelValue, checkQualifiedName, checkRenderableKey } from '../validation/kubernetes-names';
 import { parseQuantity, type Quantity } from '../validation/quantity';
 import type { Result } from '../validation/result';
 import { parseLabels } from './labels';
-import { checkedString, nameString, uniqueBy } from './zod-helpers';
+import { checkedString, nameString } from './zod-helpers';
 
 /** A string parsed by `parse`; the output is the parsed value. */
 function parsedString<T>(parse: (value: string) => Result<T>) {
@@ -33,11 +33,6 @@ export const imageField = checkedString((value) => {
 
 /** A CronJob schedule. */
 export const scheduleField = checkedString(checkCronSchedule);
-
-/** The container's environment: unique, valid names; string values only. */
-export const envField = z
-  .array(z.strictObject({ name: nameString(checkEnvVarName), value: z.string() }))
-  .superRefine(uniqueBy((v) => v.name, 'name', 'environment variable'));
 
 /** `node-selector`: node label key → value. */
 export const nodeSelectorField = z.record(nameString((k) => checkQualifiedName(k) ?? checkRenderableKey(k)), nameString(checkLabelValue));
