@@ -33,8 +33,10 @@ export function crossTaskDiagnostics(tasks: readonly LoadedTask[], settings: Set
   // carry each of its pairs, so look at the holders of one pair, not at every
   // task (10,000 tasks would mean 10^8 comparisons).
   const holders = new Map<string, LoadedTask[]>();
+  // A pod carries the task's labels and its pod-labels: a selector may match either.
+  const podLabels = new Map(tasks.map((loaded) => [loaded, { ...loaded.task.podLabels, ...loaded.task.labels }]));
   for (const loaded of tasks) {
-    for (const [k, v] of Object.entries(loaded.task.labels)) {
+    for (const [k, v] of Object.entries(podLabels.get(loaded) ?? {})) {
       const key = JSON.stringify([loaded.task.namespace, k, v]);
       const list = holders.get(key);
       if (list === undefined) holders.set(key, [loaded]);
@@ -49,9 +51,10 @@ export function crossTaskDiagnostics(tasks: readonly LoadedTask[], settings: Set
       .reduce((a, b) => (b.length < a.length ? b : a));
     for (const other of candidates) {
       if (other === selecting) continue;
-      if (selector.every(([k, v]) => other.task.labels[k] === v)) {
+      if (selector.every(([k, v]) => podLabels.get(other)?.[k] === v)) {
         const shown = selector.map(([k, v]) => `${k}=${v}`).join(',');
-        out.push(selecting.document.diagnostic(['labels'], `selector ${shown} also matches the pods of task "${other.task.name}" (${where(other, ['labels'])}); add a label that tells them apart`));
+        const by = selector.every(([k, v]) => other.task.labels[k] === v) ? 'labels' : 'pod-labels';
+        out.push(selecting.document.diagnostic(['labels'], `selector ${shown} also matches the pods of task "${other.task.name}" (${where(other, [by])}); add a label that tells them apart`));
       }
     }
   }

@@ -70,13 +70,13 @@ function probeObject(kind: ProbeKind) {
           message: `${given.length === 0 ? 'has no handler' : `has ${given.length} handlers (${given.join(', ')})`}; set exactly one of ${PROBE_HANDLERS.join(', ')}`,
         });
       }
-      if (kind !== 'readiness' && probe.successThreshold !== undefined && probe.successThreshold !== 1) {
+      if (kind !== 'readiness' && typeof probe.successThreshold === 'number' && probe.successThreshold !== 1) {
         ctx.addIssue({ code: 'custom', path: ['successThreshold'], message: `must be 1 for a ${kind} probe, found ${probe.successThreshold}` });
       }
       if (kind === 'readiness' && probe.terminationGracePeriodSeconds !== undefined) {
         ctx.addIssue({ code: 'custom', path: ['terminationGracePeriodSeconds'], message: 'applies only to liveness and startup probes (a failed readiness probe does not restart the container)' });
       }
-    });
+    }, { when: () => true });
 }
 
 /** A probe field: the `"/path"` shorthand (a service's only; see the type rules) or a Probe object. */

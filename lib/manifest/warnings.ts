@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic';
 import { parseImageReference } from '../validation/image';
+import { extensionWarnings } from './extension-warnings';
 import type { LoadedTask } from './load';
 
 /** Name parts that make an environment variable look like it holds a secret. */
@@ -33,9 +34,14 @@ export function taskWarnings(loaded: LoadedTask, taskDir: string, shownDir: stri
   }
   task.env.forEach((variable, i) => {
     const words = variable.name.toUpperCase().split(/[^A-Z0-9]+/);
-    if (variable.value !== '' && words.some((w) => SECRET_WORDS.has(w))) {
-      warn(['env', i, 'value'], `${variable.name} looks like a secret, and its value is written in plain text into git and the cluster; keep secrets in a Secret`);
+    if (variable.value !== undefined && variable.value !== '' && words.some((w) => SECRET_WORDS.has(w))) {
+      warn(
+        ['env', i, 'value'],
+        `${variable.name} looks like a secret, and its value is written in plain text into git and the cluster; ` +
+          'keep secrets in a Secret and read it with "valueFrom": {"secretKeyRef": {"name": "<secret>", "key": "<key>"}} instead of "value"',
+      );
     }
   });
+  for (const w of extensionWarnings(task)) warn(w.path, w.message);
   return out;
 }

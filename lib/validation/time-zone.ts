@@ -20,9 +20,22 @@ export function checkTimeZone(zone: string): string | undefined {
   return `${quoted} is not an IANA time zone name${suggestion === undefined ? ' (such as "Europe/Paris" or "UTC")' : ` (did you mean ${JSON.stringify(suggestion)}?)`}`;
 }
 
-/** The zone the user most likely meant: a different case, else a near spelling. */
+/**
+ * The zone the user most likely meant: the same name in another case, the
+ * zone ICU maps an alias to ("PST" → "America/Los_Angeles"), else a near
+ * spelling.
+ */
 function closestZone(zone: string): string | undefined {
   const folded = zone.toLowerCase();
   const names = [...IANA_TIME_ZONES];
-  return names.find((name) => name.toLowerCase() === folded) ?? didYouMean(zone, names);
+  return names.find((name) => name.toLowerCase() === folded) ?? icuZone(zone) ?? didYouMean(zone, names);
+}
+
+function icuZone(zone: string): string | undefined {
+  try {
+    const resolved = new Intl.DateTimeFormat('en-US', { timeZone: zone }).resolvedOptions().timeZone;
+    return IANA_TIME_ZONES.has(resolved) ? resolved : undefined;
+  } catch {
+    return undefined;
+  }
 }

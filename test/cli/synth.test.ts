@@ -64,7 +64,9 @@ describe('npm run synth', () => {
     expect(code).toBe(1);
     expect(diagnosticLines(stderr)).toEqual([
       'tasks/a/manifest.json:2:13 error: labels: selector app=shop also matches the pods of task "web" (tasks/b/manifest.json:2:13); add a label that tells them apart',
+      'tasks/a/manifest.json:8:16 warning: published: a published service without a readiness-probe gets requests as soon as its container starts, before the application listens; add "readiness-probe": "/healthz" (a path your application answers with a 2xx or 3xx status)',
       'tasks/b/manifest.json:4:11 error: name: task "web" is already defined in namespace "default" by tasks/a/manifest.json:4:11; names must be unique in a namespace',
+      'tasks/c/manifest.json:9:16 warning: published: a published service without a readiness-probe gets requests as soon as its container starts, before the application listens; add "readiness-probe": "/healthz" (a path your application answers with a 2xx or 3xx status)',
       'tasks/c/manifest.json:11:15 error: published.prefix: prefix "/shop/" on host "*" is already published by tasks/a/manifest.json:10:15; two services cannot share a route',
     ]);
   });
