@@ -11,7 +11,7 @@ import type { EnvFromSource, EnvVar } from '../model';
 import { checkDns1123Subdomain, checkEnvVarName, checkQualifiedName } from '../validation/kubernetes-names';
 import { parseQuantity } from '../validation/quantity';
 import { didYouMean } from '../validation/suggest';
-import { checkedString, nameString, uniqueBy } from './zod-helpers';
+import { checkedString, isObjectPayload, nameString, uniqueBy } from './zod-helpers';
 
 /** The pod fields an env var may read (`validEnvDownwardAPIFieldPathExpressions`, Kubernetes 1.27). */
 export const ENV_FIELD_PATHS = [
@@ -91,7 +91,7 @@ const valueFrom = z
         message: `${given.length === 0 ? 'has no source' : `has ${given.length} sources (${given.join(', ')})`}; set exactly one of ${VALUE_SOURCES.join(', ')}`,
       });
     }
-  }, { when: () => true });
+  }, { when: isObjectPayload });
 
 const envVar = z
   .strictObject({ name: nameString(checkEnvVarName), value: z.string().optional(), valueFrom: valueFrom.optional() })
@@ -101,7 +101,7 @@ const envVar = z
     } else if (v.value === undefined && v.valueFrom === undefined) {
       ctx.addIssue({ code: 'custom', path: ['value'], message: 'is required (or "valueFrom", to read the value from a Secret, a ConfigMap or the pod)' });
     }
-  }, { when: () => true });
+  }, { when: isObjectPayload });
 
 /** The container's environment: unique, valid names; a string `value` or a `valueFrom` source each. */
 export const envField = z.array(envVar).superRefine(uniqueBy((v) => v.name, 'name', 'environment variable'));
@@ -123,7 +123,7 @@ const envFromSource = z
         message: `${given.length === 0 ? 'has no source' : 'has both configMapRef and secretRef'}; set exactly one of ${ENV_FROM_SOURCES.join(', ')}`,
       });
     }
-  }, { when: () => true });
+  }, { when: isObjectPayload });
 
 /** `env-from`: every key of a ConfigMap or Secret as environment variables, with an optional name prefix. */
 export const envFromField = z.array(envFromSource);

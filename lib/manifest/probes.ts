@@ -12,7 +12,7 @@
 import * as z from '../zod';
 import type { Probe } from '../model';
 import { checkIanaSvcName } from '../validation/kubernetes-names';
-import { checkedString, nameString } from './zod-helpers';
+import { checkedString, isObjectPayload, nameString } from './zod-helpers';
 
 /** The manifest field of each probe, by the model's name. */
 export const PROBE_FIELDS = { readiness: 'readiness-probe', liveness: 'liveness-probe', startup: 'startup-probe' } as const;
@@ -76,7 +76,7 @@ function probeObject(kind: ProbeKind) {
       if (kind === 'readiness' && probe.terminationGracePeriodSeconds !== undefined) {
         ctx.addIssue({ code: 'custom', path: ['terminationGracePeriodSeconds'], message: 'applies only to liveness and startup probes (a failed readiness probe does not restart the container)' });
       }
-    }, { when: () => true });
+    }, { when: isObjectPayload });
 }
 
 /** A probe field: the `"/path"` shorthand (a service's only; see the type rules) or a Probe object. */

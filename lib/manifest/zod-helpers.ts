@@ -28,3 +28,11 @@ export function uniqueBy<T>(key: (item: T) => unknown, field: string, what: stri
     });
   };
 }
+
+/**
+ * A refinement's `when`: run it even when fields of the object have issues
+ * (so that every error comes in one run), but only on an object.
+ */
+export function isObjectPayload(payload: { value: unknown }): boolean {
+  return typeof payload.value === 'object' && payload.value !== null && !Array.isArray(payload.value);
+}
