@@ -7,7 +7,8 @@
  */
 import * as fc from 'fast-check';
 import { cronSchedule } from './cron';
-import { envEntry, labelsField, nodeSelector, toleration } from './fields';
+import { cronJobFields, day2CommonFields, envEntry, jobFields, probeFields } from './day2';
+import { labelsField, nodeSelector, toleration } from './fields';
 import { imageReference } from './image-references';
 import { dns1035Label, dnsLabel, dnsSubdomain, ianaSvcName } from './names';
 import type { FuzzOptions } from './options';
@@ -49,6 +50,7 @@ function commonFields(options: FuzzOptions, restricted: boolean) {
       volumes: volumesField(options, restricted),
       tolerations: fc.array(toleration(options), { minLength: 1, maxLength: 3 }),
       'node-selector': nodeSelector(options),
+      ...day2CommonFields(options),
     },
     { requiredKeys: [] },
   );
@@ -57,11 +59,13 @@ function commonFields(options: FuzzOptions, restricted: boolean) {
 function shapeFields(shape: TaskShape): fc.Arbitrary<Record<string, unknown>> {
   switch (shape) {
     case 'job':
-      return dnsLabel(63).map((name) => ({ type: 'job', name }));
+      return fc.tuple(dnsLabel(63), jobFields).map(([name, job]) => ({ type: 'job', name, ...job }));
     case 'cron-job':
-      return fc.tuple(dnsLabel(52), cronSchedule).map(([name, schedule]) => ({ type: 'job', name, schedule }));
+      return fc.tuple(dnsLabel(52), cronSchedule, jobFields, cronJobFields).map(([name, schedule, job, cron]) => ({ type: 'job', name, schedule, ...job, ...cron }));
     case 'deployment':
-      return fc.tuple(dnsLabel(63), opt(fc.oneof(fc.integer({ min: 0, max: 5 }), fc.constant(2 ** 31 - 1)))).map(([name, replicas]) => ({ type: 'deployment', name, replicas }));
+      return fc
+        .tuple(dnsLabel(63), opt(fc.oneof(fc.integer({ min: 0, max: 5 }), fc.constant(2 ** 31 - 1))), probeFields(undefined))
+        .map(([name, replicas, probes]) => ({ type: 'deployment', name, replicas, ...probes }));
     case 'service':
     case 'published-service':
       return fc
@@ -72,7 +76,9 @@ function shapeFields(shape: TaskShape): fc.Arbitrary<Record<string, unknown>> {
           fc.oneof(fc.integer({ min: 1, max: 65535 }), fc.constantFrom(1, 80, 5000, 65535)),
           shape === 'published-service' ? fc.oneof(publishedField, fullPublishedField) : fc.constant(undefined),
         )
-        .map(([name, replicas, namePort, port, published]) => ({ type: 'service', name, replicas, 'name-port': namePort, 'container-port': port, published }));
+        .chain(([name, replicas, namePort, port, published]) =>
+          probeFields(namePort).map((probes) => ({ type: 'service', name, replicas, 'name-port': namePort, 'container-port': port, published, ...probes })),
+        );
   }
 }
 
