@@ -173,6 +173,13 @@ function refineVolume(volume: JsonSchema): void {
   volume.oneOf = ALLOWED_VOLUME_SOURCES.map((source) => ({ required: [source] }));
 }
 
+/** A field that does not apply: only its empty value ("", [], {}; both "" and {} for a string-or-object field such as a probe). */
+function onlyEmpty(schema: JsonSchema, errorMessage: string): JsonSchema {
+  const empty = emptyValue(schema);
+  if (empty !== undefined) return { const: empty, errorMessage };
+  return Array.isArray(schema.anyOf) ? { enum: ['', {}], errorMessage } : { not: {}, errorMessage };
+}
+
 /**
  * The rules between top-level fields that JSON Schema says exactly: fields
  * that do not apply to a type, the fields a service requires, the name
@@ -186,8 +193,7 @@ function typeRules(properties: JsonSchema): JsonSchema[] {
       properties: Object.fromEntries(
         notApplicable.map(([field, types]) => {
           const message = `"${field}" does not apply to a ${type} (only to: ${types.join(', ')})`;
-          const empty = emptyValue(objectAt(properties, field));
-          return [field, empty === undefined ? { not: {}, errorMessage: message } : { const: empty, errorMessage: message }];
+          return [field, onlyEmpty(objectAt(properties, field), message)];
         }),
       ),
     };
@@ -211,8 +217,7 @@ function typeRules(properties: JsonSchema): JsonSchema[] {
       properties: Object.fromEntries(
         CRON_JOB_FIELDS.map((field) => {
           const message = `"${field}" applies only to a cron job (a job with a "schedule")`;
-          const empty = emptyValue(objectAt(properties, field));
-          return [field, empty === undefined ? { not: {}, errorMessage: message } : { const: empty, errorMessage: message }];
+          return [field, onlyEmpty(objectAt(properties, field), message)];
         }),
       ),
     },
