@@ -8,6 +8,7 @@ import type * as z from '../zod';
 import type { Settings } from '../settings';
 import { ARGOCD_REPLACE_ANNOTATION } from '../constructs/argocd';
 import { CRON_JOB_FIELDS } from './job-fields';
+import { annotationBytes, MAX_ANNOTATIONS_BYTES } from './metadata-fields';
 import { PROBE_FIELDS, probePortNames } from './probes';
 import type { ManifestOutput } from './schema';
 
@@ -54,6 +55,7 @@ export function checkExtensionRelations(m: ManifestOutput, settings: Settings, c
       ctx.addIssue({ code: 'custom', path: ['annotations', key], message: 'is set on Jobs by the argocd.replaceJobs setting; remove it here' });
     }
   }
+  checkAnnotationsBeside(m, settings, ctx);
   for (const field of Object.values(PROBE_FIELDS)) {
     for (const { path, name } of probePortNames(m[field])) {
       if (name === m['name-port']) continue;
@@ -71,4 +73,29 @@ export function checkExtensionRelations(m: ManifestOutput, settings: Settings, c
       });
     }
   });
+}
+
+/**
+ * The manifest's `annotations` share each object's 256 KiB with the
+ * annotations the tool sets itself: the Mapping's portal keys, the Argo CD
+ * sync options of a Job.
+ */
+function checkAnnotationsBeside(m: ManifestOutput, settings: Settings, ctx: z.RefinementCtx): void {
+  const own = annotationBytes(m.annotations);
+  if (own === 0 || own > MAX_ANNOTATIONS_BYTES) return;
+  const prefix = settings.mapping.portalAnnotationPrefix;
+  const p = m.published;
+  const [what, extra] =
+    p !== undefined
+      ? ["the Mapping's portal annotations", annotationBytes({ [`${prefix}displayed-name`]: p.displayed_name ?? m.name, [`${prefix}icon`]: p.icon, [`${prefix}visible`]: String(p.visible) })]
+      : m.type === 'job' && m.schedule === undefined && settings.argocd.replaceJobs
+        ? ["the Job's Argo CD sync options", annotationBytes(ARGOCD_REPLACE_ANNOTATION)]
+        : ['', 0];
+  if (own + extra > MAX_ANNOTATIONS_BYTES) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['annotations'],
+      message: `take ${own} bytes, ${own + extra} with the ${extra} bytes of ${what}; the API server allows at most ${MAX_ANNOTATIONS_BYTES} (256 KiB) of annotations per object`,
+    });
+  }
 }

@@ -13,9 +13,14 @@ export const MAX_ANNOTATIONS_BYTES = 256 * 1024;
 
 const annotationKey = nameString((key) => checkQualifiedName(key.toLowerCase()) ?? checkRenderableKey(key));
 
+/** The bytes annotations take, as the API server counts them: every key and value in UTF-8. */
+export function annotationBytes(annotations: Readonly<Record<string, string>>): number {
+  return Object.entries(annotations).reduce((n, [k, v]) => n + Buffer.byteLength(k) + Buffer.byteLength(v), 0);
+}
+
 /** An annotations map: qualified-name keys, string values, at most 256 KiB in all. */
 export const annotationsField = z.record(annotationKey, z.string()).superRefine((annotations, ctx) => {
-  const bytes = Object.entries(annotations).reduce((n, [k, v]) => n + Buffer.byteLength(k) + Buffer.byteLength(v), 0);
+  const bytes = annotationBytes(annotations);
   if (bytes > MAX_ANNOTATIONS_BYTES) {
     ctx.addIssue(`take ${bytes} bytes; the API server allows at most ${MAX_ANNOTATIONS_BYTES} (256 KiB) of annotations per object`);
   }

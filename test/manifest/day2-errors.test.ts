@@ -74,6 +74,17 @@ describe('identity, metadata and pod labels', () => {
     expect(relative(JOB, `"annotations": {"a": "${'x'.repeat(256 * 1024 - 1)}"}`)).toEqual([]);
   });
 
+  test('the 256 KiB are shared with the Mapping\'s portal annotations and a Job\'s Argo CD sync options', () => {
+    const big = `"annotations": {"a": "${'x'.repeat(256 * 1024 - 51)}"}`;
+    expect(relative(`${SERVICE}"published": {"access": "dev", "prefix": "/x/"}, `, big)).toEqual([
+      '16: error: annotations: take 262094 bytes, 262196 with the 102 bytes of the Mapping\'s portal annotations; the API server allows at most 262144 (256 KiB) of annotations per object',
+    ]);
+    expect(relative(SERVICE, big)).toEqual([]);
+    expect(relative(JOB, big, settings({ argocd: { replaceJobs: true } }))).toEqual([
+      '16: error: annotations: take 262094 bytes, 262154 with the 60 bytes of the Job\'s Argo CD sync options; the API server allows at most 262144 (256 KiB) of annotations per object',
+    ]);
+  });
+
   test('with argocd.replaceJobs, a Job\'s annotations may not set its sync options', () => {
     expect(relative(JOB, '"annotations": {"argocd.argoproj.io/sync-options": "Prune=false"}', settings({ argocd: { replaceJobs: true } }))).toEqual([
       '52: error: annotations["argocd.argoproj.io/sync-options"]: is set on Jobs by the argocd.replaceJobs setting; remove it here',
