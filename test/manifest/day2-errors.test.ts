@@ -81,7 +81,7 @@ describe('identity, metadata and pod labels', () => {
     ]);
     expect(relative(SERVICE, big)).toEqual([]);
     expect(relative(JOB, big, settings({ argocd: { replaceJobs: true } }))).toEqual([
-      '16: error: annotations: take 262094 bytes, 262154 with the 60 bytes of the Job\'s Argo CD sync options; the API server allows at most 262144 (256 KiB) of annotations per object',
+      '16: error: annotations: take 262094 bytes, 262148 with the 54 bytes of the Job\'s Argo CD sync options; the API server allows at most 262144 (256 KiB) of annotations per object',
     ]);
   });
 
