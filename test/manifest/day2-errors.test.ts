@@ -1,4 +1,5 @@
 import { formatDiagnostic } from '../../lib/diagnostics/diagnostic';
+import { crossTaskDiagnostics } from '../../lib/manifest/cross-task';
 import { ManifestLoader } from '../../lib/manifest/load';
 import { taskWarnings } from '../../lib/manifest/warnings';
 import { shortestCronInterval } from '../../lib/validation/cron-interval';
@@ -91,9 +92,18 @@ describe('identity, metadata and pod labels', () => {
     ]);
   });
 
-  test('pod-labels that make another task\'s selector match are a cross-task error', () => {
-    // See test/cli for the cross-task check itself; here the pod label is valid on its own.
-    expect(relative(JOB, '"pod-labels": {"tier": "web"}')).toEqual([]);
+  test('pod-labels that make another task\'s selector match its pods are a cross-task error', () => {
+    const loader = new ManifestLoader(DEFAULT_SETTINGS);
+    const load = (file: string, text: string) => {
+      const loaded = loader.load(file, text);
+      if (loaded.task === undefined) throw new Error(loaded.diagnostics.map(formatDiagnostic).join('\n'));
+      return loaded.task;
+    };
+    const web = load('tasks/web/manifest.json', `${SERVICE.replace('"app:x"', '"app:web"').replace('"name": "x"', '"name": "web"')}"replicas": 1}`);
+    const worker = load('tasks/worker/manifest.json', `${JOB.replace('"app:x"', '"tier:batch"')}"pod-labels": {"app": "web"}}`);
+    expect(crossTaskDiagnostics([web, worker], DEFAULT_SETTINGS).map(formatDiagnostic)).toEqual([
+      'tasks/web/manifest.json:1:12 error: labels: selector app=web also matches the pods of task "x" (tasks/worker/manifest.json:1:91); add a label that tells them apart',
+    ]);
   });
 });
 
