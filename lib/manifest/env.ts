@@ -11,7 +11,7 @@ import type { EnvFromSource, EnvVar } from '../model';
 import { checkDns1123Subdomain, checkEnvVarName, checkQualifiedName } from '../validation/kubernetes-names';
 import { parseQuantity } from '../validation/quantity';
 import { didYouMean } from '../validation/suggest';
-import { checkedString, isObjectPayload, nameString, uniqueBy } from './zod-helpers';
+import { checkedString, exactlyOneOf, isObjectPayload, nameString, uniqueBy } from './zod-helpers';
 
 /** The pod fields an env var may read (`validEnvDownwardAPIFieldPathExpressions`, Kubernetes 1.27). */
 export const ENV_FIELD_PATHS = [
@@ -82,16 +82,7 @@ const valueFrom = z
     fieldRef: z.strictObject({ fieldPath, apiVersion: z.literal('v1').optional() }).optional(),
     resourceFieldRef: resourceFieldRef.optional(),
   })
-  .superRefine((source, ctx) => {
-    const given = VALUE_SOURCES.filter((s) => source[s] !== undefined);
-    if (given.length !== 1) {
-      ctx.addIssue({
-        code: 'custom',
-        path: given.length === 0 ? [] : [given[1]],
-        message: `${given.length === 0 ? 'has no source' : `has ${given.length} sources (${given.join(', ')})`}; set exactly one of ${VALUE_SOURCES.join(', ')}`,
-      });
-    }
-  }, { when: isObjectPayload });
+  .superRefine(exactlyOneOf(VALUE_SOURCES, 'source'), { when: isObjectPayload });
 
 const envVar = z
   .strictObject({ name: nameString(checkEnvVarName), value: z.string().optional(), valueFrom: valueFrom.optional() })
@@ -114,16 +105,7 @@ const envFromSource = z
     secretRef: z.strictObject({ name: resourceName, optional: z.boolean().optional() }).optional(),
     prefix: nameString(checkEnvVarName).optional(),
   })
-  .superRefine((source, ctx) => {
-    const given = ENV_FROM_SOURCES.filter((s) => source[s] !== undefined);
-    if (given.length !== 1) {
-      ctx.addIssue({
-        code: 'custom',
-        path: given.length === 0 ? [] : [given[1]],
-        message: `${given.length === 0 ? 'has no source' : 'has both configMapRef and secretRef'}; set exactly one of ${ENV_FROM_SOURCES.join(', ')}`,
-      });
-    }
-  }, { when: isObjectPayload });
+  .superRefine(exactlyOneOf(ENV_FROM_SOURCES, 'source'), { when: isObjectPayload });
 
 /** `env-from`: every key of a ConfigMap or Secret as environment variables, with an optional name prefix. */
 export const envFromField = z.array(envFromSource);

@@ -12,7 +12,7 @@
 import * as z from '../zod';
 import type { Probe } from '../model';
 import { checkIanaSvcName } from '../validation/kubernetes-names';
-import { checkedString, isObjectPayload, nameString } from './zod-helpers';
+import { checkedString, exactlyOneOf, isObjectPayload, nameString } from './zod-helpers';
 
 /** The manifest field of each probe, by the model's name. */
 export const PROBE_FIELDS = { readiness: 'readiness-probe', liveness: 'liveness-probe', startup: 'startup-probe' } as const;
@@ -61,15 +61,8 @@ function probeObject(kind: ProbeKind) {
       failureThreshold: seconds(1).optional(),
       terminationGracePeriodSeconds: z.int().min(1).max(Number.MAX_SAFE_INTEGER).optional(),
     })
+    .superRefine(exactlyOneOf(PROBE_HANDLERS, 'handler'), { when: isObjectPayload })
     .superRefine((probe, ctx) => {
-      const given = PROBE_HANDLERS.filter((h) => probe[h] !== undefined);
-      if (given.length !== 1) {
-        ctx.addIssue({
-          code: 'custom',
-          path: given.length === 0 ? [] : [given[1]],
-          message: `${given.length === 0 ? 'has no handler' : `has ${given.length} handlers (${given.join(', ')})`}; set exactly one of ${PROBE_HANDLERS.join(', ')}`,
-        });
-      }
       if (kind !== 'readiness' && typeof probe.successThreshold === 'number' && probe.successThreshold !== 1) {
         ctx.addIssue({ code: 'custom', path: ['successThreshold'], message: `must be 1 for a ${kind} probe, found ${probe.successThreshold}` });
       }

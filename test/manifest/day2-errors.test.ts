@@ -47,7 +47,7 @@ describe('env valueFrom and env-from', () => {
 
   test.each([
     ['[{"prefix": "P_"}]', '14: error: env-from[0]: has no source; set exactly one of configMapRef, secretRef'],
-    ['[{"secretRef": {"name": "s"}, "configMapRef": {"name": "c"}}]', '28: error: env-from[0].secretRef: has both configMapRef and secretRef; set exactly one of configMapRef, secretRef'],
+    ['[{"secretRef": {"name": "s"}, "configMapRef": {"name": "c"}}]', '28: error: env-from[0].secretRef: has 2 sources (configMapRef, secretRef); set exactly one of configMapRef, secretRef'],
     ['[{"secretRef": {"name": "s"}, "prefix": "1_"}]', "53: error: env-from[0].prefix: \"1_\" must consist of letters, digits, '_', '-' and '.', and must not start with a digit"],
   ])('env-from %s', (value, expected) => {
     expect(relative(JOB, `"env-from": ${value}`)).toEqual([expected]);
