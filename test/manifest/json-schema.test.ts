@@ -169,13 +169,18 @@ describe('the schema never rejects what npm run synth accepts', () => {
   });
 
   // The schema repeats which fields apply to which type; it must agree with the manifest schema.
-  const typed = ['schedule', 'replicas', 'name-port', 'container-port', 'published'] as const;
+  const typed = ['schedule', 'replicas', 'name-port', 'container-port', 'published', 'readiness-probe', 'liveness-probe', 'backoff-limit', 'concurrency-policy', 'time-zone'] as const;
   const realValue: Record<(typeof typed)[number], unknown> = {
     schedule: '0 5 * * *',
     replicas: 2,
     'name-port': 'http',
     'container-port': 8080,
     published: { access: 'dev', prefix: '/x/' },
+    'readiness-probe': '/healthz',
+    'liveness-probe': { tcpSocket: { port: 8080 } },
+    'backoff-limit': 3,
+    'concurrency-policy': 'Forbid',
+    'time-zone': 'Europe/Paris',
   };
   test.each((['job', 'deployment', 'service'] as const).flatMap((type) => typed.map((field) => [type, field] as const)))(
     '%s with %s: the schema and synth agree',
