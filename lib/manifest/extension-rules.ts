@@ -10,7 +10,9 @@ import { ARGOCD_REPLACE_ANNOTATION } from '../constructs/argocd';
 import { CRON_JOB_FIELDS } from './job-fields';
 import { annotationBytes, MAX_ANNOTATIONS_BYTES } from './metadata-fields';
 import { PROBE_FIELDS, probePortNames } from './probes';
-import type { ManifestOutput } from './schema';
+import { checkIanaSvcName } from '../validation/kubernetes-names';
+import { parseLabels } from './labels';
+import { PUBLISHED_DEFAULTS } from './published';
 
 /**
  * Rules that depend on `type` and `schedule`, on the raw manifest (they run
@@ -35,44 +37,69 @@ export function checkExtensionTypeRules(raw: Record<string, unknown>, type: 'job
   }
 }
 
-/** Rules between valid fields. */
-export function checkExtensionRelations(m: ManifestOutput, settings: Settings, ctx: z.RefinementCtx): void {
-  for (const [key, value] of Object.entries(m['pod-labels'])) {
-    if (Object.hasOwn(m.labels, key) && m.labels[key] !== value) {
+/**
+ * Rules between the extension fields and the rest, on the manifest as parsed
+ * so far: they run even when other fields are invalid (so every error comes
+ * in one run), and so read every value defensively.
+ */
+export function checkExtensionRelations(raw: Record<string, unknown>, settings: Settings, ctx: z.RefinementCtx): void {
+  const labels = selectorLabels(raw.labels);
+  for (const [key, value] of Object.entries(stringMap(raw['pod-labels']))) {
+    if (labels !== undefined && Object.hasOwn(labels, key) && labels[key] !== value) {
       ctx.addIssue({
         code: 'custom',
         path: ['pod-labels', key],
-        message: `"${key}" is a label of "labels" (the selector) with the value ${JSON.stringify(m.labels[key])}; a pod label cannot give it another value`,
+        message: `"${key}" is a label of "labels" (the selector) with the value ${JSON.stringify(labels[key])}; a pod label cannot give it another value`,
       });
     }
   }
+  const annotations = stringMap(raw.annotations);
   const prefix = settings.mapping.portalAnnotationPrefix;
-  for (const key of Object.keys(m.annotations)) {
+  const plainJob = raw.type === 'job' && raw.schedule === undefined;
+  for (const key of Object.keys(annotations)) {
     if (key.startsWith(prefix)) {
       ctx.addIssue({ code: 'custom', path: ['annotations', key], message: `keys under "${prefix}" are the portal's, set from "published"; choose another key` });
     }
-    if (settings.argocd.replaceJobs && m.type === 'job' && m.schedule === undefined && Object.hasOwn(ARGOCD_REPLACE_ANNOTATION, key)) {
+    if (settings.argocd.replaceJobs && plainJob && Object.hasOwn(ARGOCD_REPLACE_ANNOTATION, key)) {
       ctx.addIssue({ code: 'custom', path: ['annotations', key], message: 'is set on Jobs by the argocd.replaceJobs setting; remove it here' });
     }
   }
-  checkAnnotationsBeside(m, settings, ctx);
+  checkAnnotationsBeside(raw, annotations, settings, ctx);
+  const portName = typeof raw['name-port'] === 'string' ? raw['name-port'] : undefined;
   for (const field of Object.values(PROBE_FIELDS)) {
-    for (const { path, name } of probePortNames(m[field])) {
-      if (name === m['name-port']) continue;
-      const declared = m['name-port'] === undefined ? 'the container declares no named port; use a port number' : `the container declares only "${m['name-port']}" (name-port)`;
+    for (const { path, name } of probePortNames(raw[field])) {
+      // An invalid name gets its own message from the field's schema.
+      if (name === portName || checkIanaSvcName(name) !== undefined) continue;
+      const declared = portName === undefined ? 'the container declares no named port; use a port number' : `the container declares only "${portName}" (name-port)`;
       ctx.addIssue({ code: 'custom', path: [field, ...path], message: `no port is named "${name}": ${declared}` });
     }
   }
-  m.env.forEach((variable, i) => {
-    const containerName = variable.valueFrom?.resourceFieldRef?.containerName;
-    if (containerName !== undefined && containerName !== m.name) {
+  if (!Array.isArray(raw.env) || typeof raw.name !== 'string') return;
+  raw.env.forEach((variable: unknown, i) => {
+    const containerName = (variable as { valueFrom?: { resourceFieldRef?: { containerName?: unknown } } } | null)?.valueFrom?.resourceFieldRef?.containerName;
+    if (typeof containerName === 'string' && containerName !== raw.name) {
       ctx.addIssue({
         code: 'custom',
         path: ['env', i, 'valueFrom', 'resourceFieldRef', 'containerName'],
-        message: `"${containerName}" is not a container of this task; its only container is named "${m.name}" (or leave containerName out)`,
+        message: `"${containerName}" is not a container of this task; its only container is named "${raw.name}" (or leave containerName out)`,
       });
     }
   });
+}
+
+/** The selector's labels: `labels` parsed (by its field), or parsed here; undefined when invalid. */
+function selectorLabels(labels: unknown): Readonly<Record<string, string>> | undefined {
+  if (typeof labels === 'string') {
+    const parsed = parseLabels(labels);
+    return parsed.ok ? parsed.value : undefined;
+  }
+  return typeof labels === 'object' && labels !== null ? stringMap(labels) : undefined;
+}
+
+/** The string entries of a map given as JSON; none when it is not an object. */
+function stringMap(value: unknown): Record<string, string> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return {};
+  return Object.fromEntries(Object.entries(value).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
 }
 
 /**
@@ -80,15 +107,23 @@ export function checkExtensionRelations(m: ManifestOutput, settings: Settings, c
  * annotations the tool sets itself: the Mapping's portal keys, the Argo CD
  * sync options of a Job.
  */
-function checkAnnotationsBeside(m: ManifestOutput, settings: Settings, ctx: z.RefinementCtx): void {
-  const own = annotationBytes(m.annotations);
+function checkAnnotationsBeside(raw: Record<string, unknown>, annotations: Record<string, string>, settings: Settings, ctx: z.RefinementCtx): void {
+  const own = annotationBytes(annotations);
   if (own === 0 || own > MAX_ANNOTATIONS_BYTES) return;
   const prefix = settings.mapping.portalAnnotationPrefix;
-  const p = m.published;
+  const p = typeof raw.published === 'object' && raw.published !== null ? (raw.published as Record<string, unknown>) : undefined;
+  const text = (value: unknown, otherwise: string) => (typeof value === 'string' ? value : otherwise);
   const [what, extra] =
-    p !== undefined
-      ? ["the Mapping's portal annotations", annotationBytes({ [`${prefix}displayed-name`]: p.displayed_name ?? m.name, [`${prefix}icon`]: p.icon, [`${prefix}visible`]: String(p.visible) })]
-      : m.type === 'job' && m.schedule === undefined && settings.argocd.replaceJobs
+    p !== undefined && raw.type === 'service'
+      ? [
+          "the Mapping's portal annotations",
+          annotationBytes({
+            [`${prefix}displayed-name`]: text(p.displayed_name, text(raw.name, '')),
+            [`${prefix}icon`]: text(p.icon, PUBLISHED_DEFAULTS.icon),
+            [`${prefix}visible`]: String(p.visible ?? PUBLISHED_DEFAULTS.visible),
+          }),
+        ]
+      : raw.type === 'job' && raw.schedule === undefined && settings.argocd.replaceJobs
         ? ["the Job's Argo CD sync options", annotationBytes(ARGOCD_REPLACE_ANNOTATION)]
         : ['', 0];
   if (own + extra > MAX_ANNOTATIONS_BYTES) {

@@ -77,7 +77,7 @@ export const manifestFields = {
   ...cronJobFields,
 };
 
-export type ManifestOutput = z.output<z.ZodObject<typeof manifestFields>>;
+type ManifestOutput = z.output<z.ZodObject<typeof manifestFields>>;
 
 /**
  * The manifest schema: fields, then the rules between fields, then the
@@ -87,7 +87,13 @@ export type ManifestOutput = z.output<z.ZodObject<typeof manifestFields>>;
 export function manifestSchema(settings: Settings) {
   return z
     .strictObject(manifestFields)
-    .superRefine((raw, ctx) => checkTypeRules(raw as Record<string, unknown>, ctx), { when: () => true })
+    .superRefine(
+      (raw, ctx) => {
+        checkTypeRules(raw as Record<string, unknown>, ctx);
+        checkExtensionRelations(raw as Record<string, unknown>, settings, ctx);
+      },
+      { when: () => true },
+    )
     .superRefine((m, ctx) => checkFieldRelations(m, settings, ctx))
     .transform((m): Task => toTask(m, settings));
 }
@@ -165,7 +171,6 @@ function checkFieldRelations(m: ManifestOutput, settings: Settings, ctx: z.Refin
       }
     });
   }
-  checkExtensionRelations(m, settings, ctx);
 }
 
 /** The environment variable that points Google client libraries at the mounted key. */

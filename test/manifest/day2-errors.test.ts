@@ -27,6 +27,34 @@ function relative(prefix: string, fields: string, s = DEFAULT_SETTINGS): string[
   );
 }
 
+test('every problem of the day-2 fields is reported at once, the rules between fields beside the fields\' own', () => {
+  const text = [
+    '{',
+    '  "labels": "app:web",',
+    '  "type": "service",',
+    '  "name": "web",',
+    '  "image-source": "nginx:1.25",',
+    '  "name-port": "http",',
+    '  "container-port": 80,',
+    '  "readiness-probe": {"httpGet": {"path": "/", "port": "web"}, "timeoutSecond": 5},',
+    '  "liveness-probe": "healthz",',
+    '  "env": [{"name": "X", "valueFrom": {"fieldRef": {"fieldPath": "status.phase"}}}],',
+    '  "pod-labels": {"app": "other"},',
+    '  "annotations": {"portal.datatask.io/icon": "x"},',
+    '  "backoff-limit": 1',
+    '}',
+  ].join('\n');
+  expect(diagnostics(text).map((d) => d.replace(/([:;]) (use one of|keys under) .*$/, '$1 $2 …'))).toEqual([
+    'tasks/t/manifest.json:8:56 error: readiness-probe.httpGet.port: no port is named "web": the container declares only "http" (name-port)',
+    'tasks/t/manifest.json:8:64 error: readiness-probe.timeoutSecond: unknown field (did you mean "timeoutSeconds"?)',
+    'tasks/t/manifest.json:9:21 error: liveness-probe: must be an absolute path starting with "/" (found "healthz")',
+    'tasks/t/manifest.json:10:65 error: env[0].valueFrom.fieldRef.fieldPath: "status.phase" is not a pod field an environment variable can read; use one of …',
+    'tasks/t/manifest.json:11:25 error: pod-labels.app: "app" is a label of "labels" (the selector) with the value "web"; a pod label cannot give it another value',
+    'tasks/t/manifest.json:12:46 error: annotations["portal.datatask.io/icon"]: keys under …',
+    'tasks/t/manifest.json:13:20 error: backoff-limit: does not apply to a service (only to: job)',
+  ]);
+});
+
 describe('env valueFrom and env-from', () => {
   test.each([
     ['{"name": "A"}', '9: error: env[0].value: is required (or "valueFrom", to read the value from a Secret, a ConfigMap or the pod)'],
