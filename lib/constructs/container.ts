@@ -2,7 +2,8 @@ import type { Task } from '../model';
 import type { Settings } from '../settings';
 import { GOOGLE_APPLICATION_CREDENTIALS } from '../manifest/schema';
 import { k8s } from './k8s';
-import { containerEnvVar, containerProbe } from './probe';
+import { containerEnvVar } from './env-var';
+import { containerProbe } from './probe';
 
 /** The task's one container: image, command, env, resources, ports and mounts. */
 export function taskContainer(task: Task, settings: Settings): k8s.Container {

@@ -1,7 +1,7 @@
-import type { EnvVar, Probe } from '../model';
+import type { Probe } from '../model';
 import { k8s } from './k8s';
 
-/** A model probe as the typed Kubernetes structure: ports become IntOrString. */
+/** A model probe as the typed Kubernetes structure (ports as IntOrString); `undefined` when the manifest gave none. */
 export function containerProbe(probe: Probe | undefined): k8s.Probe | undefined {
   if (probe === undefined) return undefined;
   const { httpGet, tcpSocket, exec, grpc, ...timing } = probe;
@@ -11,24 +11,6 @@ export function containerProbe(probe: Probe | undefined): k8s.Probe | undefined 
     tcpSocket: tcpSocket && { ...tcpSocket, port: intOrString(tcpSocket.port) },
     exec: exec && { command: [...exec.command] },
     grpc: grpc && { ...grpc },
-  };
-}
-
-/** A model env var as the typed Kubernetes structure. */
-export function containerEnvVar(v: EnvVar): k8s.EnvVar {
-  if (v.valueFrom === undefined) return { name: v.name, value: v.value };
-  const { secretKeyRef, configMapKeyRef, fieldRef, resourceFieldRef } = v.valueFrom;
-  return {
-    name: v.name,
-    valueFrom: {
-      secretKeyRef: secretKeyRef && { ...secretKeyRef },
-      configMapKeyRef: configMapKeyRef && { ...configMapKeyRef },
-      fieldRef: fieldRef && { ...fieldRef },
-      resourceFieldRef: resourceFieldRef && {
-        ...resourceFieldRef,
-        divisor: resourceFieldRef.divisor === undefined ? undefined : k8s.Quantity.fromString(resourceFieldRef.divisor),
-      },
-    },
   };
 }
 
