@@ -40,7 +40,7 @@ describe('diagnostics of one manifest', () => {
     ['"image-source": "a:1", "cpu-request": "2", "cpu-limit": "1500m"', '1:87 error: cpu-request: 2 is more than cpu-limit 1500m; a request must not exceed its limit'],
     ['"image-source": "a:1", "env": [{"name": "A", "value": "1"}, {"name": "A", "value": "2"}]', '1:118 error: env[1].name: duplicate environment variable "A" (also at [0])'],
     ['"image-source": "a:1", "cmd": "python3 x.py"', '1:79 error: cmd: expected a list, found "python3 x.py"'],
-    ['"image-source": "a:1", "schedule": "TZ=Europe/Paris 0 5 * * *"', '1:84 error: schedule: "TZ=Europe/Paris 0 5 * * *": a time zone inside the schedule is not allowed; write "0 5 * * *" and set the project\'s CronJob time zone setting (cronJob.timeZone) instead'],
+    ['"image-source": "a:1", "schedule": "TZ=Europe/Paris 0 5 * * *"', '1:84 error: schedule: "TZ=Europe/Paris 0 5 * * *": a time zone inside the schedule is not allowed; write "0 5 * * *" and set "time-zone" (or the project\'s cronJob.timeZone setting) instead'],
     ['"image-source": "a:1", "published": {"prefix": "/x", "access": "a"}', '1:85 error: published: does not apply to a job (only to: service)'],
     ['"image-source": "a:1", "node-selector": {"bad key!": "v"}', '1:90 error: node-selector["bad key!"]: key "bad key!" must consist of letters, digits, \'-\', \'_\' and \'.\', and start and end with a letter or digit (with an optional DNS prefix and \'/\')'],
     ['"image-source": "a:1", "volumes": [{"name": "v", "mountPath": "/v", "hostPath": {"path": "/"}}]', '1:129 error: volumes[0].hostPath: volume source "hostPath" is not allowed; use one of configMap, secret, persistentVolumeClaim, emptyDir, csi, nfs'],
