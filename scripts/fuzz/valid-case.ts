@@ -50,7 +50,6 @@ function commonFields(options: FuzzOptions, restricted: boolean) {
       volumes: volumesField(options, restricted),
       tolerations: fc.array(toleration(options), { minLength: 1, maxLength: 3 }),
       'node-selector': nodeSelector(options),
-      ...day2CommonFields(options),
     },
     { requiredKeys: [] },
   );
@@ -64,7 +63,7 @@ function shapeFields(shape: TaskShape): fc.Arbitrary<Record<string, unknown>> {
       return fc.tuple(dnsLabel(52), cronSchedule, jobFields, cronJobFields).map(([name, schedule, job, cron]) => ({ type: 'job', name, schedule, ...job, ...cron }));
     case 'deployment':
       return fc
-        .tuple(dnsLabel(63), opt(fc.oneof(fc.integer({ min: 0, max: 5 }), fc.constant(2 ** 31 - 1))), probeFields(undefined))
+        .tuple(dnsLabel(63), opt(fc.oneof(fc.integer({ min: 0, max: 5 }), fc.constant(2 ** 31 - 1))), opt(probeFields(undefined)))
         .map(([name, replicas, probes]) => ({ type: 'deployment', name, replicas, ...probes }));
     case 'service':
     case 'published-service':
@@ -77,7 +76,7 @@ function shapeFields(shape: TaskShape): fc.Arbitrary<Record<string, unknown>> {
           shape === 'published-service' ? fc.oneof(publishedField, fullPublishedField) : fc.constant(undefined),
         )
         .chain(([name, replicas, namePort, port, published]) =>
-          probeFields(namePort).map((probes) => ({ type: 'service', name, replicas, 'name-port': namePort, 'container-port': port, published, ...probes })),
+          opt(probeFields(namePort)).map((probes) => ({ type: 'service', name, replicas, 'name-port': namePort, 'container-port': port, published, ...probes })),
         );
   }
 }
@@ -96,18 +95,21 @@ export function validCaseArbitrary(options: FuzzOptions = {}, shapes: readonly T
       labelsField(options),
       fc.tuple(imageReference, fc.boolean()),
       commonFields(options, restricted),
+      // The day-2 extension fields in about half of the manifests, so that the rest stay as small as before.
+      fc.option(fc.record(day2CommonFields(options), { requiredKeys: [] }), { nil: undefined, freq: 2 }),
       requestAndLimit,
       requestAndLimit,
       fc.subarray([...EMPTY_PLACEHOLDERS], { minLength: 0, maxLength: 4 }),
       layout,
       fc.boolean(),
     )
-    .map(([[shape, typeFields], labels, [image, built], common, cpu, memory, placeholders, indent, keyOrderReversed]) => {
+    .map(([[shape, typeFields], labels, [image, built], common, day2, cpu, memory, placeholders, indent, keyOrderReversed]) => {
       const m: Record<string, unknown> = {
         labels: labels.text,
         ...typeFields,
         [built ? 'image-destination' : 'image-source']: image,
         ...common,
+        ...day2,
         'cpu-request': cpu.request,
         'cpu-limit': cpu.limit,
         'memory-request': memory.request,
