@@ -1,5 +1,5 @@
 import * as fs from 'node:fs';
-import type { Diagnostic } from './diagnostics/diagnostic';
+import { compareDiagnostics, type Diagnostic } from './diagnostics/diagnostic';
 import { parseJsonDocument } from './diagnostics/json-document';
 import { issuesToDiagnostics } from './diagnostics/zod-issues';
 import { DEFAULT_SETTINGS, type Settings, settingsSchema } from './settings';
@@ -13,6 +13,6 @@ export function readSettings(file: string, shown: string = file): { settings?: S
   const { document, diagnostics } = parseJsonDocument(shown, fs.readFileSync(file, 'utf8'));
   if (document === undefined) return { diagnostics };
   const result = settingsSchema.safeParse(document.value, { reportInput: true });
-  if (!result.success) return { diagnostics: issuesToDiagnostics(document, settingsSchema, result.error.issues) };
+  if (!result.success) return { diagnostics: issuesToDiagnostics(document, settingsSchema, result.error.issues).sort(compareDiagnostics) };
   return { settings: result.data, diagnostics: [] };
 }

@@ -1,15 +1,28 @@
 import * as z from './zod';
-import { checkDns1123Label, checkDns1123Subdomain } from './validation/kubernetes-names';
+import { checkedString, nameString } from './manifest/zod-helpers';
+import { checkEmissaryHostname } from './validation/emissary-hostname';
+import { checkDns1123Label, checkDns1123Subdomain, checkSecretKey } from './validation/kubernetes-names';
+import { checkApplyableString } from './validation/server-side-apply';
+import { checkTimeZone } from './validation/time-zone';
 
 /** The project settings file, read from the working directory when present. */
 export const SETTINGS_FILE = 'datatask.settings.json';
 
-const dnsLabel = z.string().superRefine((value, ctx) => {
-  const bad = checkDns1123Label(value);
-  if (bad !== undefined) ctx.addIssue(`"${value}" ${bad}`);
+const dnsLabel = nameString((value) => checkDns1123Label(value));
+
+/** A container mount path: absolute, not "/" itself, written the one way the API server keeps it. */
+const mountPath = checkedString((p) => {
+  const unreadable = checkApplyableString(p);
+  if (unreadable !== undefined) return `${JSON.stringify(p)} ${unreadable}`;
+  if (!p.startsWith('/')) return `must be an absolute path (start with "/"), found ${JSON.stringify(p)}`;
+  if (p === '/') return 'must not be "/": a volume mounted over the root folder hides the whole image';
+  if (p.endsWith('/') || p.includes('//')) return `${JSON.stringify(p)} has a trailing or doubled "/"; did you mean ${JSON.stringify(p.replace(/\/+/g, '/').replace(/\/$/, ''))}?`;
+  if (p.split('/').includes('..')) return `${JSON.stringify(p)} must not contain ".."`;
+  return undefined;
 });
 
-const absolutePath = z.string().refine((p) => p.startsWith('/'), { error: 'must be an absolute path (start with "/")' });
+/** A Kubernetes object name (a Secret, a resolver): a DNS-1123 subdomain. */
+const resourceName = nameString(checkDns1123Subdomain);
 
 /**
  * Project settings: every one optional, every default here and only here.
@@ -24,9 +37,9 @@ export const settingsSchema = z.strictObject({
       /** Emissary Mapping API version. */
       apiVersion: z.enum(['v3alpha1', 'v2']).default('v3alpha1'),
       /** `spec.hostname` (v3alpha1) / `spec.host` (v2) of every Mapping; `*` matches every host. */
-      hostname: z.string().min(1).default('*'),
+      hostname: checkedString(checkEmissaryHostname).default('*'),
       /** Emissary resolver used for sticky sessions (cookie affinity needs an endpoint resolver). */
-      stickySessionResolver: z.string().min(1).default('endpoint'),
+      stickySessionResolver: resourceName.default('endpoint'),
       /** Prefix of the portal annotations (`displayed-name`, `icon`, `visible`). */
       portalAnnotationPrefix: z
         .string()
@@ -41,9 +54,9 @@ export const settingsSchema = z.strictObject({
   gcpCredentials: z
     .strictObject({
       /** Where the `svc-account-secret` volume is mounted. */
-      mountPath: absolutePath.default('/var/secrets/google'),
+      mountPath: mountPath.default('/var/secrets/google'),
       /** Key file inside that secret; `GOOGLE_APPLICATION_CREDENTIALS` points at it. */
-      keyFile: z.string().regex(/^[^/]+$/, { error: 'must be a file name without "/"' }).default('key.json'),
+      keyFile: nameString(checkSecretKey).default('key.json'),
       /** Name of the pod volume for that secret; task volumes may not reuse it. */
       volumeName: dnsLabel.default('google-cloud-key'),
     })
@@ -51,7 +64,7 @@ export const settingsSchema = z.strictObject({
   cronJob: z
     .strictObject({
       /** IANA time zone for every CronJob's `spec.timeZone`; absent uses the controller's zone (UTC). */
-      timeZone: z.string().regex(/^[A-Za-z0-9_+\-]+(\/[A-Za-z0-9_+\-]+)*$/, { error: 'must be an IANA time zone name such as "Europe/Paris"' }).optional(),
+      timeZone: checkedString(checkTimeZone).optional(),
     })
     .prefault({}),
   /** Pod Security Standards profile every pod meets. */

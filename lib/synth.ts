@@ -1,9 +1,11 @@
 import * as path from 'node:path';
 import { compareDiagnostics, type Diagnostic } from './diagnostics/diagnostic';
 import { crossTaskDiagnostics } from './manifest/cross-task';
+import { type CrossTaskEntry, entryOfTask } from './manifest/cross-task-entry';
 import { discoverManifests } from './manifest/discover';
 import { type LoadedTask, ManifestLoader } from './manifest/load';
 import { readManifest } from './manifest/read';
+import { objectSizeDiagnostics } from './manifest/object-size';
 import { taskWarnings } from './manifest/warnings';
 import { JsonDocument } from './diagnostics/json-document';
 import type { Task, TaskKind } from './model';
@@ -56,6 +58,7 @@ export function synthesize(input: SynthInput): SynthResult {
   const tasks: LoadedTask[] = [];
   const tasksName = path.basename(path.resolve(input.tasksDir));
   const cached = new Map<LoadedTask, { key: string; textHash: string; contentHash?: string }>();
+  const crossTask: CrossTaskEntry[] = [];
 
   for (const entry of discoverManifests(input.tasksDir)) {
     const relative = entry.relative;
@@ -74,12 +77,15 @@ export function synthesize(input: SynthInput): SynthResult {
       : { task: { task: hit.task, document: new JsonDocument(shown, read.text), origin }, diagnostics: [] };
     if (input.cache !== undefined && result.task !== undefined) cached.set(result.task, { key: relative, textHash, contentHash: hit?.contentHash });
     diagnostics.push(...result.diagnostics);
+    if (result.partial !== undefined) crossTask.push(result.partial);
     if (result.task !== undefined) {
+      crossTask.push(entryOfTask(result.task));
       tasks.push(result.task);
       diagnostics.push(...taskWarnings(result.task, path.dirname(file), path.posix.dirname(shown)));
+      diagnostics.push(...objectSizeDiagnostics(result.task, input.settings));
     }
   }
-  diagnostics.push(...crossTaskDiagnostics(tasks, input.settings));
+  diagnostics.push(...crossTaskDiagnostics(crossTask, input.settings));
   diagnostics.sort(compareDiagnostics);
 
   const counts: Record<TaskKind, number> = { job: 0, 'cron-job': 0, deployment: 0, service: 0 };

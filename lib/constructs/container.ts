@@ -8,12 +8,14 @@ import { containerProbe } from './probe';
 /** The task's one container: image, command, env, resources, ports and mounts. */
 export function taskContainer(task: Task, settings: Settings): k8s.Container {
   const credentials = settings.gcpCredentials;
+  // The API server drops Go `omitempty` zero values (EnvVar.value "", VolumeMount
+  // readOnly false and subPath ""): they are not written, so the file is what it stores.
   const env: k8s.EnvVar[] = task.env.map(containerEnvVar);
   const volumeMounts: k8s.VolumeMount[] = task.volumes.map((v) => ({
     name: v.name,
     mountPath: v.mountPath,
-    readOnly: v.readOnly,
-    subPath: v.subPath,
+    readOnly: v.readOnly === true ? true : undefined,
+    subPath: omitEmpty(v.subPath),
   }));
   if (task.serviceAccountSecret !== undefined) {
     env.push({ name: GOOGLE_APPLICATION_CREDENTIALS, value: `${credentials.mountPath}/${credentials.keyFile}` });
@@ -69,6 +71,11 @@ function containerSecurityContext(settings: Settings): k8s.SecurityContext {
     };
   }
   return { allowPrivilegeEscalation: false, privileged: false };
+}
+
+/** `undefined` for "" (a Go `omitempty` string the API server drops). */
+export function omitEmpty(value: string | undefined): string | undefined {
+  return value === '' ? undefined : value;
 }
 
 function nonEmpty<T>(items: readonly T[]): T[] | undefined {

@@ -1,6 +1,6 @@
-import type { Task, VolumeSource } from '../model';
+import type { KeyToPath, Task, Toleration, VolumeSource } from '../model';
 import type { Settings } from '../settings';
-import { taskContainer } from './container';
+import { omitEmpty, taskContainer } from './container';
 import { k8s } from './k8s';
 
 /** The pod template of a task's Job, CronJob or Deployment. */
@@ -27,7 +27,7 @@ export function taskPodTemplate(task: Task, settings: Settings): k8s.PodTemplate
       restartPolicy: batch ? 'Never' : undefined,
       securityContext: restricted ? { runAsNonRoot: true, seccompProfile: { type: 'RuntimeDefault' } } : undefined,
       serviceAccountName: task.serviceAccountName,
-      tolerations: task.tolerations.length === 0 ? undefined : task.tolerations.map((t) => ({ ...t })),
+      tolerations: task.tolerations.length === 0 ? undefined : task.tolerations.map(toleration),
       volumes: volumes.length === 0 ? undefined : volumes,
     },
   };
@@ -37,15 +37,31 @@ function nonEmptyMap(map: Readonly<Record<string, string>>): Record<string, stri
   return Object.keys(map).length === 0 ? undefined : { ...map };
 }
 
-/** The model's volume source as the typed Kubernetes structure. */
+/**
+ * The model's volume source as the typed Kubernetes structure, without the
+ * Go `omitempty` zero values the API server drops (k8s.io/api core/v1:
+ * `items: []`, `medium: ""`, non-pointer `readOnly: false`, an empty
+ * `volumeAttributes`), so the file is what the cluster stores. Pointer
+ * fields (`optional`, `defaultMode`, csi `readOnly`) are kept as given.
+ */
 function volumeSource(source: VolumeSource): Omit<k8s.Volume, 'name'> {
+  const items = (list: readonly KeyToPath[] | undefined) => (list === undefined || list.length === 0 ? undefined : list.map((i) => ({ ...i })));
+  const trueOnly = (flag: boolean | undefined) => (flag === true ? true : undefined);
   if ('emptyDir' in source) {
     const { medium, sizeLimit } = source.emptyDir;
-    return { emptyDir: { medium, sizeLimit: sizeLimit === undefined ? undefined : k8s.Quantity.fromString(sizeLimit) } };
+    return { emptyDir: { medium: omitEmpty(medium), sizeLimit: sizeLimit === undefined ? undefined : k8s.Quantity.fromString(sizeLimit) } };
   }
-  if ('configMap' in source) return { configMap: { ...source.configMap, items: source.configMap.items?.map((i) => ({ ...i })) } };
-  if ('secret' in source) return { secret: { ...source.secret, items: source.secret.items?.map((i) => ({ ...i })) } };
-  if ('csi' in source) return { csi: { ...source.csi, volumeAttributes: source.csi.volumeAttributes && { ...source.csi.volumeAttributes } } };
-  if ('nfs' in source) return { nfs: { ...source.nfs } };
-  return { persistentVolumeClaim: { ...source.persistentVolumeClaim } };
+  if ('configMap' in source) return { configMap: { ...source.configMap, items: items(source.configMap.items) } };
+  if ('secret' in source) return { secret: { ...source.secret, items: items(source.secret.items) } };
+  if ('csi' in source) {
+    const attributes = source.csi.volumeAttributes;
+    return { csi: { ...source.csi, volumeAttributes: attributes === undefined || Object.keys(attributes).length === 0 ? undefined : { ...attributes } } };
+  }
+  if ('nfs' in source) return { nfs: { ...source.nfs, readOnly: trueOnly(source.nfs.readOnly) } };
+  return { persistentVolumeClaim: { ...source.persistentVolumeClaim, readOnly: trueOnly(source.persistentVolumeClaim.readOnly) } };
+}
+
+/** A toleration without the empty strings the API server drops (`key`, `operator`, `value`, `effect` are omitempty). */
+function toleration(t: Toleration): k8s.Toleration {
+  return { key: omitEmpty(t.key), operator: t.operator, value: omitEmpty(t.value), effect: t.effect, tolerationSeconds: t.tolerationSeconds };
 }

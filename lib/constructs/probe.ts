@@ -5,9 +5,12 @@ import { k8s } from './k8s';
 export function containerProbe(probe: Probe | undefined): k8s.Probe | undefined {
   if (probe === undefined) return undefined;
   const { httpGet, tcpSocket, exec, grpc, ...timing } = probe;
+  const headers = httpGet?.httpHeaders;
   return {
     ...timing,
-    httpGet: httpGet && { ...httpGet, port: intOrString(httpGet.port), httpHeaders: httpGet.httpHeaders?.map((h) => ({ ...h })) },
+    // Go omitempty zero values the API server drops (an int32 0, an empty list): not written.
+    initialDelaySeconds: timing.initialDelaySeconds === 0 ? undefined : timing.initialDelaySeconds,
+    httpGet: httpGet && { ...httpGet, port: intOrString(httpGet.port), httpHeaders: headers === undefined || headers.length === 0 ? undefined : headers.map((h) => ({ ...h })) },
     tcpSocket: tcpSocket && { ...tcpSocket, port: intOrString(tcpSocket.port) },
     exec: exec && { command: [...exec.command] },
     grpc: grpc && { ...grpc },

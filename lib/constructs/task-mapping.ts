@@ -8,6 +8,7 @@ import {
 import type { Published, ServiceTask } from '../model';
 import type { Settings } from '../settings';
 import { taskMetadata } from './object-meta';
+import { stickyCookie } from './sticky-cookie';
 
 export interface TaskMappingProps {
   /** The published service task. */
@@ -45,8 +46,7 @@ export class TaskMapping extends Construct {
       authContextExtensions: published.access === undefined || published.bypassAuth ? undefined : { access: published.access },
       resolver: published.stickySessions ? settings.mapping.stickySessionResolver : undefined,
     };
-    // Cookie affinity: the same client keeps reaching the same pod.
-    const cookie = published.stickySessions ? { name: `${task.name}-affinity` } : undefined;
+    const cookie = published.stickySessions ? stickyCookie(task.name, published.prefix) : undefined;
     const hostname = settings.mapping.hostname;
     this.apiObject =
       settings.mapping.apiVersion === 'v2'

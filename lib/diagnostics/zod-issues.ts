@@ -61,6 +61,8 @@ function describeIssue(issue: Issue): string {
     }
     case 'too_small':
     case 'too_big': {
+      // A schema's own message (zod's default ones start "Too small"/"Too big").
+      if (!/^Too (small|big)/.test(issue.message)) return issue.message;
       const bound = Number(issue.code === 'too_small' ? issue.minimum : issue.maximum);
       if (issue.origin === 'string') {
         return issue.code === 'too_small' && bound === 1 ? 'must not be empty' : `must be ${issue.code === 'too_small' ? 'at least' : 'at most'} ${bound} characters`;

@@ -61,7 +61,7 @@ export const MANIFEST_FIELD_DESCRIPTIONS: Readonly<Record<keyof typeof manifestF
     'not more than "memory-limit". Not set: no request.',
   schedule:
     'For a job. Describes the repeating, time-based schedule on which the task is executed, in cron syntax ' +
-    '(for example "0 5 * * *": every day at 5 am; macros such as "@daily" are accepted). ' +
+    '(for example "0 5 * * *": every day at 5 am; macros such as "@daily", and "@every <duration>" such as "@every 48h", are accepted). ' +
     'If set, it makes the difference between a job and a cronjob; "" means a plain job.',
   replicas:
     'Int, for a service or deployment, default 1. Defines the number of copies (replicas) of your deployment.',
@@ -99,13 +99,16 @@ export const TYPE_DESCRIPTIONS: Readonly<Record<'job' | 'deployment' | 'service'
 export const PUBLISHED_DESCRIPTIONS: Readonly<Record<string, string>> = {
   access:
     'String. The group you wish to give your application access to. Required unless "bypass_auth" is true (and ignored then).',
-  prefix: 'String, required. The URL prefix your application will be set with; it starts with "/" (for example "/app/").',
+  prefix:
+    'String, required. The URL prefix your application will be set with; it starts with "/" (for example "/app/"). ' +
+    'It is a plain string prefix: "/app" would also match "/apps", so end it with "/".',
   rewrite:
-    'String, not required. Rewrites the URL prefix before handing the request off to the service. ' +
+    'String, not required. Rewrites the URL prefix before handing the request off to the service: the matched prefix is replaced by it. ' +
     'Not set keeps Emissary\'s default ("/"); "" disables rewriting.',
   timeout_ms: 'Int, not required, default 6000. The timeout, in milliseconds, for requests through this service.',
   sticky_sessions:
-    'Boolean, not required, default false. If your service has several replicas, users will always fall back on the same pods.',
+    'Boolean, not required, default false. If your service has several replicas, users will always fall back on the same pods ' +
+    '(through a session cookie the gateway sets).',
   bypass_auth: 'Boolean, not required, default false. If set to true, your service will be deployed with public access.',
   displayed_name:
     'String, not required, default: the real name of the service (its "name"). The name of the service that will be displayed on the portal.',

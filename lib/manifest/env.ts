@@ -11,7 +11,7 @@ import type { EnvFromSource, EnvVar } from '../model';
 import { checkDns1123Subdomain, checkEnvVarName, checkQualifiedName } from '../validation/kubernetes-names';
 import { parseQuantity } from '../validation/quantity';
 import { didYouMean } from '../validation/suggest';
-import { checkedString, exactlyOneOf, isObjectPayload, nameString, uniqueBy } from './zod-helpers';
+import { always, checkedString, exactlyOneOf, isObjectPayload, nameString, uniqueBy } from './zod-helpers';
 
 /** The pod fields an env var may read (`validEnvDownwardAPIFieldPathExpressions`, Kubernetes 1.27). */
 export const ENV_FIELD_PATHS = [
@@ -94,8 +94,15 @@ const envVar = z
     }
   }, { when: isObjectPayload });
 
+/**
+ * Kubernetes accepts two variables of one name (the container sees the
+ * last), but server-side apply merges `env` by name and refuses duplicates:
+ * this tool's rule, said in the message.
+ */
+const DUPLICATE_ENV = '; Kubernetes would keep only the last value, and server-side apply refuses two entries of one name, so this tool refuses it';
+
 /** The container's environment: unique, valid names; a string `value` or a `valueFrom` source each. */
-export const envField = z.array(envVar).superRefine(uniqueBy((v) => v.name, 'name', 'environment variable'));
+export const envField = z.array(envVar).superRefine(uniqueBy((v) => v.name, 'name', 'environment variable', DUPLICATE_ENV), always);
 
 const ENV_FROM_SOURCES = ['configMapRef', 'secretRef'] as const;
 

@@ -4,12 +4,7 @@
  */
 import type { Task } from '../model';
 import { shortestCronInterval } from '../validation/cron-interval';
-
-/** One warning: where, and what to do. */
-export interface FieldWarning {
-  readonly path: readonly (string | number)[];
-  readonly message: string;
-}
+import type { LikelyMistake } from './likely-mistakes';
 
 /**
  * The CronJob controller checks schedules every 10 seconds; a smaller
@@ -18,9 +13,9 @@ export interface FieldWarning {
  */
 const CRON_JOB_CONTROLLER_PERIOD = 10;
 
-/** A published service without a readiness probe; cron job deadlines that skip or overlap runs. */
-export function extensionWarnings(task: Task): FieldWarning[] {
-  const out: FieldWarning[] = [];
+/** A published service without a readiness probe. */
+export function probeMistakes(task: Task): LikelyMistake[] {
+  const out: LikelyMistake[] = [];
   if (task.kind === 'service' && task.published !== undefined && task.probes.readiness === undefined) {
     out.push({
       path: ['published'],
@@ -29,6 +24,12 @@ export function extensionWarnings(task: Task): FieldWarning[] {
         'add "readiness-probe": "/healthz" (a path your application answers with a 2xx or 3xx status)',
     });
   }
+  return out;
+}
+
+/** Cron job deadlines that skip runs, or let them overlap. */
+export function cronJobMistakes(task: Task): LikelyMistake[] {
+  const out: LikelyMistake[] = [];
   if (task.kind === 'cron-job') {
     const deadline = task.cronJob.startingDeadlineSeconds;
     if (deadline !== undefined && deadline < CRON_JOB_CONTROLLER_PERIOD) {

@@ -3,6 +3,8 @@ import { type JsonDocument, parseJsonDocument } from '../diagnostics/json-docume
 import { describeValue, issuesToDiagnostics } from '../diagnostics/zod-issues';
 import type { Task } from '../model';
 import type { Settings } from '../settings';
+import { serverSideApplyDiagnostics } from '../validation/server-side-apply';
+import { type CrossTaskEntry, entryOfInvalid } from './cross-task-entry';
 import { manifestFields, manifestSchema } from './schema';
 
 /** A valid task and the document it came from (for locating cross-task findings). */
@@ -17,13 +19,15 @@ export interface LoadedTask {
 export interface LoadResult {
   readonly task?: LoadedTask;
   readonly diagnostics: readonly Diagnostic[];
+  /** For a manifest with errors that parses as JSON: what the rules across tasks can still read of it. */
+  readonly partial?: CrossTaskEntry;
 }
 
 /** Validates and translates manifests into tasks, with one schema per run. */
 export class ManifestLoader {
   private readonly schema: ReturnType<typeof manifestSchema>;
 
-  constructor(settings: Settings) {
+  constructor(private readonly settings: Settings) {
     this.schema = manifestSchema(settings);
   }
 
@@ -40,7 +44,13 @@ export class ManifestLoader {
       return { diagnostics: [document.diagnostic([], `a manifest is a JSON object, found ${describeValue(value)}`)] };
     }
     const result = this.schema.safeParse(withoutEmptyValues(value as Record<string, unknown>), { reportInput: true });
-    if (!result.success) return { diagnostics: issuesToDiagnostics(document, this.schema, result.error.issues).sort(compareDiagnostics) };
+    const fieldErrors = result.success ? [] : issuesToDiagnostics(document, this.schema, result.error.issues);
+    // Strings that server-side apply cannot carry, unless their field is already reported.
+    const reported = new Set(fieldErrors.map((d) => d.path));
+    const applyErrors = serverSideApplyDiagnostics(document).filter((d) => !reported.has(d.path));
+    if (!result.success || applyErrors.length > 0) {
+      return { diagnostics: [...fieldErrors, ...applyErrors].sort(compareDiagnostics), partial: entryOfInvalid(document, this.settings) };
+    }
     return { task: { task: result.data, document, origin }, diagnostics: [] };
   }
 }

@@ -6,10 +6,11 @@
  */
 import * as z from '../zod';
 import { checkLabelValue, checkQualifiedName, checkRenderableKey } from '../validation/kubernetes-names';
+import { TOTAL_ANNOTATION_SIZE_LIMIT } from './object-size';
 import { nameString } from './zod-helpers';
 
 /** `TotalAnnotationSizeLimitB`: the most bytes all annotation keys and values of one object may take. */
-export const MAX_ANNOTATIONS_BYTES = 256 * 1024;
+export const MAX_ANNOTATIONS_BYTES = TOTAL_ANNOTATION_SIZE_LIMIT;
 
 const annotationKey = nameString((key) => checkQualifiedName(key.toLowerCase()) ?? checkRenderableKey(key));
 

@@ -1,5 +1,7 @@
 import * as z from '../zod';
 import type { Published } from '../model';
+import { checkRoutePath } from '../validation/route-path';
+import { always, checkedString } from './zod-helpers';
 
 const MATERIAL_ICON = /^[a-z0-9_]+$/;
 
@@ -16,9 +18,20 @@ export const PUBLISHED_DEFAULTS = {
 export const publishedSchema = z
   .strictObject({
     access: z.string().min(1).optional(),
-    prefix: z.string().refine((p) => p.startsWith('/'), { error: (iss) => `must start with "/" (found ${JSON.stringify(iss.input)})` }),
-    rewrite: z.string().optional(),
-    timeout_ms: z.int().min(1).max(2 ** 31 - 1).default(PUBLISHED_DEFAULTS.timeoutMs),
+    prefix: checkedString((p) => (p.startsWith('/') ? checkRoutePath(p) : `must start with "/" (found ${JSON.stringify(p)})`)),
+    // Envoy's prefix_rewrite replaces the matched prefix: "" keeps the path (Emissary then writes no rewrite).
+    rewrite: checkedString((r) => (r === '' || r.startsWith('/') ? checkRoutePath(r) : `must be "" (no rewrite) or start with "/" (found ${JSON.stringify(r)}): it replaces the matched prefix, so the service would receive paths such as ${JSON.stringify(`${r}page`)}; did you mean ${JSON.stringify(`/${r}`)}?`)).optional(),
+    // Envoy reads a route timeout of 0 as "no timeout"; this tool's rule is that every route has one.
+    timeout_ms: z
+      .int()
+      .min(1, {
+        error: (iss) =>
+          iss.input === 0
+            ? 'is 0, which turns the gateway\'s timeout off (Envoy reads a 0 route timeout as "never time out"); this tool requires a timeout: give milliseconds, e.g. 6000 (the default)'
+            : undefined,
+      })
+      .max(2 ** 31 - 1)
+      .default(PUBLISHED_DEFAULTS.timeoutMs),
     sticky_sessions: z.boolean().default(PUBLISHED_DEFAULTS.stickySessions),
     bypass_auth: z.boolean().default(PUBLISHED_DEFAULTS.bypassAuth),
     displayed_name: z.string().min(1).max(253).optional(),
@@ -31,11 +44,20 @@ export const publishedSchema = z
       .default(PUBLISHED_DEFAULTS.icon),
     visible: z.boolean().default(PUBLISHED_DEFAULTS.visible),
   })
-  .superRefine((p, ctx) => {
-    if (p.access === undefined && !p.bypass_auth) {
-      ctx.addIssue({ code: 'custom', path: ['access'], message: 'is required unless "bypass_auth" is true (the group given access to the service)' });
-    }
-  });
+  .superRefine(
+    (p, ctx) => {
+      // Runs even when other keys are invalid (every error in one run), so reads them defensively.
+      if (typeof p !== 'object' || p === null || Array.isArray(p)) return;
+      if (p.access === undefined && (p as { bypass_auth?: unknown }).bypass_auth !== true) {
+        ctx.addIssue({ code: 'custom', path: ['access'], message: 'is required unless "bypass_auth" is true (the group given access to the service)' });
+      }
+      // The sticky cookie's Path attribute is the prefix; a ";" would end it (RFC 6265 path-value).
+      if ((p as { sticky_sessions?: unknown }).sticky_sessions === true && typeof p.prefix === 'string' && p.prefix.includes(';')) {
+        ctx.addIssue({ code: 'custom', path: ['prefix'], message: `${JSON.stringify(p.prefix)} contains ";", which cannot be the Path of the sticky-session cookie (it would end the attribute); write it percent-encoded ("%3B") or turn sticky_sessions off` });
+      }
+    },
+    always,
+  );
 
 /** The model of `published`, with the task's name as the default displayed name. */
 export function toPublished(p: z.output<typeof publishedSchema>, taskName: string): Published {

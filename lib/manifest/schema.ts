@@ -5,15 +5,16 @@ import { checkDns1035Label, checkDns1123Label, checkDns1123Subdomain, checkIanaS
 import { compareQuantities, type Quantity } from '../validation/quantity';
 import { envField, envFromField, toEnvFromSource, toEnvVar } from './env';
 import { checkExtensionRelations, checkExtensionTypeRules } from './extension-rules';
-import { imageField, labelsField, nodeSelectorField, quantityField, scheduleField } from './fields';
+import { imageField, labelsField, nodeSelectorField, scheduleField } from './fields';
 import { cronJobFields, jobFields, toCronJobControls, toJobControls } from './job-fields';
 import { annotationsField, labelsMapField } from './metadata-fields';
+import { imagePullSecretsField, serviceAccountField } from './pod-identity';
 import { probeField, toProbe } from './probes';
+import { memoryLimitField, resourceQuantityField } from './resources';
 import { publishedSchema, toPublished } from './published';
 import { tolerationSchema, toToleration } from './tolerations';
 import { toVolume, volumesSchema } from './volumes';
-import { imagePullSecretsField, serviceAccountField } from './pod-identity';
-import { nameString } from './zod-helpers';
+import { always, nameString } from './zod-helpers';
 
 /** The manifest's defaults (the format's own; project settings live in settings.ts). */
 export const MANIFEST_DEFAULTS = {
@@ -51,10 +52,10 @@ export const manifestFields = {
   env: envField.default([]),
   'svc-account-secret': nameString(checkDns1123Subdomain).optional(),
   cmd: z.array(z.string()).default([]),
-  'cpu-limit': quantityField.optional(),
-  'memory-limit': quantityField.optional(),
-  'cpu-request': quantityField.optional(),
-  'memory-request': quantityField.optional(),
+  'cpu-limit': resourceQuantityField.optional(),
+  'memory-limit': memoryLimitField.optional(),
+  'cpu-request': resourceQuantityField.optional(),
+  'memory-request': resourceQuantityField.optional(),
   schedule: scheduleField.optional(),
   replicas: z.int().min(0).max(2 ** 31 - 1).optional(),
   'name-port': nameString(checkIanaSvcName).optional(),
@@ -94,7 +95,8 @@ export function manifestSchema(settings: Settings) {
       },
       { when: () => true },
     )
-    .superRefine((m, ctx) => checkFieldRelations(m, settings, ctx))
+    // Also runs when fields are invalid, so that every error comes in one run.
+    .superRefine((m, ctx) => checkFieldRelations(m as Partial<ManifestOutput>, settings, ctx), always)
     .transform((m): Task => toTask(m, settings));
 }
 
@@ -135,11 +137,15 @@ function checkTypeRules(raw: Record<string, unknown>, ctx: z.RefinementCtx): voi
   checkExtensionTypeRules(raw, type, ctx);
 }
 
-/** Rules between valid fields: requests within limits, names the project reserves. */
-function checkFieldRelations(m: ManifestOutput, settings: Settings, ctx: z.RefinementCtx): void {
+/**
+ * Rules between fields: requests within limits, names the project reserves.
+ * Runs even when some fields are invalid (their values are then raw input),
+ * so it reads only values that passed their own field's checks.
+ */
+function checkFieldRelations(m: Partial<ManifestOutput>, settings: Settings, ctx: z.RefinementCtx): void {
   for (const resource of ['cpu', 'memory'] as const) {
-    const request: Quantity | undefined = m[`${resource}-request`];
-    const limit: Quantity | undefined = m[`${resource}-limit`];
+    const request = asQuantity(m[`${resource}-request`]);
+    const limit = asQuantity(m[`${resource}-limit`]);
     if (request !== undefined && limit !== undefined && compareQuantities(request, limit) > 0) {
       ctx.addIssue({
         code: 'custom',
@@ -148,16 +154,17 @@ function checkFieldRelations(m: ManifestOutput, settings: Settings, ctx: z.Refin
       });
     }
   }
+  const volumes = objectsIn(m.volumes);
   if (settings.podSecurity === 'restricted') {
-    m.volumes.forEach((volume, i) => {
+    volumes.forEach((volume, i) => {
       if (volume.nfs !== undefined) {
         ctx.addIssue({ code: 'custom', path: ['volumes', i, 'nfs'], message: 'is not allowed by the restricted Pod Security profile (the podSecurity setting); use a persistentVolumeClaim' });
       }
     });
   }
-  if (m['svc-account-secret'] !== undefined) {
+  if (typeof m['svc-account-secret'] === 'string') {
     const credentials = settings.gcpCredentials;
-    m.volumes.forEach((volume, i) => {
+    volumes.forEach((volume, i) => {
       if (volume.name === credentials.volumeName) {
         ctx.addIssue({ code: 'custom', path: ['volumes', i, 'name'], message: `"${volume.name}" is the volume that mounts svc-account-secret; choose another name` });
       }
@@ -165,12 +172,23 @@ function checkFieldRelations(m: ManifestOutput, settings: Settings, ctx: z.Refin
         ctx.addIssue({ code: 'custom', path: ['volumes', i, 'mountPath'], message: `"${volume.mountPath}" is where svc-account-secret is mounted; choose another path` });
       }
     });
-    m.env.forEach((variable, i) => {
+    objectsIn(m.env).forEach((variable, i) => {
       if (variable.name === GOOGLE_APPLICATION_CREDENTIALS) {
         ctx.addIssue({ code: 'custom', path: ['env', i, 'name'], message: `${GOOGLE_APPLICATION_CREDENTIALS} is set from svc-account-secret; remove it from env` });
       }
     });
   }
+}
+
+/** A field's value when it passed its own checks (a parsed quantity), else undefined. */
+function asQuantity(value: unknown): Quantity | undefined {
+  return typeof value === 'object' && value !== null && typeof (value as Quantity).nanos === 'bigint' ? (value as Quantity) : undefined;
+}
+
+/** The items of a list that may still be raw input, with non-objects as empty objects (keeping indexes). */
+function objectsIn(value: unknown): Record<string, unknown>[] {
+  if (!Array.isArray(value)) return [];
+  return value.map((item) => (typeof item === 'object' && item !== null ? (item as Record<string, unknown>) : {}));
 }
 
 /** The environment variable that points Google client libraries at the mounted key. */

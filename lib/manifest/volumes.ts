@@ -2,7 +2,7 @@ import * as z from '../zod';
 import type { Volume, VolumeSource } from '../model';
 import { parseQuantity } from '../validation/quantity';
 import { checkDns1123Label, checkDns1123Subdomain, checkRenderableKey } from '../validation/kubernetes-names';
-import { nameString, uniqueBy } from './zod-helpers';
+import { always, nameString, uniqueBy } from './zod-helpers';
 
 /** The volume sources a task may use. */
 export const ALLOWED_VOLUME_SOURCES = ['configMap', 'secret', 'persistentVolumeClaim', 'emptyDir', 'csi', 'nfs'] as const;
@@ -18,10 +18,20 @@ const REFUSED_VOLUME_SOURCES = [
 const refused = (source: string) =>
   z
     .unknown()
-    .superRefine((_, ctx) => ctx.addIssue(`volume source "${source}" is not allowed; use one of ${ALLOWED_VOLUME_SOURCES.join(', ')}`))
+    .superRefine((_, ctx) => ctx.addIssue(`volume source "${source}" is not supported by this tool${source === 'hostPath' ? ' (a data task gets no access to its node)' : ''}; use one of ${ALLOWED_VOLUME_SOURCES.join(', ')}`))
     .optional();
 
-const fileMode = z.int().min(0).max(0o777);
+/** A file mode: JSON has no octal numbers, so 0644 is written 420; 644 (0o1204) is refused with the likely value. */
+const fileMode = z
+  .int()
+  .min(0)
+  .max(0o777, {
+    error: (iss) => {
+      const digits = String(iss.input);
+      const octal = /^0?[0-7]{3,4}$/.test(digits) && parseInt(digits, 8) <= 0o777 ? `; did you mean ${parseInt(digits, 8)} (0${digits.replace(/^0/, '')})?` : '';
+      return `expected a file mode ≤ 511 (0777), found ${digits}: JSON numbers are decimal, so 0644 is written 420${octal}`;
+    },
+  });
 const resourceName = nameString(checkDns1123Subdomain);
 
 const keyToPath = z.strictObject({
@@ -79,6 +89,8 @@ const volumeSchema = z
     ...Object.fromEntries(REFUSED_VOLUME_SOURCES.map((k) => [k, refused(k)])),
   })
   .superRefine((volume, ctx) => {
+    // Runs even when the volume has other errors (`always`): reads only which keys are present.
+    if (typeof volume !== 'object' || volume === null || Array.isArray(volume)) return;
     const given = ALLOWED_VOLUME_SOURCES.filter((source) => volume[source] !== undefined);
     const refusedGiven = REFUSED_VOLUME_SOURCES.some((source) => (volume as Record<string, unknown>)[source] !== undefined);
     if (given.length !== 1 && !refusedGiven) {
@@ -88,13 +100,13 @@ const volumeSchema = z
         message: `${given.length === 0 ? 'has no source' : `has ${given.length} sources (${given.join(', ')})`}; set exactly one of ${ALLOWED_VOLUME_SOURCES.join(', ')}`,
       });
     }
-  });
+  }, always);
 
 /** The `volumes` list: unique names, each one volume and its mount. */
 export const volumesSchema = z
   .array(volumeSchema)
-  .superRefine(uniqueBy((v) => v.name, 'name', 'volume name'))
-  .superRefine(uniqueBy((v) => v.mountPath, 'mountPath', 'mount path'));
+  .superRefine(uniqueBy((v) => v.name, 'name', 'volume name'), always)
+  .superRefine(uniqueBy((v) => v.mountPath, 'mountPath', 'mount path'), always);
 
 /** The model of one `volumes` entry. */
 export function toVolume(v: z.output<typeof volumeSchema>): Volume {

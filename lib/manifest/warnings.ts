@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic';
 import { parseImageReference } from '../validation/image';
-import { extensionWarnings } from './extension-warnings';
+import { likelyMistakes } from './likely-mistakes';
 import type { LoadedTask } from './load';
 
 /** Name parts that make an environment variable look like it holds a secret. */
@@ -11,7 +11,8 @@ const SECRET_WORDS = new Set(['PASSWORD', 'PASSWD', 'PWD', 'PASS', 'TOKEN', 'SEC
 /**
  * Findings that do not make a manifest invalid but deserve a look: a mutable
  * image, an ignored `access`, a secret written in plain text, a built image
- * without a Dockerfile. They fail the run only with `--strict`.
+ * without a Dockerfile, and the likely mistakes of `likely-mistakes.ts`.
+ * They fail the run only with `--strict`.
  *
  * @param taskDir the task's folder, where an `image-destination` is built from
  * @param shownDir that folder as shown to the user
@@ -42,6 +43,6 @@ export function taskWarnings(loaded: LoadedTask, taskDir: string, shownDir: stri
       );
     }
   });
-  for (const w of extensionWarnings(task)) warn(w.path, w.message);
+  for (const mistake of likelyMistakes(task)) warn(mistake.path, mistake.message);
   return out;
 }

@@ -16,18 +16,33 @@ export function nameString(check: (value: string) => string | undefined) {
   });
 }
 
-/** A list whose items' `key` must be unique; duplicates are reported at the later item. */
-export function uniqueBy<T>(key: (item: T) => unknown, field: string, what: string) {
+/**
+ * A list whose items' `key` must be unique; duplicates are reported at the
+ * later item. Meant to run with `{ when: () => true }` (see {@link always}):
+ * items that are not objects, or whose key is not a string, are skipped.
+ */
+export function uniqueBy<T>(key: (item: T) => unknown, field: string, what: string, why = '') {
   return (items: readonly T[], ctx: z.RefinementCtx<readonly T[]>): void => {
+    if (!Array.isArray(items)) return;
     const seen = new Map<unknown, number>();
     items.forEach((item, index) => {
+      if (typeof item !== 'object' || item === null) return;
       const value = key(item);
+      if (typeof value !== 'string') return;
       const first = seen.get(value);
       if (first === undefined) seen.set(value, index);
-      else ctx.addIssue({ code: 'custom', path: [index, field], message: `duplicate ${what} ${JSON.stringify(value)} (also at [${first}])` });
+      else ctx.addIssue({ code: 'custom', path: [index, field], message: `duplicate ${what} ${JSON.stringify(value)} (also at [${first}])${why}` });
     });
   };
 }
+
+/**
+ * Refinement options that run a rule even when the value has other errors
+ * (zod skips refinements of a value with issues by default), so that every
+ * error of a manifest is reported in one run. The rule must then read its
+ * value defensively: it may be raw input.
+ */
+export const always = { when: () => true } as const;
 
 /**
  * A refinement's `when`: run it even when fields of the object have issues

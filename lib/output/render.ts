@@ -16,8 +16,13 @@ import { stringifyYamlDocuments } from './yaml';
  * @param source the manifest path shown in the header (relative to the tasks folder's parent)
  */
 export function renderTask(task: Task, settings: Settings, source: string): RenderedFile {
-  const chart = new TaskChart(new App(), task.name, { task, settings });
   const header = `${GENERATED_MARKER} from ${source}.\n# Do not edit: change the manifest and run \`npm run synth\`.\n`;
+  return { path: outputPath(task), content: header + stringifyYamlDocuments(renderObjects(task, settings)) };
+}
+
+/** The task's API objects as JSON data, in file order. */
+export function renderObjects(task: Task, settings: Settings): unknown[] {
+  const chart = new TaskChart(new App(), task.name, { task, settings });
   const objects = chart.node.findAll().filter((c): c is ApiObject => c instanceof ApiObject);
-  return { path: outputPath(task), content: header + stringifyYamlDocuments(objects.map((o) => o.toJson())) };
+  return objects.map((o) => o.toJson());
 }

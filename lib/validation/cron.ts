@@ -1,8 +1,10 @@
 /**
  * The CronJob `schedule` check Kubernetes makes (robfig/cron v3
  * `ParseStandard`, plus its refusal of a time zone in the schedule), with
- * messages that name the field and the bad part.
+ * messages that name the field and the bad part, and one rule of this
+ * tool's own: a schedule that never fires (February 30) is refused.
  */
+import { parseGoDuration } from './go-duration';
 
 /** One of the five fields of a schedule. */
 interface FieldSpec {
@@ -33,7 +35,7 @@ export function checkCronSchedule(schedule: string): string | undefined {
   const quoted = q(schedule);
   if (schedule.trim() === '') return `${quoted} is empty; ${SHAPE}`;
   if (schedule !== schedule.trim()) {
-    return `${quoted} has leading or trailing whitespace; remove it (the schedule is copied verbatim into the YAML)`;
+    return `${quoted} has leading or trailing whitespace, which Kubernetes ignores but this tool refuses so that the file holds the schedule exactly; remove it`;
   }
   if (schedule.includes('TZ')) return timeZoneMessage(schedule);
   if (schedule.startsWith('@')) return checkMacro(schedule);
@@ -47,7 +49,48 @@ export function checkCronSchedule(schedule: string): string | undefined {
     const problem = checkField(FIELDS[i], fields[i]);
     if (problem !== undefined) return `${quoted}: ${problem}`;
   }
-  return undefined;
+  return neverFires(fields);
+}
+
+/** Days in each month (1-12) in a leap year: robfig's Next looks five years ahead, so February 29 fires. */
+const DAYS_IN_MONTH = [0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/**
+ * This tool's rule: a valid schedule whose days of the month exist in none
+ * of its months ("0 0 30 2 *"). Kubernetes accepts it, but the CronJob would
+ * never start a Job. robfig/cron matches a day when day-of-month AND
+ * day-of-week match if either is "*" or "?", else when either matches; so
+ * only a restricted day-of-month with an unrestricted day-of-week can miss.
+ */
+function neverFires(fields: readonly string[]): string | undefined {
+  const [, , dom, month, dow] = fields;
+  const star = (text: string) => text.split(',').some((item) => item === '*' || item === '?' || item === '*/1' || item === '?/1');
+  if (!star(dow) || star(dom)) return undefined;
+  const days = values(FIELDS[2], dom);
+  const months = values(FIELDS[3], month);
+  if ([...months].some((m) => [...days].some((d) => d <= DAYS_IN_MONTH[m]))) return undefined;
+  const names = [...months].sort((a, b) => a - b).map((m) => MONTHS[m - 1].toUpperCase());
+  return (
+    `${q(fields.join(' '))} never fires: day ${[...days].sort((a, b) => a - b).join(',')} does not exist in ${names.join(',')}. ` +
+    'Kubernetes accepts the schedule, but the CronJob would never start a Job (this tool refuses it)'
+  );
+}
+
+/** The values a valid field matches. */
+function values(field: FieldSpec, text: string): Set<number> {
+  const out = new Set<number>();
+  for (const item of text.split(',')) {
+    const [range, step = '1'] = item.split('/');
+    let [low, high] = [field.min, field.max];
+    if (range !== '*' && range !== '?') {
+      const bounds = range.split('-').map((b) => valueOf(field, b)!);
+      low = bounds[0];
+      // "N/step" means N to the maximum (robfig getRange).
+      high = bounds.length === 2 ? bounds[1] : item.includes('/') ? field.max : bounds[0];
+    }
+    for (let v = low; v <= high; v += Number(step)) out.add(v);
+  }
+  return out;
 }
 
 /** Kubernetes refuses `TZ=` / `CRON_TZ=` (indeed any "TZ") in a schedule: the CronJob's `timeZone` field (`time-zone`) is the way. */
@@ -62,14 +105,15 @@ function timeZoneMessage(schedule: string): string {
 
 function checkMacro(schedule: string): string | undefined {
   if (MACROS.includes(schedule)) return undefined;
-  if (/^@every\b/.test(schedule)) {
-    return (
-      `${q(schedule)}: Kubernetes CronJobs do not accept @every; they want a 5-field schedule ` +
-      '(minute hour day-of-month month day-of-week) or a macro such as @hourly'
-    );
+  // robfig/cron ParseStandard: "@every " and a Go duration (time.ParseDuration); the CronJob
+  // controller then starts a Job that long after the CronJob's creation or its last run.
+  if (schedule.startsWith('@every ')) {
+    const duration = parseGoDuration(schedule.slice('@every '.length));
+    return typeof duration === 'string' ? `${q(schedule)}: ${duration}` : undefined;
   }
+  if (/^@every\b/i.test(schedule)) return `${q(schedule)} is not a schedule (did you mean "@every <duration>", such as "@every 48h"?)`;
   const folded = schedule.toLowerCase();
-  const hint = MACROS.includes(folded) ? `did you mean ${q(folded)}?` : `the macros are ${MACROS.join(', ')}`;
+  const hint = MACROS.includes(folded) ? `did you mean ${q(folded)}?` : `the macros are ${MACROS.join(', ')} and @every <duration>`;
   return `${q(schedule)} is not a known macro (${hint})`;
 }
 

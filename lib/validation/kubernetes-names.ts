@@ -92,3 +92,17 @@ export function checkIanaSvcName(value: string): string | undefined {
 export function checkRenderableKey(value: string): string | undefined {
   return value === 'constructor' || value === '__proto__' ? 'is a key that cdk8s cannot render; choose another name' : undefined;
 }
+
+const CONFIG_MAP_KEY = /^[-._a-zA-Z0-9]+$/;
+
+/**
+ * A Secret or ConfigMap key (apimachinery `IsConfigMapKey`): at most 253
+ * letters, digits, '-', '_' and '.', and not ".", ".." or starting with "..".
+ * A secret volume without `items` holds one file per key, named like it.
+ */
+export function checkSecretKey(value: string): string | undefined {
+  if (value.length > 253) return `must be at most 253 characters (it has ${value.length})`;
+  if (!CONFIG_MAP_KEY.test(value)) return "must consist of letters, digits, '-', '_' and '.' (a Secret key, which is also the file name)";
+  if (value === '.' || value === '..' || value.startsWith('..')) return 'must not be "." or "..", or start with ".."';
+  return undefined;
+}

@@ -17,6 +17,7 @@ export interface Quantity {
 type Format = 'BinarySI' | 'DecimalSI' | 'DecimalExponent';
 
 const NANOS_PER_UNIT = 1_000_000_000n;
+const NANOS_PER_MILLI = 1_000_000n;
 const INT64_MAX = 2n ** 63n - 1n;
 /** apimachinery caps quantities at the largest int64. */
 const MAX_UNITS = INT64_MAX;
@@ -55,6 +56,19 @@ export function parseQuantity(input: string): Result<Quantity> {
     return fail(`${JSON.stringify(input)} is too large; a Kubernetes quantity is at most 2^63-1 (${MAX_UNITS})`);
   }
   return ok({ canonical: canonicalize(parsed.nanos, parsed.format), nanos: parsed.nanos });
+}
+
+/**
+ * What the API server stores for a resource request or limit given as
+ * `input`: pkg/apis/core/v1 `SetDefaults_ResourceList` rounds every
+ * ResourceList value up to milli units (`val.RoundUp(-3)`), so "100u" is
+ * stored as "1m". `undefined` when `input` is not a valid quantity or is
+ * already stored as written (to milli precision).
+ */
+export function roundedUpToMilli(input: string): string | undefined {
+  const parsed = parseExact(input);
+  if (typeof parsed === 'string' || parsed.nanos % NANOS_PER_MILLI === 0n) return undefined;
+  return canonicalize((parsed.nanos / NANOS_PER_MILLI + 1n) * NANOS_PER_MILLI, parsed.format);
 }
 
 /** Orders two quantities by value: negative when a < b, zero when equal, positive when a > b. */

@@ -21,11 +21,13 @@ function cronField(min: number, max: number, names?: readonly string[]): fc.Arbi
 /** A schedule Kubernetes accepts: 5 fields (with names, ranges, steps, lists) or a macro. */
 export const cronSchedule: fc.Arbitrary<string> = fc.oneof(
   { weight: 1, arbitrary: fc.constantFrom('@yearly', '@annually', '@monthly', '@weekly', '@daily', '@midnight', '@hourly') },
-  { weight: 1, arbitrary: fc.constantFrom('0 5 * * *', '*/15 * * * *', '0 0 1 1 *', '30 2 * * mon-fri', '0 0 * * 0', '0 12 * JAN,jul SUN') },
+  { weight: 1, arbitrary: fc.constantFrom('0 5 * * *', '*/15 * * * *', '0 0 1 1 *', '30 2 * * mon-fri', '0 0 * * 0', '0 12 * JAN,jul SUN', '0 0 31 * *', '0 0 29 2 *', '0 0 30 2 mon') },
+  // robfig/cron: "@every " and a Go duration.
+  { weight: 1, arbitrary: fc.constantFrom('@every 48h', '@every 1h30m', '@every 1.5h', '@every 90m', '@every 3600s') },
   {
     weight: 4,
     arbitrary: fc
-      .tuple(cronField(0, 59), cronField(0, 23), cronField(1, 31), cronField(1, 12, MONTHS), cronField(0, 6, DAYS), fc.array(fc.constantFrom(' ', ' ', ' ', '  ', '\t'), { minLength: 4, maxLength: 4 }))
+      .tuple(cronField(0, 59), cronField(0, 23), cronField(1, 28), cronField(1, 12, MONTHS), cronField(0, 6, DAYS), fc.array(fc.constantFrom(' ', ' ', ' ', '  ', '\t'), { minLength: 4, maxLength: 4 }))
       .map(([mi, h, dom, mo, dow, seps]) => [mi, h, dom, mo, dow].reduce((acc, f, i) => (i === 0 ? f : acc + seps[i - 1] + f), '')),
   },
 );

@@ -42,8 +42,20 @@ export function checkDay2ReadBack(m: Record<string, any>, objects: any[], settin
     expectEqual('env-from', container.envFrom, given(m['env-from']));
     for (const kind of ['readiness', 'liveness', 'startup']) {
       const probe = given(m[`${kind}-probe`]);
-      const expected = typeof probe === 'string' ? { httpGet: { path: probe, port: m['name-port'] } } : probe !== undefined && Object.keys(probe as object).length === 0 ? undefined : probe;
+      const expected = typeof probe === 'string' ? { httpGet: { path: probe, port: m['name-port'] } } : probe !== undefined && Object.keys(probe as object).length === 0 ? undefined : storedProbe(probe);
       expectEqual(`${kind}-probe`, container[`${kind}Probe`], expected);
     }
   }
+}
+
+/** A probe as the API server stores it: without the omitempty zero values (`initialDelaySeconds: 0`, `httpHeaders: []`). */
+function storedProbe(probe: any): unknown {
+  if (probe === undefined) return undefined;
+  const { initialDelaySeconds, httpGet, ...rest } = probe;
+  const headers = httpGet?.httpHeaders;
+  return {
+    ...rest,
+    ...(initialDelaySeconds === undefined || initialDelaySeconds === 0 ? {} : { initialDelaySeconds }),
+    ...(httpGet === undefined ? {} : { httpGet: headers !== undefined && headers.length === 0 ? (({ httpHeaders, ...h }) => h)(httpGet) : httpGet }),
+  };
 }

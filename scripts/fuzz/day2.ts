@@ -6,7 +6,7 @@
 import * as fc from 'fast-check';
 import { dnsLabel, dnsSubdomain, envName, labelValue } from './names';
 import type { FuzzOptions } from './options';
-import { anyString, DIGITS, LOWER, str } from './strings';
+import { applyableString as anyString, DIGITS, LOWER, str } from './strings';
 
 const opt = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined, freq: 2 });
 const configMapKey = str(LOWER + DIGITS + '-_.', 1, 30).filter((k) => k !== '.' && !k.startsWith('..'));

@@ -1,6 +1,7 @@
 /** Property 2, hostile manifests: {@link checkHostileCase}, and the check of each diagnostic. */
 import { type Diagnostic, formatDiagnostic } from '../../lib/diagnostics/diagnostic';
 import type { Settings } from '../../lib/settings';
+import { objectSizeDiagnostics } from '../../lib/manifest/object-size';
 import type { HostileCase } from './hostile-case';
 import { loaderFor, MANIFEST_FILE } from './loaders';
 import type { KnownBug } from './options';
@@ -45,6 +46,9 @@ export function checkHostileCase(c: HostileCase, settings: Settings, validate?: 
   } catch (e) {
     return violation(`ManifestLoader.load threw (${c.description}): ${(e as Error).stack ?? String(e)}`);
   }
+  // Objects too large for client-side apply are refused by synth after loading.
+  const sized = result.task === undefined ? [] : objectSizeDiagnostics(result.task, settings);
+  if (sized.length > 0) result = { diagnostics: [...result.diagnostics, ...sized] };
   const errors = result.diagnostics.filter((d) => d.severity === 'error');
   if (result.task !== undefined && errors.length > 0) violation(`both a task and ${errors.length} error(s) (${c.description})`);
   if (result.task === undefined && errors.length === 0) violation(`neither a task nor an error (${c.description})`);

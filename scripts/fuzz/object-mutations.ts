@@ -7,7 +7,7 @@
 import * as fc from 'fast-check';
 import { deep, isEmptyValue, kindOf, parentOf, type Path, setAt, walk } from './json-tree';
 import { type FuzzOptions, including } from './options';
-import { anyString } from './strings';
+import { anyString, UNAPPLYABLE } from './strings';
 
 /** Every key the manifest schema knows, at any level (an "unknown" key among these is not certainly unknown). */
 const KNOWN_KEYS = new Set([
@@ -61,7 +61,9 @@ export type ObjectMutation =
   | { readonly kind: 'huge-string'; readonly pick: number; readonly unit: string }
   | { readonly kind: 'odd-unicode'; readonly pick: number; readonly odd: string; readonly replace: boolean }
   | { readonly kind: 'lone-surrogate'; readonly pick: number; readonly unit: number; readonly at: number }
-  | { readonly kind: 'deep'; readonly pick: number; readonly depth: number; readonly shape: 'array' | 'object' };
+  | { readonly kind: 'deep'; readonly pick: number; readonly depth: number; readonly shape: 'array' | 'object' }
+  | { readonly kind: 'sub-milli'; readonly pick: number; readonly quantity: string }
+  | { readonly kind: 'long-key'; readonly length: number };
 
 const unknownKey: fc.Arbitrary<string> = fc.oneof(
   fc.constantFrom('image_source', 'imageSource', 'Name', 'TYPE', 'lables', 'cpu_limit', 'env-vars', 'command', 'args', 'hostPath', 'hostNetwork', 'privileged', 'replica', 'published ', ' name'),
@@ -87,8 +89,14 @@ export const objectMutation = (options: FuzzOptions): fc.Arbitrary<ObjectMutatio
       depth: including(options) ? fc.constantFrom(200, 200, 200, 50_000) : fc.constant(200),
       shape: fc.constantFrom('array' as const, 'object' as const),
     }),
+    // A resource amount the API server would store rounded up to milli units.
+    fc.record({ kind: fc.constant('sub-milli' as const), pick, quantity: fc.constantFrom('100u', '1n', '0.0005', '1.0001', '2e-4', '1500n') }),
+    // A map key longer than server-side apply reads (node-selector).
+    fc.record({ kind: fc.constant('long-key' as const), length: fc.constantFrom(1025, 2000) }),
   );
 };
+
+const RESOURCES = ['cpu-request', 'cpu-limit', 'memory-request', 'memory-limit'];
 
 /** Placeholder strings that become a bare number literal, or a deeply nested value, in the JSON text. */
 const NUMBER_PLACEHOLDER = '\u0000NUMBER:';
@@ -165,7 +173,9 @@ export function applyObjectMutation(m: Record<string, unknown>, mutation: Object
       const target = pickFrom(strings, mutation.pick);
       if (target === undefined) return { description: 'no string', mustReject: false };
       setAt(m, target.path, mutation.replace ? mutation.odd : `${target.value as string}${mutation.odd}`);
-      return { description: `odd unicode ${JSON.stringify(mutation.odd)} at ${show(target.path)}`, mustReject: false };
+      // Server-side apply cannot carry DEL, C1 controls, U+FFFE or U+FFFF in a rendered string ($schema is not rendered).
+      const unapplyable = UNAPPLYABLE.test(mutation.odd) && target.path[0] !== '$schema';
+      return rejecting(target.path, `odd unicode ${JSON.stringify(mutation.odd)} at ${show(target.path)}`, unapplyable);
     }
     case 'lone-surrogate': {
       const target = pickFrom(strings, mutation.pick);
@@ -177,6 +187,18 @@ export function applyObjectMutation(m: Record<string, unknown>, mutation: Object
       const next = s.slice(0, at) + String.fromCharCode(mutation.unit) + s.slice(at);
       setAt(m, target.path, next);
       return rejecting(target.path, `lone surrogate U+${mutation.unit.toString(16)} at ${show(target.path)}[${at}]`, !next.isWellFormed());
+    }
+    case 'sub-milli': {
+      const key = pickFrom(RESOURCES.filter((k) => free([k])), mutation.pick);
+      if (key === undefined) return { description: 'no resource to set', mustReject: false };
+      m[key] = mutation.quantity;
+      return rejecting([key], `${key} ${mutation.quantity}`, true);
+    }
+    case 'long-key': {
+      if (!free(['node-selector'])) return { description: 'node-selector is locked', mustReject: false };
+      const selector = kindOf(m['node-selector']) === 'object' ? (m['node-selector'] as Record<string, unknown>) : {};
+      m['node-selector'] = { ...selector, [`example.com/${'k'.repeat(mutation.length)}`]: 'v' };
+      return rejecting(['node-selector'], `node-selector key of ${mutation.length} characters`, true);
     }
     case 'deep': {
       const target = pickFrom(nodes, mutation.pick);

@@ -69,6 +69,20 @@ export const quantity: fc.Arbitrary<string> = fc
     return v !== undefined && compareValues(v, MAX_QUANTITY) <= 0;
   });
 
+/**
+ * A request and a limit as the API server stores them: to milli precision
+ * (SetDefaults_ResourceList rounds up to milli units), a memory limit of
+ * zero or at least one byte; request ≤ limit; either may be absent.
+ */
+const storedAsWritten = (pair: { request?: string; limit?: string }, memory: boolean): boolean =>
+  [pair.request, pair.limit].every((q) => q === undefined || quantityNanos(q)! % 1_000_000n === 0n) &&
+  (!memory || pair.limit === undefined || quantityNanos(pair.limit) === 0n || quantityNanos(pair.limit)! >= 1_000_000_000n);
+
+/** CPU `resources`: see {@link storedAsWritten}. */
+export const cpuRequestAndLimit = fc.constant(null).chain(() => requestAndLimit).filter((p) => storedAsWritten(p, false));
+/** Memory `resources`: see {@link storedAsWritten}. */
+export const memoryRequestAndLimit = fc.constant(null).chain(() => requestAndLimit).filter((p) => storedAsWritten(p, true));
+
 /** A request and a limit with request ≤ limit; either may be absent. */
 export const requestAndLimit: fc.Arbitrary<{ request?: string; limit?: string }> = fc
   .tuple(fc.option(quantity, { nil: undefined }), fc.option(quantity, { nil: undefined }))

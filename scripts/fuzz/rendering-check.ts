@@ -11,6 +11,7 @@ import { renderTask } from '../../lib/output/render';
 import { GENERATED_MARKER } from '../../lib/output/rendered-file';
 import type { Settings } from '../../lib/settings';
 import { apiServerProblems, podSecurityProblems } from './cluster-rules';
+import { storedObjectProblems } from './stored-object-rules';
 import { MANIFEST_FILE } from './loaders';
 import type { KnownBug } from './options';
 import { type SchemaValidator, violation } from './violation';
@@ -51,7 +52,9 @@ export const toleratedKnownBugs = new Map<KnownBug, number>();
  * Renders a task and checks the file: it renders without throwing; it
  * starts with the generated marker; it reads back under YAML 1.1 and 1.2 as
  * exactly the objects the chart holds; each object passes `validate` and
- * the API-server rules; the Pod Security profile holds. Returns the objects.
+ * the API-server rules; the Pod Security profile holds; nothing would be
+ * stored differently or refused by server-side or client-side apply
+ * ({@link storedObjectProblems}). Returns the objects.
  */
 export function checkRendering(task: Task, settings: Settings, validate?: SchemaValidator, tolerate: readonly KnownBug[] = []): any[] {
   let content: string;
@@ -77,7 +80,10 @@ export function checkRendering(task: Task, settings: Settings, validate?: Schema
       violation(`schema: ${(e as Error).message}`);
     }
   }
-  const problems = [...apiServerProblems(v11, settings), ...podSecurityProblems(v11, settings).map((message) => ({ message, bug: undefined }))];
+  const problems = [
+    ...apiServerProblems(v11, settings),
+    ...[...podSecurityProblems(v11, settings), ...storedObjectProblems(v11)].map((message) => ({ message, bug: undefined })),
+  ];
   for (const p of problems) {
     if (p.bug !== undefined && tolerate.includes(p.bug)) toleratedKnownBugs.set(p.bug, (toleratedKnownBugs.get(p.bug) ?? 0) + 1);
   }

@@ -55,3 +55,12 @@ export const anyString: fc.Arbitrary<string> = fc.oneof(
 );
 
 export const nonEmpty = (arb: fc.Arbitrary<string>): fc.Arbitrary<string> => arb.filter((s) => s !== '');
+
+/**
+ * Characters the API server cannot read back from a server-side apply
+ * (YAML): DEL, C1 controls (U+0085 turns into a space), U+FFFE and U+FFFF.
+ */
+export const UNAPPLYABLE = /[\u007f-\u009f\ufffe\uffff]/;
+
+/** {@link anyString} without {@link UNAPPLYABLE} characters: what a valid manifest may hold. */
+export const applyableString: fc.Arbitrary<string> = anyString.map((s) => s.replace(new RegExp(UNAPPLYABLE, 'g'), ''));

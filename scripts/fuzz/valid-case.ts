@@ -13,9 +13,9 @@ import { imageReference } from './image-references';
 import { dns1035Label, dnsLabel, dnsSubdomain, ianaSvcName } from './names';
 import type { FuzzOptions } from './options';
 import { fullPublishedField, publishedField } from './published';
-import { requestAndLimit } from './quantities';
+import { cpuRequestAndLimit, memoryRequestAndLimit } from './quantities';
 import { settingsInputArbitrary } from './settings';
-import { anyString } from './strings';
+import { applyableString } from './strings';
 import { volumesField } from './volumes';
 
 export type TaskShape = 'job' | 'cron-job' | 'deployment' | 'service' | 'published-service';
@@ -46,7 +46,7 @@ function commonFields(options: FuzzOptions, restricted: boolean) {
       'image-pull-policy': fc.constantFrom('Always', 'IfNotPresent', 'Never'),
       env: fc.uniqueArray(envEntry(options), { minLength: 1, maxLength: 5, selector: (e) => e.name }),
       'svc-account-secret': dnsSubdomain(),
-      cmd: fc.array(anyString, { minLength: 1, maxLength: 4 }),
+      cmd: fc.array(applyableString, { minLength: 1, maxLength: 4 }),
       volumes: volumesField(options, restricted),
       tolerations: fc.array(toleration(options), { minLength: 1, maxLength: 3 }),
       'node-selector': nodeSelector(options),
@@ -97,8 +97,8 @@ export function validCaseArbitrary(options: FuzzOptions = {}, shapes: readonly T
       commonFields(options, restricted),
       // The day-2 extension fields in about half of the manifests, so that the rest stay as small as before.
       fc.option(fc.record(day2CommonFields(options), { requiredKeys: [] }), { nil: undefined, freq: 2 }),
-      requestAndLimit,
-      requestAndLimit,
+      cpuRequestAndLimit,
+      memoryRequestAndLimit,
       fc.subarray([...EMPTY_PLACEHOLDERS], { minLength: 0, maxLength: 4 }),
       layout,
       fc.boolean(),

@@ -24,6 +24,22 @@ const expectEqual = (what: string, actual: unknown, expected: unknown): void => 
   if (d !== undefined) violation(`${what} does not read back as given: ${d} (output vs manifest)`);
 };
 
+/**
+ * A volume source as the API server stores it: without `items: []`,
+ * `medium: ""`, non-pointer `readOnly: false` (persistentVolumeClaim, nfs)
+ * and an empty `volumeAttributes`.
+ */
+function withoutZeroValues(source: Record<string, any>): Record<string, any> {
+  const [[kind, spec]] = Object.entries(source);
+  const kept = Object.entries(spec as Record<string, unknown>).filter(([k, v]) => {
+    if (Array.isArray(v) && v.length === 0) return false;
+    if (k === 'medium' && v === '') return false;
+    if (k === 'readOnly' && v === false && kind !== 'csi') return false;
+    return !(k === 'volumeAttributes' && Object.keys(v as object).length === 0);
+  });
+  return { [kind]: Object.fromEntries(kept) };
+}
+
 /** The manifest's values, read back from the rendered objects. */
 function checkReadBack(c: ValidCase, settings: Settings, objects: any[]): void {
   // What the file says, as plain JSON data (the generators may build null-prototype objects).
@@ -50,12 +66,14 @@ function checkReadBack(c: ValidCase, settings: Settings, objects: any[]): void {
     expectEqual('container name', container.name, m.name);
     expectEqual('image', container.image, m['image-source'] || m['image-destination']);
     expectEqual('image-pull-policy', container.imagePullPolicy, m['image-pull-policy'] ?? 'Always');
-    const env = [...(m.env ?? [])];
+    // The API server drops omitempty zero values, so the file must not hold them (stored-object-rules.ts).
+    const env = (m.env ?? []).map((e: any) => (e.value === '' ? { name: e.name } : e));
     if (secret !== undefined) env.push({ name: 'GOOGLE_APPLICATION_CREDENTIALS', value: `${settings.gcpCredentials.mountPath}/${settings.gcpCredentials.keyFile}` });
     expectEqual('env', container.env ?? [], env);
     expectEqual('cmd', container.command ?? [], m.cmd ?? []);
     expectEqual('node-selector', pod.nodeSelector ?? {}, m['node-selector'] ?? {});
-    expectEqual('tolerations', pod.tolerations ?? [], m.tolerations ?? []);
+    const tolerations = (m.tolerations ?? []).map((t: any) => Object.fromEntries(Object.entries(t).filter(([, v]) => v !== '')));
+    expectEqual('tolerations', pod.tolerations ?? [], tolerations);
     for (const [resource, list] of [['cpu', 'requests'], ['memory', 'requests'], ['cpu', 'limits'], ['memory', 'limits']] as const) {
       const given = m[`${resource}-${list === 'requests' ? 'request' : 'limit'}`];
       const out = container.resources?.[list]?.[resource];
@@ -66,7 +84,7 @@ function checkReadBack(c: ValidCase, settings: Settings, objects: any[]): void {
     }
     const volumes = (m.volumes ?? []).map((v: any) => {
       const { name, mountPath, readOnly, subPath, ...source } = v;
-      return { mount: { name, mountPath, readOnly, subPath }, volume: { name, ...source } };
+      return { mount: { name, mountPath, readOnly: readOnly || undefined, subPath: subPath || undefined }, volume: { name, ...withoutZeroValues(source) } };
     });
     const mounts = volumes.map((v: any) => JSON.parse(JSON.stringify(v.mount)));
     const podVolumes = volumes.map((v: any) => v.volume);

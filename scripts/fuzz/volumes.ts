@@ -6,7 +6,7 @@ import * as fc from 'fast-check';
 import { dnsLabel, dnsSubdomain } from './names';
 import { type FuzzOptions, including } from './options';
 import { quantity } from './quantities';
-import { anyString, DIGITS, LOWER, nonEmpty, str } from './strings';
+import { applyableString as anyString, DIGITS, LOWER, nonEmpty, str, UNAPPLYABLE } from './strings';
 
 /** A relative path without ".." components (a subPath, or a key-to-path path). */
 const relativePath = (options: FuzzOptions, forItems: boolean): fc.Arbitrary<string> =>
@@ -32,9 +32,11 @@ const attributeKey = (options: FuzzOptions): fc.Arbitrary<string> => {
   return fc
     .oneof(
       { weight: 10, arbitrary: anyString },
-      { weight: 1, arbitrary: fc.string({ unit: 'binary', minLength: 1000, maxLength: 1500 }) },
-      { weight: 1, arbitrary: fc.string({ minLength: 1100, maxLength: 3000 }) },
+      { weight: 1, arbitrary: fc.string({ unit: 'binary', minLength: 1000, maxLength: 1024 }) },
+      { weight: 1, arbitrary: fc.string({ minLength: 129, maxLength: 1024 }) },
     )
+    // Server-side apply reads keys of at most 1024 characters, without DEL, C1 controls, U+FFFE, U+FFFF.
+    .filter((k) => k.length <= 1024 && !UNAPPLYABLE.test(k))
     .filter((k) => including(options) || !special.includes(k));
 };
 

@@ -98,8 +98,10 @@ describe('probes', () => {
       ).objects[0],
     );
     expect(c.readinessProbe).toEqual({ httpGet: { path: '/ready', port: 8080, scheme: 'HTTPS', httpHeaders: [{ name: 'X-Probe', value: '1' }] }, periodSeconds: 5, successThreshold: 2 });
-    expect(c.livenessProbe).toEqual({ tcpSocket: { port: 8080 }, initialDelaySeconds: 0, failureThreshold: 5, terminationGracePeriodSeconds: 30 });
+    // initialDelaySeconds 0 is an omitempty zero the API server drops: not written, so the file is what it stores.
+    expect(c.livenessProbe).toEqual({ tcpSocket: { port: 8080 }, failureThreshold: 5, terminationGracePeriodSeconds: 30 });
     expect(c.startupProbe).toEqual({ exec: { command: ['cat', '/tmp/ready'] }, timeoutSeconds: 3 });
+    expect(container(render(deployment({ 'readiness-probe': { httpGet: { port: 80, httpHeaders: [] } } })).objects[0]).readinessProbe).toEqual({ httpGet: { port: 80 } });
     expect(container(render(deployment({ 'readiness-probe': { grpc: { port: 9090, service: 'health' } } })).objects[0]).readinessProbe).toEqual({ grpc: { port: 9090, service: 'health' } });
   });
 });

@@ -54,7 +54,8 @@ describe('container', () => {
     expect(c.imagePullPolicy).toBe('Always');
     expect(c.command).toEqual(['python3', 'gs_to_gs.py']);
     expect(c.args).toBeUndefined();
-    expect(c.env).toEqual([{ name: 'b', value: '2' }, { name: 'a', value: '' }]);
+    // EnvVar.value is a Go omitempty string: the API server drops "", so it is not written.
+    expect(c.env).toEqual([{ name: 'b', value: '2' }, { name: 'a' }]);
   });
 
   test('image-pull-policy is copied', () => {
@@ -214,7 +215,8 @@ describe('published → Mapping', () => {
       service: 'app-flask.default:5000',
       timeout_ms: 30000,
       auth_context_extensions: { access: 'ops' },
-      load_balancer: { policy: 'ring_hash', cookie: { name: 'app-flask-affinity' } },
+      // Envoy generates the cookie only with a ttl; 0s: a session cookie, scoped to the prefix.
+      load_balancer: { policy: 'ring_hash', cookie: { name: 'app-flask-affinity', path: '/x/', ttl: '0s' } },
       resolver: 'endpoint',
     });
     expect(m.metadata.annotations).toEqual({ 'portal.datatask.io/displayed-name': 'Flask app', 'portal.datatask.io/icon': 'https://example.com/i.png', 'portal.datatask.io/visible': 'false' });
@@ -232,6 +234,7 @@ describe('published → Mapping', () => {
     expect(m.spec.hostname).toBeUndefined();
     expect(m.spec.service).toBe('app-flask.web:5000');
     expect(m.spec.resolver).toBe('k8s-endpoints');
+    expect(m.spec.load_balancer).toEqual({ policy: 'ring_hash', cookie: { name: 'app-flask-affinity', path: '/app/', ttl: '0s' } });
     expect(Object.keys(m.metadata.annotations)).toEqual(['portal.example.com/displayed-name', 'portal.example.com/icon', 'portal.example.com/visible']);
     expect(published({ access: 'dev', prefix: '/app/' }, settings({ mapping: { apiVersion: 'v2' } })).spec.host).toBeUndefined();
   });

@@ -1,5 +1,6 @@
 import { formatDiagnostic } from '../../lib/diagnostics/diagnostic';
 import { crossTaskDiagnostics } from '../../lib/manifest/cross-task';
+import { entryOfTask } from '../../lib/manifest/cross-task-entry';
 import { ManifestLoader } from '../../lib/manifest/load';
 import { taskWarnings } from '../../lib/manifest/warnings';
 import { shortestCronInterval } from '../../lib/validation/cron-interval';
@@ -129,7 +130,7 @@ describe('identity, metadata and pod labels', () => {
     };
     const web = load('tasks/web/manifest.json', `${SERVICE.replace('"app:x"', '"app:web"').replace('"name": "x"', '"name": "web"')}"replicas": 1}`);
     const worker = load('tasks/worker/manifest.json', `${JOB.replace('"app:x"', '"tier:batch"')}"pod-labels": {"app": "web"}}`);
-    expect(crossTaskDiagnostics([web, worker], DEFAULT_SETTINGS).map(formatDiagnostic)).toEqual([
+    expect(crossTaskDiagnostics([entryOfTask(web), entryOfTask(worker)], DEFAULT_SETTINGS).map(formatDiagnostic)).toEqual([
       'tasks/web/manifest.json:1:12 error: labels: selector app=web also matches the pods of task "x" (tasks/worker/manifest.json:1:91); add a label that tells them apart',
     ]);
   });

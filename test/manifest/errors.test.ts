@@ -38,12 +38,12 @@ describe('diagnostics of one manifest', () => {
     ['"cmd": []', '1:1 error: image-source: is required (or "image-destination", for an image built from the task folder)'],
     ['"image-source": "Quay.io/Gilles/Flask"', '1:65 error: image-source: "Quay.io/Gilles/Flask" is not a valid image reference: repository path must be lower case'],
     ['"image-source": "a:1", "cpu-request": "2", "cpu-limit": "1500m"', '1:87 error: cpu-request: 2 is more than cpu-limit 1500m; a request must not exceed its limit'],
-    ['"image-source": "a:1", "env": [{"name": "A", "value": "1"}, {"name": "A", "value": "2"}]', '1:118 error: env[1].name: duplicate environment variable "A" (also at [0])'],
+    ['"image-source": "a:1", "env": [{"name": "A", "value": "1"}, {"name": "A", "value": "2"}]', '1:118 error: env[1].name: duplicate environment variable "A" (also at [0]); Kubernetes would keep only the last value, and server-side apply refuses two entries of one name, so this tool refuses it'],
     ['"image-source": "a:1", "cmd": "python3 x.py"', '1:79 error: cmd: expected a list, found "python3 x.py"'],
     ['"image-source": "a:1", "schedule": "TZ=Europe/Paris 0 5 * * *"', '1:84 error: schedule: "TZ=Europe/Paris 0 5 * * *": a time zone inside the schedule is not allowed; write "0 5 * * *" and set "time-zone" (or the project\'s cronJob.timeZone setting) instead'],
     ['"image-source": "a:1", "published": {"prefix": "/x", "access": "a"}', '1:85 error: published: does not apply to a job (only to: service)'],
     ['"image-source": "a:1", "node-selector": {"bad key!": "v"}', '1:90 error: node-selector["bad key!"]: key "bad key!" must consist of letters, digits, \'-\', \'_\' and \'.\', and start and end with a letter or digit (with an optional DNS prefix and \'/\')'],
-    ['"image-source": "a:1", "volumes": [{"name": "v", "mountPath": "/v", "hostPath": {"path": "/"}}]', '1:129 error: volumes[0].hostPath: volume source "hostPath" is not allowed; use one of configMap, secret, persistentVolumeClaim, emptyDir, csi, nfs'],
+    ['"image-source": "a:1", "volumes": [{"name": "v", "mountPath": "/v", "hostPath": {"path": "/"}}]', '1:129 error: volumes[0].hostPath: volume source "hostPath" is not supported by this tool (a data task gets no access to its node); use one of configMap, secret, persistentVolumeClaim, emptyDir, csi, nfs'],
     ['"image-source": "a:1", "volumes": [{"name": "v", "mountPath": "/v", "emptyDir": {}, "secret": {"secretName": "s"}}]', '1:129 error: volumes[0].emptyDir: has 2 sources (secret, emptyDir); set exactly one of configMap, secret, persistentVolumeClaim, emptyDir, csi, nfs'],
     ['"image-source": "a:1", "tolerations": [{"operator": "Exists", "value": "x"}]', '1:120 error: tolerations[0].value: must be empty when "operator" is "Exists"'],
   ])('job with %s', (fields, expected) => {
@@ -63,6 +63,8 @@ describe('diagnostics of one manifest', () => {
     ]],
     ['"published": {"prefix": "/x"}', ['1:1 error: container-port: is required for a service', '1:1 error: name-port: is required for a service', '1:89 error: published.access: is required unless "bypass_auth" is true (the group given access to the service)']],
     ['"name-port": "http", "container-port": 80, "published": {"prefix": "app", "timeout_ms": "6000", "visible": "yes", "acess": "dev"}', [
+      // "access" is required (the misspelt "acess" does not count) in the same run as the other errors.
+      '1:132 error: published.access: is required unless "bypass_auth" is true (the group given access to the service)',
       '1:143 error: published.prefix: must start with "/" (found "app")',
       '1:164 error: published.timeout_ms: expected a number, found "6000"',
       '1:183 error: published.visible: expected true or false, found "yes"',

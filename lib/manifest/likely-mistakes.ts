@@ -1,0 +1,235 @@
+/**
+ * Values the API server and the gateway accept but that are almost surely
+ * not what was meant. Each finding is a warning (it fails the run only with
+ * `--strict`) that names the likely intended value.
+ */
+import type { Task } from '../model';
+import { cronJobMistakes, probeMistakes } from './extension-warnings';
+import { memoryHint } from './resources';
+import { GOOGLE_APPLICATION_CREDENTIALS } from './schema';
+import { parseGoDuration } from '../validation/go-duration';
+import { parseQuantity } from '../validation/quantity';
+
+/** A warning at a manifest field path. */
+export interface LikelyMistake {
+  readonly path: readonly (string | number)[];
+  readonly message: string;
+}
+
+const NANOS = 1_000_000_000n;
+const MEBIBYTE_NANOS = 1024n * 1024n * NANOS;
+/** More CPU than any node a data task is likely to get: "500" (cores) was probably "500m". */
+const MANY_CORES_NANOS = 100n * NANOS;
+/** File modes people use; a decimal number that reads as one of these in octal was probably written in octal. */
+const USUAL_MODES = new Set([0o400, 0o440, 0o444, 0o500, 0o550, 0o555, 0o600, 0o640, 0o644, 0o660, 0o664, 0o666, 0o700, 0o750, 0o755, 0o770, 0o775, 0o777]);
+
+type Mistakes = (task: Task) => LikelyMistake[];
+
+/** Every likely mistake of a valid task, by field. */
+export function likelyMistakes(task: Task): LikelyMistake[] {
+  return [resourceMistakes, routeMistakes, volumeMistakes, scheduleMistakes, expansionMistakes, tolerationMistakes, workloadMistakes, probeMistakes, cronJobMistakes].flatMap((check) => check(task));
+}
+
+const at = (path: readonly (string | number)[]) => (message: string): LikelyMistake => ({ path, message });
+
+/** Memory in milli-bytes or bytes, CPU in cores where millicores were meant. */
+const resourceMistakes: Mistakes = (task) =>
+  (['request', 'limit'] as const).flatMap((kind) => {
+    const list = task.resources[kind === 'request' ? 'requests' : 'limits'];
+    return [
+      ...(list.memory === undefined ? [] : checkMemory(list.memory, kind === 'limit', true).map(at([`memory-${kind}`]))),
+      ...(list.cpu === undefined ? [] : checkCpu(list.cpu).map(at([`cpu-${kind}`]))),
+    ];
+  });
+
+/** A prefix or rewrite that glues or spills path segments; a timeout in seconds. */
+const routeMistakes: Mistakes = (task) => {
+  if (task.kind !== 'service' || task.published === undefined) return [];
+  const { prefix, rewrite, timeoutMs } = task.published;
+  const out: LikelyMistake[] = [];
+  const routing = checkPrefixAndRewrite(prefix, rewrite);
+  if (routing !== undefined) out.push({ path: ['published', routing.field], message: routing.message });
+  if (timeoutMs < 1000) {
+    const seconds = timeoutMs * 1000 <= 2 ** 31 - 1 ? `; if you meant ${timeoutMs} seconds, write ${timeoutMs * 1000}` : '';
+    out.push({ path: ['published', 'timeout_ms'], message: `${timeoutMs} is in milliseconds: requests through the gateway fail after ${timeoutMs} ms, less than a second${seconds}` });
+  }
+  return out;
+};
+
+/** An emptyDir size in milli-bytes (it is bytes, like memory); file modes written in octal. */
+const volumeMistakes: Mistakes = (task) =>
+  task.volumes.flatMap((volume, i) => {
+    const source = volume.source;
+    if ('emptyDir' in source) {
+      const size = source.emptyDir.sizeLimit;
+      return size === undefined ? [] : checkMemory(size, false, false).map(at(['volumes', i, 'emptyDir', 'sizeLimit']));
+    }
+    const found = 'configMap' in source ? (['configMap', source.configMap] as const) : 'secret' in source ? (['secret', source.secret] as const) : undefined;
+    if (found === undefined) return [];
+    const [kind, spec] = found;
+    return [
+      ...(spec.defaultMode === undefined ? [] : checkMode(spec.defaultMode).map(at(['volumes', i, kind, 'defaultMode']))),
+      ...(spec.items ?? []).flatMap((item, j) => (item.mode === undefined ? [] : checkMode(item.mode).map(at(['volumes', i, kind, 'items', j, 'mode'])))),
+    ];
+  });
+
+/** Both day fields set (cron then matches either); `@every` under a minute. */
+const scheduleMistakes: Mistakes = (task) => {
+  if (task.kind !== 'cron-job') return [];
+  const schedule = task.schedule;
+  const out: string[] = [];
+  // robfig/cron: when neither day field is "*" or "?", a day matches if EITHER matches.
+  const fields = schedule.split(/\s+/);
+  const unrestricted = (field: string) => field.split(',').some((item) => ['*', '?', '*/1', '?/1'].includes(item));
+  if (fields.length === 5 && !unrestricted(fields[2]) && !unrestricted(fields[4])) {
+    out.push(`${JSON.stringify(schedule)} runs on day-of-month ${fields[2]} and also on every day-of-week ${fields[4]}: when both are set, cron matches a day that fits either, not both; set one of them to "*" if only one is meant`);
+  }
+  const nanos = schedule.startsWith('@every ') ? parseGoDuration(schedule.slice('@every '.length)) : undefined;
+  // robfig/cron's Every: below one second counts as one second.
+  if (typeof nanos === 'number' && nanos < 60e9) {
+    const seconds = Math.max(1, Math.floor(nanos / 1e9));
+    out.push(`${JSON.stringify(schedule)} starts a new Job every ${seconds} second${seconds === 1 ? '' : 's'}${nanos < 1e9 ? ' (a duration under one second counts as one second)' : ''}; did you mean minutes or hours, such as "@every ${seconds}m"?`);
+  }
+  return out.map(at(['schedule']));
+};
+
+/** `$(NAME)` and `$$` in env values and the command, which Kubernetes expands. */
+const expansionMistakes: Mistakes = (task) => {
+  const names = task.env.map((v) => v.name);
+  const container = new Set(task.serviceAccountSecret === undefined ? names : [...names, GOOGLE_APPLICATION_CREDENTIALS]);
+  return [
+    // (An env var set from another source has no literal value to read.)
+    ...task.env.flatMap((v, i) => (typeof v.value === 'string' ? variableReference(v.value, new Set(names.slice(0, i))) : []).map(at(['env', i, 'value']))),
+    ...task.command.flatMap((arg, i) => variableReference(arg, container).map(at(['cmd', i]))),
+  ];
+};
+
+/**
+ * A command whose program holds a space (the container would look for a
+ * program named "python3 app.py"); a built image that nodes never pull; a
+ * published service without pods.
+ */
+const workloadMistakes: Mistakes = (task) => {
+  const out: LikelyMistake[] = [];
+  const program = task.command[0];
+  if (program !== undefined && /\S\s+\S/.test(program.trim())) {
+    const split = JSON.stringify([...program.trim().split(/\s+/), ...task.command.slice(1)]);
+    out.push({ path: ['cmd', 0], message: `${JSON.stringify(program)} is one argument, so the container would run a program of that whole name; did you mean ${split}?` });
+  }
+  if (task.imageBuilt && task.imagePullPolicy === 'Never') {
+    out.push({ path: ['image-pull-policy'], message: '"Never" makes nodes use only an image they already have, but an image-destination is built and pushed to a registry; did you mean "IfNotPresent" or "Always"?' });
+  }
+  if (task.kind === 'service' && task.published !== undefined && task.replicas === 0) {
+    out.push({ path: ['replicas'], message: 'is 0, so the published service has no pod and the gateway answers 503 (no healthy upstream); give at least 1 replica, or remove "published" while it is scaled down' });
+  }
+  return out;
+};
+
+/** A negative tolerationSeconds, which Kubernetes reads as 0. */
+const tolerationMistakes: Mistakes = (task) =>
+  task.tolerations.flatMap((t, i) =>
+    t.tolerationSeconds !== undefined && t.tolerationSeconds < 0
+      ? [{ path: ['tolerations', i, 'tolerationSeconds'], message: `${t.tolerationSeconds} is negative, which Kubernetes reads as 0: the pod is evicted as soon as the taint appears; write 0 if that is meant` }]
+      : [],
+  );
+
+function nanosOf(canonical: string): bigint {
+  const q = parseQuantity(canonical);
+  if (!q.ok) throw new Error(`a canonical quantity does not parse: ${canonical}`);
+  return q.value.nanos;
+}
+
+/** "500m" (half a byte) and "512" (bytes) for memory. A limit under one byte is an error of the schema. */
+/** `serverWarns`: the API server itself warns of a fractional byte value (pod resources, pkg/api/pod/warnings.go). */
+function checkMemory(canonical: string, limit: boolean, serverWarns: boolean): string[] {
+  const nanos = nanosOf(canonical);
+  if (nanos === 0n || (limit && nanos < NANOS)) return [];
+  if (nanos % NANOS !== 0n) {
+    const accepted = serverWarns ? ' (the API server accepts it with a "fractional byte value" warning)' : '';
+    return [`${JSON.stringify(canonical)} is not a whole number of bytes${accepted}${memoryHint(canonical) || '; memory is counted in bytes: use Mi or Gi'}`];
+  }
+  if (nanos < MEBIBYTE_NANOS) {
+    const bytes = nanos / NANOS;
+    const hint = /^[0-9]+$/.test(canonical) ? `; did you mean "${canonical}Mi"?` : '; a container needs megabytes (Mi)';
+    return [`${JSON.stringify(canonical)} is ${bytes} byte${bytes === 1n ? '' : 's'}, less than 1Mi${hint}`];
+  }
+  return [];
+}
+
+/** "500" (cores) where "500m" was meant; byte units on a CPU amount. */
+function checkCpu(canonical: string): string[] {
+  const nanos = nanosOf(canonical);
+  if (nanos < MANY_CORES_NANOS) return [];
+  const cores = nanos / NANOS;
+  const byteUnit = /[KMGTPE]i$/.test(canonical) ? ' (Ki, Mi, Gi are byte units)' : '';
+  const hint = nanos % NANOS === 0n ? `; did you mean "${cores}m" (${Number(cores) / 1000} of a core)?` : '';
+  return [`${JSON.stringify(canonical)} is ${cores} CPU cores${byteUnit}, more than a node is likely to have${hint}`];
+}
+
+/**
+ * Emissary's prefix is a plain string prefix (Envoy `match.prefix`), and its
+ * default rewrite "/" replaces exactly the matched prefix
+ * (`route.prefix_rewrite`): "/shop" also matches "/shopping", and turns
+ * "/shop/cart" into "//cart". A prefix ending in "/" with a rewrite that
+ * does not (or the reverse) glues path segments together.
+ */
+function checkPrefixAndRewrite(prefix: string, rewrite: string | undefined): { field: string; message: string } | undefined {
+  const effective = rewrite ?? '/';
+  if (!prefix.endsWith('/')) {
+    const longer = `${prefix}${/[0-9]$/.test(prefix) ? '0' : 's'}`;
+    const glued = effective === '' ? '' : `, and the rewrite ${JSON.stringify(effective)}${rewrite === undefined ? " (Emissary's default)" : ''} turns "${prefix}/page" into ${JSON.stringify(`${effective}/page`)}`;
+    return {
+      field: 'prefix',
+      message: `${JSON.stringify(prefix)} is matched as a plain string prefix, so it also matches ${JSON.stringify(longer)}${glued}; did you mean ${JSON.stringify(`${prefix}/`)}?`,
+    };
+  }
+  if (effective !== '' && !effective.endsWith('/')) {
+    return {
+      field: 'rewrite',
+      message: `${JSON.stringify(effective)} replaces the prefix ${JSON.stringify(prefix)} including its final "/", so "${prefix}page" reaches the service as ${JSON.stringify(`${effective}page`)}; did you mean ${JSON.stringify(`${effective}/`)}?`,
+    };
+  }
+  return undefined;
+}
+
+/**
+ * Kubernetes expands `$(NAME)` in env values and commands when NAME is a
+ * variable of the container (for an env value, one defined before it), and
+ * turns every `$$` into `$` (third_party/forked/golang/expansion), so the
+ * process does not see the text as written.
+ */
+function variableReference(text: string, defined: ReadonlySet<string>): string[] {
+  for (let i = 0; i < text.length - 1; i++) {
+    if (text[i] !== '$') continue;
+    if (text[i + 1] === '$') {
+      // "$$(NAME)" is the documented way to write a literal "$(NAME)".
+      if (text[i + 2] === '(') {
+        i += 1;
+        continue;
+      }
+      return [`${JSON.stringify(text)} contains "$$", which Kubernetes turns into "$" (it expands $(NAME) references); write "$$$$" for a literal "$$"`];
+    }
+    if (text[i + 1] === '(') {
+      const end = text.indexOf(')', i + 2);
+      const name = end === -1 ? undefined : text.slice(i + 2, end);
+      if (name !== undefined && defined.has(name)) {
+        return [`${JSON.stringify(text)} contains "$(${name})", which Kubernetes replaces with the value of ${name}; write "$$(${name})" to keep it literally`];
+      }
+    }
+  }
+  return [];
+}
+
+/**
+ * JSON has no octal numbers, so file modes are decimal: 420 is 0644. A mode
+ * above 0777 is refused by the schema; one whose decimal digits read as a
+ * usual octal mode, while its value is not one, was probably written in octal.
+ */
+function checkMode(mode: number): string[] {
+  const digits = String(mode);
+  if (USUAL_MODES.has(mode) || !/^[0-7]{3}$/.test(digits)) return [];
+  const meant = parseInt(digits, 8);
+  if (!USUAL_MODES.has(meant)) return [];
+  const octal = (n: number) => `0${n.toString(8).padStart(3, '0')}`;
+  return [`${mode} is the file mode ${octal(mode)} (JSON numbers are decimal); did you mean ${meant} (${octal(meant)})?`];
+}

@@ -1,0 +1,69 @@
+import type { Diagnostic } from '../diagnostics/diagnostic';
+import { formatPath } from '../diagnostics/json-document';
+import type { Settings } from '../settings';
+import type { LoadedTask } from './load';
+
+/**
+ * apimachinery `ValidateAnnotations`: an object's annotations, keys and
+ * values, may total at most 256 KiB (`TotalAnnotationSizeLimitB`).
+ */
+export const TOTAL_ANNOTATION_SIZE_LIMIT = 256 * 1024;
+
+/** The annotation in which client-side `kubectl apply` (and Argo CD's default sync) keeps the whole applied object. */
+export const LAST_APPLIED_ANNOTATION = 'kubectl.kubernetes.io/last-applied-configuration';
+
+/**
+ * Below this manifest size no rendered object can come near the limit (an
+ * object repeats a manifest's labels at most four times), so nothing is
+ * rendered to measure it.
+ */
+const MEASURE_FROM_BYTES = TOTAL_ANNOTATION_SIZE_LIMIT / 4;
+
+/**
+ * An error, at the manifest, for each rendered object too large for
+ * client-side apply: `kubectl apply` stores the object's JSON in the
+ * last-applied annotation, so an object whose JSON and annotations exceed
+ * 256 KiB is refused by the API server. The hint names the manifest's
+ * biggest field.
+ */
+export function objectSizeDiagnostics(loaded: LoadedTask, settings: Settings): Diagnostic[] {
+  const { document, task } = loaded;
+  if (Buffer.byteLength(document.text) < MEASURE_FROM_BYTES) return [];
+  // Loaded only here, as synth does: cdk8s takes a while to load.
+  const { renderObjects } = require('../output/render') as typeof import('../output/render');
+  const out: Diagnostic[] = [];
+  for (const object of renderObjects(task, settings) as { kind: string; metadata?: { annotations?: Record<string, string> } }[]) {
+    const annotations = Object.entries(object.metadata?.annotations ?? {}).reduce((n, [k, v]) => n + Buffer.byteLength(k) + Buffer.byteLength(v), 0);
+    const size = Buffer.byteLength(JSON.stringify(object)) + 1 + Buffer.byteLength(LAST_APPLIED_ANNOTATION) + annotations;
+    if (size <= TOTAL_ANNOTATION_SIZE_LIMIT) continue;
+    const biggest = biggestField(document.value);
+    out.push(
+      document.diagnostic(
+        [],
+        `the ${object.kind} rendered from this manifest is too large for client-side apply: kubectl apply (and Argo CD's default sync) keeps the whole object in the ${LAST_APPLIED_ANNOTATION} annotation, ` +
+          `and its annotations would take ${size} bytes, more than the API server's limit of ${TOTAL_ANNOTATION_SIZE_LIMIT} (256 KiB); ` +
+          `the biggest field is ${biggest.path} (${biggest.bytes} bytes as JSON): move large data into a ConfigMap or the image`,
+      ),
+    );
+  }
+  return out;
+}
+
+/** The largest leaf of a JSON value, following the largest child at each level. */
+function biggestField(value: unknown): { path: string; bytes: number } {
+  const path: (string | number)[] = [];
+  let current = value;
+  for (;;) {
+    const children: [string | number, unknown][] = Array.isArray(current)
+      ? current.map((v, i) => [i, v])
+      : typeof current === 'object' && current !== null
+        ? Object.entries(current)
+        : [];
+    if (children.length === 0) break;
+    const sized = children.map(([k, v]) => [k, v, Buffer.byteLength(JSON.stringify(v) ?? '')] as const);
+    const [key, child] = sized.reduce((a, b) => (b[2] > a[2] ? b : a));
+    path.push(key);
+    current = child;
+  }
+  return { path: formatPath(path), bytes: Buffer.byteLength(JSON.stringify(current) ?? '') };
+}

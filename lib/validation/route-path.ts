@@ -1,0 +1,32 @@
+/**
+ * URL paths as an Emissary Mapping's `prefix` and `rewrite` use them.
+ *
+ * Emissary hands `prefix` to Envoy as a route `match.prefix` (a plain string
+ * prefix of the request's `:path`, compared byte for byte, case-sensitive) and
+ * `rewrite` as `route.prefix_rewrite`, which replaces exactly the matched
+ * prefix (emissary `python/ambassador/envoy/v3/v3route.py`; Envoy
+ * `config.route.v3.RouteMatch.prefix`, `RouteAction.prefix_rewrite`).
+ * Requests carry their path percent-encoded (RFC 3986 section 3.3), and
+ * Envoy's HTTP/1 codec refuses a request line with spaces, controls or
+ * non-ASCII bytes, so a prefix holding such a character never matches.
+ */
+
+/** RFC 3986 `pchar` plus "/" and "?" (a `:path` holds the query too). */
+const PATH_CHARACTER = /[A-Za-z0-9\-._~!$&'()*+,;=:@/?%]/;
+
+/**
+ * `undefined` when `path` can be matched literally against a request's
+ * path, else the reason with the likely intended value.
+ */
+export function checkRoutePath(path: string): string | undefined {
+  for (const ch of path) {
+    if (PATH_CHARACTER.test(ch)) continue;
+    const encoded = encodeURIComponent(ch);
+    const what = ch === '#' ? '"#" (a fragment, which browsers never send)' : /^[\x21-\x7e]$/.test(ch) ? `"${ch}"` : `${JSON.stringify(ch)} (U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')})`;
+    const fixed = [...path].map((c) => (PATH_CHARACTER.test(c) ? c : encodeURIComponent(c))).join('');
+    return `${JSON.stringify(path)} contains ${what}, which a request path never holds as such (clients send it percent-encoded as "${encoded}"); did you mean ${JSON.stringify(fixed)}?`;
+  }
+  const bad = /%(?![0-9A-Fa-f]{2})/.exec(path);
+  if (bad !== null) return `${JSON.stringify(path)} has a "%" that does not start a percent-encoded byte (%XX); write "%25" for a literal "%"`;
+  return undefined;
+}
