@@ -211,6 +211,12 @@ describe('warnings', () => {
     expect(warnings(`${CRON}"active-deadline-seconds": 600}`)).toEqual([]);
   });
 
+  test('$(NAME) in args, which Kubernetes expands as in cmd', () => {
+    expect(warnings(`${JOB}"env": [{"name": "A", "value": "1"}], "args": ["--a=$(A)"]}`)).toEqual([
+      `tasks/t/manifest.json:1:${JOB.length + 48} warning: args[0]: "--a=$(A)" contains "$(A)", which Kubernetes replaces with the value of A; write "$$(A)" to keep it literally`,
+    ]);
+  });
+
   test('a starting deadline under the controller\'s 10-second period', () => {
     expect(warnings(`${CRON}"starting-deadline-seconds": 5}`)).toEqual([
       `tasks/t/manifest.json:1:${CRON.length + 30} warning: starting-deadline-seconds: 5 seconds is shorter than the CronJob controller's 10-second check, so runs may be skipped; use at least 10`,
