@@ -1,11 +1,13 @@
 /**
  * The shortest time between two runs of a valid CronJob schedule, as the
- * CronJob controller's parser (robfig/cron v3 `ParseStandard`) reads it:
+ * CronJob controller's parser (robfig/cron v3 `ParseStandard`) reads it
+ * (`@every <duration>`: that duration):
  * `N/step` runs from N to the field's maximum, names of months and days are
  * accepted, and when both day-of-month and day-of-week are restricted (not
  * `*` or `?`, or a `*` with a step above 1) a day matches if either does.
  * Daylight-saving shifts of the time zone are not taken into account.
  */
+import { parseGoDuration } from './go-duration';
 
 const MACROS: Readonly<Record<string, string>> = {
   '@yearly': '0 0 1 1 *',
@@ -33,7 +35,14 @@ const DAY_MS = 86_400_000;
  * already be valid (`checkCronSchedule`).
  */
 export function shortestCronInterval(schedule: string): number | undefined {
-  const [minute, hour, dayOfMonth, month, dayOfWeek] = (MACROS[schedule] ?? schedule).split(/\s+/);
+  if (schedule.startsWith('@every ')) {
+    // robfig/cron `Every`: the duration truncated to whole seconds, at least one second.
+    const nanos = parseGoDuration(schedule.slice('@every '.length));
+    return typeof nanos === 'number' ? Math.max(1, Math.floor(nanos / 1e9)) : undefined;
+  }
+  const fields = (MACROS[schedule] ?? schedule).split(/\s+/);
+  if (fields.length !== 5) return undefined;
+  const [minute, hour, dayOfMonth, month, dayOfWeek] = fields;
   const minutes = values(minute, 0, 59).set;
   const hours = values(hour, 0, 23).set;
   const dom = values(dayOfMonth, 1, 31);

@@ -209,6 +209,9 @@ describe('warnings', () => {
     expect(warnings(`${CRON}"active-deadline-seconds": 900, "concurrency-policy": "Allow"}`)).toEqual([message('is "Allow"')]);
     expect(warnings(`${CRON}"active-deadline-seconds": 900, "concurrency-policy": "Forbid"}`)).toEqual([]);
     expect(warnings(`${CRON}"active-deadline-seconds": 600}`)).toEqual([]);
+    expect(warnings(`${CRON.replace('*/10 * * * *', '@every 1h')}"active-deadline-seconds": 7200}`).map((w) => w.replace(/^.* warning: /, ''))).toEqual([
+      'active-deadline-seconds: 7200 seconds is longer than the 3600 seconds between runs of "@every 1h", and concurrency-policy is not set (Allow), so runs may overlap; set "concurrency-policy": "Forbid" (or "Replace"), or a deadline of at most 3600',
+    ]);
   });
 
   test('$(NAME) in args, which Kubernetes expands as in cmd', () => {
@@ -236,6 +239,8 @@ describe('validation helpers', () => {
     ['0 0 1,15 * 1', 86400], // day-of-month OR day-of-week when both are restricted (robfig/cron)
     ['59 23 31 12 *', 365 * 86400],
     ['0 0 29 2 *', 4 * 365 * 86400 + 86400],
+    ['@every 1h30m', 5400],
+    ['@every 500ms', 1],
   ])('shortest interval of %s is %i s', (schedule, seconds) => {
     expect(shortestCronInterval(schedule)).toBe(seconds);
   });
