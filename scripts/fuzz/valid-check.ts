@@ -5,6 +5,7 @@
 import { formatDiagnostic } from '../../lib/diagnostics/diagnostic';
 import type { Settings } from '../../lib/settings';
 import { checkDay2ReadBack } from './day2-check';
+import { checkWarnings } from './hostile-check';
 import { loaderFor, MANIFEST_FILE } from './loaders';
 import { quantityNanos } from './quantities';
 import { checkRendering, firstDifference } from './rendering-check';
@@ -147,6 +148,7 @@ export function checkValidCase(c: ValidCase, settings: Settings, validate?: Sche
   if (errors.length > 0 || result.task === undefined) {
     violation(`a valid manifest was refused:\n  ${errors.map(formatDiagnostic).join('\n  ') || '(no diagnostic)'}`);
   }
+  checkWarnings(result.task!, 'a valid manifest');
   const objects = checkRendering(result.task!.task, settings, validate);
   checkReadBack(c, settings, objects);
 }
