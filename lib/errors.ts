@@ -1,5 +1,3 @@
-import type { Diagnostic } from './diagnostics/diagnostic';
-
 /**
  * A mistake the user can fix: bad input, a bad command line, an unreadable
  * file. Printed without a stack trace. Anything else that is thrown is a bug
@@ -13,14 +11,6 @@ export class UserError extends Error {
   constructor(message: string, public readonly exitCode: number = ExitCode.INVALID_INPUT) {
     super(message);
     this.name = 'UserError';
-  }
-}
-
-/** Invalid manifests: every diagnostic of every file, reported together. */
-export class DiagnosticsError extends UserError {
-  constructor(public readonly diagnostics: readonly Diagnostic[]) {
-    super(`${diagnostics.length} error(s) in the task manifests`, ExitCode.INVALID_INPUT);
-    this.name = 'DiagnosticsError';
   }
 }
 

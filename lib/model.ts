@@ -122,19 +122,20 @@ interface TaskCommon {
   readonly volumes: readonly Volume[];
   readonly tolerations: readonly Toleration[];
   readonly nodeSelector: Readonly<Record<string, string>>;
-  /** Container `args`; empty keeps the image's own. */
-  readonly args: readonly string[];
-  readonly envFrom: readonly EnvFromSource[];
+  /** Container `args`; absent or empty keeps the image's own. */
+  readonly args?: readonly string[];
+  /** Container `envFrom`: every key of a ConfigMap or Secret as a variable. */
+  readonly envFrom?: readonly EnvFromSource[];
   /** Pod `serviceAccountName`; absent uses the namespace's default. */
   readonly serviceAccountName?: string;
   /** Names of the Secrets pulled images authenticate with. */
-  readonly imagePullSecrets: readonly string[];
-  /** `metadata.annotations` of every object of the task. */
-  readonly annotations: Readonly<Record<string, string>>;
+  readonly imagePullSecrets?: readonly string[];
+  /** `metadata.annotations` of every object of the task (beside the ones the tool sets). */
+  readonly annotations?: Readonly<Record<string, string>>;
   /** Pod template annotations. */
-  readonly podAnnotations: Readonly<Record<string, string>>;
-  /** Pod template labels beside `labels`, never part of a selector. */
-  readonly podLabels: Readonly<Record<string, string>>;
+  readonly podAnnotations?: Readonly<Record<string, string>>;
+  /** Pod template labels beside `labels`, never part of a selector; a key of `labels` keeps its value. */
+  readonly podLabels?: Readonly<Record<string, string>>;
 }
 
 /** A container probe, with the Kubernetes field names; exactly one handler. */
@@ -179,27 +180,31 @@ export interface CronJobControls {
   readonly startingDeadlineSeconds?: number;
   readonly successfulJobsHistoryLimit?: number;
   readonly failedJobsHistoryLimit?: number;
-  /** The task's `time-zone`, else the `cronJob.timeZone` setting. */
+  /** The task's own `time-zone`; absent: the `cronJob.timeZone` setting. */
   readonly timeZone?: string;
 }
 
 export interface JobTask extends TaskCommon {
   readonly kind: 'job';
-  readonly job: JobControls;
+  /** Run controls; absent: the Kubernetes defaults. */
+  readonly job?: JobControls;
 }
 
 export interface CronJobTask extends TaskCommon {
   readonly kind: 'cron-job';
   readonly schedule: string;
-  readonly job: JobControls;
-  readonly cronJob: CronJobControls;
+  /** Run controls of each Job (`jobTemplate.spec`); absent: the Kubernetes defaults. */
+  readonly job?: JobControls;
+  /** CronJob fields; absent: the Kubernetes defaults and the settings' time zone. */
+  readonly cronJob?: CronJobControls;
 }
 
 export interface DeploymentTask extends TaskCommon {
   readonly kind: 'deployment';
   /** @default 1 */
   readonly replicas: number;
-  readonly probes: Probes;
+  /** Container probes; absent: none. */
+  readonly probes?: Probes;
 }
 
 export interface ServiceTask extends TaskCommon {
@@ -208,7 +213,8 @@ export interface ServiceTask extends TaskCommon {
   readonly replicas: number;
   readonly port: { readonly name: string; readonly containerPort: number };
   readonly published?: Published;
-  readonly probes: Probes;
+  /** Container probes; absent: none. */
+  readonly probes?: Probes;
 }
 
 export type Task = JobTask | CronJobTask | DeploymentTask | ServiceTask;

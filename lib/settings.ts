@@ -1,3 +1,4 @@
+import { DEFAULT_SETTINGS, type Settings } from './project-settings';
 import * as z from './zod';
 import { checkedString, nameString } from './manifest/zod-helpers';
 import { checkEmissaryHostname } from './validation/emissary-hostname';
@@ -25,21 +26,21 @@ const mountPath = checkedString((p) => {
 const resourceName = nameString(checkDns1123Subdomain);
 
 /**
- * Project settings: every one optional, every default here and only here.
+ * Project settings: every one optional, every default in ./project-settings.ts.
  * The README's settings reference documents each.
  */
 export const settingsSchema = z.strictObject({
   $schema: z.string().optional(),
   /** Namespace of tasks that do not set their own. */
-  namespace: dnsLabel.default('default'),
+  namespace: dnsLabel.default(DEFAULT_SETTINGS.namespace),
   mapping: z
     .strictObject({
       /** Emissary Mapping API version. */
-      apiVersion: z.enum(['v3alpha1', 'v2']).default('v3alpha1'),
+      apiVersion: z.enum(['v3alpha1', 'v2']).default(DEFAULT_SETTINGS.mapping.apiVersion),
       /** `spec.hostname` (v3alpha1) / `spec.host` (v2) of every Mapping; `*` matches every host. */
-      hostname: checkedString(checkEmissaryHostname).default('*'),
+      hostname: checkedString(checkEmissaryHostname).default(DEFAULT_SETTINGS.mapping.hostname),
       /** Emissary resolver used for sticky sessions (cookie affinity needs an endpoint resolver). */
-      stickySessionResolver: resourceName.default('endpoint'),
+      stickySessionResolver: resourceName.default(DEFAULT_SETTINGS.mapping.stickySessionResolver),
       /** Prefix of the portal annotations (`displayed-name`, `icon`, `visible`). */
       portalAnnotationPrefix: z
         .string()
@@ -48,17 +49,17 @@ export const settingsSchema = z.strictObject({
           const bad = domain === undefined ? 'must end with "/"' : checkDns1123Subdomain(domain);
           if (bad !== undefined) ctx.addIssue(`"${value}" ${bad}`);
         })
-        .default('portal.datatask.io/'),
+        .default(DEFAULT_SETTINGS.mapping.portalAnnotationPrefix),
     })
     .prefault({}),
   gcpCredentials: z
     .strictObject({
       /** Where the `svc-account-secret` volume is mounted. */
-      mountPath: mountPath.default('/var/secrets/google'),
+      mountPath: mountPath.default(DEFAULT_SETTINGS.gcpCredentials.mountPath),
       /** Key file inside that secret; `GOOGLE_APPLICATION_CREDENTIALS` points at it. */
-      keyFile: nameString(checkSecretKey).default('key.json'),
+      keyFile: nameString(checkSecretKey).default(DEFAULT_SETTINGS.gcpCredentials.keyFile),
       /** Name of the pod volume for that secret; task volumes may not reuse it. */
-      volumeName: dnsLabel.default('google-cloud-key'),
+      volumeName: dnsLabel.default(DEFAULT_SETTINGS.gcpCredentials.volumeName),
     })
     .prefault({}),
   cronJob: z
@@ -68,16 +69,19 @@ export const settingsSchema = z.strictObject({
     })
     .prefault({}),
   /** Pod Security Standards profile every pod meets. */
-  podSecurity: z.enum(['baseline', 'restricted']).default('baseline'),
+  podSecurity: z.enum(['baseline', 'restricted']).default(DEFAULT_SETTINGS.podSecurity),
   argocd: z
     .strictObject({
       /** Annotate Jobs with `argocd.argoproj.io/sync-options: Force=true,Replace=true`. */
-      replaceJobs: z.boolean().default(false),
+      replaceJobs: z.boolean().default(DEFAULT_SETTINGS.argocd.replaceJobs),
     })
     .prefault({}),
 });
 
-export type Settings = z.output<typeof settingsSchema>;
+export type { Settings };
+/** True only when the validated settings and the constructs' `Settings` are one type (checked by the compiler). */
+type Exactly<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const SAME_SHAPE: Exactly<Settings, z.output<typeof settingsSchema>> = true;
+void SAME_SHAPE;
 
-/** The settings of a project without a settings file. */
-export const DEFAULT_SETTINGS: Settings = settingsSchema.parse({});
+export { DEFAULT_SETTINGS };

@@ -1,123 +1,88 @@
-import * as path from 'node:path';
 import { compareDiagnostics, type Diagnostic } from './diagnostics/diagnostic';
 import { crossTaskDiagnostics } from './manifest/cross-task';
-import { type CrossTaskEntry, entryOfTask } from './manifest/cross-task-entry';
-import { discoverManifests } from './manifest/discover';
-import { type LoadedTask, ManifestLoader } from './manifest/load';
-import { readManifest } from './manifest/read';
-import { objectSizeDiagnostics } from './manifest/object-size';
-import { taskWarnings } from './manifest/warnings';
-import { JsonDocument } from './diagnostics/json-document';
-import type { Task, TaskKind } from './model';
-import { type RenderCache, sha1 } from './output/render-cache';
-import { outputPath, type RenderedFile } from './output/rendered-file';
-import type { Settings } from './settings';
+import { loadTasks, type TaskSource } from './manifest/load-tasks';
+import type { DistPlan } from './output/dist';
+import type { DriftReport } from './output/drift';
+import type { RenderCache } from './output/render-cache';
+import type { RenderedFile } from './output/rendered-file';
+import type { Settings } from './project-settings';
 
-export interface SynthInput {
-  /** The folder searched for `**\/manifest.json`. */
+/** What one run of the app is asked to do: the command line, resolved (lib/cli/commands/synth.ts). */
+export interface SynthRun {
+  /** The folder searched for `**\/manifest.json`, absolute. */
   readonly tasksDir: string;
-  /** Project settings. */
+  /** The output folder, absolute; owned by the synthesizer. */
+  readonly outDir: string;
+  /** The output folder as the user named it (in `check`'s patch). */
+  readonly shownOut: string;
   readonly settings: Settings;
-  /** Paths in diagnostics are shown relative to this folder. @default process.cwd() */
-  readonly cwd?: string;
-  /** What earlier runs learned; unchanged manifests are then neither validated nor rendered again. @default none */
-  readonly cache?: RenderCache;
+  /** Paths in diagnostics are shown relative to this folder. */
+  readonly cwd: string;
+  /** Compare with the output folder and write nothing (`--check`). */
+  readonly check: boolean;
+  /** Warnings fail the run (`--strict`). */
+  readonly strict: boolean;
+  /** A run that finds no manifest may prune the whole output folder (`--allow-empty`). */
+  readonly allowEmpty: boolean;
+  /** The render cache of this output folder (`RenderCache.NONE` for none). */
+  readonly cache: RenderCache;
+  /**
+   * Whether to write the output folder: false when the cdk8s CLI asked for
+   * its own folder only (`cdk8s synth --stdout` or `--output`).
+   */
+  readonly writeOut: boolean;
+  /** The cdk8s CLI's output folder (`CDK8S_OUTDIR`), which gets a copy of every file. */
+  readonly cdk8sOutDir?: string;
 }
 
-/** One valid manifest's entry for the render cache. */
-export interface CacheRecord {
-  readonly key: string;
-  readonly textHash: string;
-  readonly task: Task;
-  readonly file: RenderedFile;
-}
-
-/** Everything a run produced in memory, before anything is written. */
-export interface SynthResult {
-  /** Every error and warning of every file, sorted. */
+/** What a run did, for the command line to report. */
+export interface SynthOutcome {
+  /** Every error and warning, sorted. */
   readonly diagnostics: readonly Diagnostic[];
-  /** The rendered files; empty when there is any error. */
-  readonly files: readonly RenderedFile[];
-  /** How many valid tasks of each kind. */
-  readonly counts: Readonly<Record<TaskKind, number>>;
   /** The valid tasks, in manifest path order. */
-  readonly tasks: readonly LoadedTask[];
-  /** What to remember in the render cache once the files are written (empty without a cache). */
-  readonly cacheRecords: readonly CacheRecord[];
+  readonly tasks: readonly TaskSource[];
+  /** What changed (or, with `check`, would change) in the output folder; absent when the run stopped at a diagnostic. */
+  readonly plan?: DistPlan;
+  /** With `check`: how the output folder differs. */
+  readonly drift?: DriftReport;
+  /** How many charts were rendered (the others' files came from the render cache). */
+  readonly rendered?: number;
+}
+
+/** Whether `diagnostics` stop the run: any error, or with `strict` any warning. */
+export function failed(diagnostics: readonly Diagnostic[], strict: boolean): boolean {
+  return diagnostics.some((d) => d.severity === 'error' || strict);
+}
+
+/** Diagnostics in the order they are printed: by file, position, field, message. */
+export function sorted(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  return [...diagnostics].sort(compareDiagnostics);
 }
 
 /**
- * The pipeline: discover → parse and validate each manifest → cross-task
- * rules → render. Nothing is rendered unless every manifest is valid, and
- * nothing is written here.
+ * The first stages of main.ts in memory, without a cache or hooks: load,
+ * cross-task rules, one App with a chart per task, render. For tests and
+ * tools that need the files without a folder to compare them with.
  */
-export function synthesize(input: SynthInput): SynthResult {
-  const cwd = input.cwd ?? process.cwd();
-  const loader = new ManifestLoader(input.settings);
-  const diagnostics: Diagnostic[] = [];
-  const tasks: LoadedTask[] = [];
-  const tasksName = path.basename(path.resolve(input.tasksDir));
-  const cached = new Map<LoadedTask, { key: string; textHash: string; contentHash?: string }>();
-  const crossTask: CrossTaskEntry[] = [];
-
-  for (const entry of discoverManifests(input.tasksDir)) {
-    const relative = entry.relative;
-    const file = path.join(input.tasksDir, relative);
-    const shown = toPosix(path.relative(cwd, file));
-    const read = readManifest(input.tasksDir, entry);
-    if ('problem' in read) {
-      diagnostics.push({ file: shown, line: 1, column: 1, offset: 0, length: 0, severity: 'error', path: '', message: `the manifest ${read.problem}` });
-      continue;
-    }
-    const origin = `${tasksName}/${relative}`;
-    const textHash = input.cache === undefined ? '' : sha1(read.text);
-    const hit = input.cache?.get(relative, textHash);
-    const result = hit === undefined
-      ? loader.load(shown, read.text, origin)
-      : { task: { task: hit.task, document: new JsonDocument(shown, read.text), origin }, diagnostics: [] };
-    if (input.cache !== undefined && result.task !== undefined) cached.set(result.task, { key: relative, textHash, contentHash: hit?.contentHash });
-    diagnostics.push(...result.diagnostics);
-    if (result.partial !== undefined) crossTask.push(result.partial);
-    if (result.task !== undefined) {
-      crossTask.push(entryOfTask(result.task));
-      tasks.push(result.task);
-      diagnostics.push(...taskWarnings(result.task, path.dirname(file), path.posix.dirname(shown)));
-      diagnostics.push(...objectSizeDiagnostics(result.task, input.settings));
-    }
-  }
-  diagnostics.push(...crossTaskDiagnostics(crossTask, input.settings));
-  diagnostics.sort(compareDiagnostics);
-
-  const counts: Record<TaskKind, number> = { job: 0, 'cron-job': 0, deployment: 0, service: 0 };
-  for (const { task } of tasks) counts[task.kind]++;
-  if (diagnostics.some((d) => d.severity === 'error')) return { diagnostics, files: [], counts, tasks, cacheRecords: [] };
-  const files = tasks.map((loaded) => lazyFile(loaded, input.settings, cached.get(loaded)?.contentHash));
-  const cacheRecords = tasks.flatMap((loaded, i) => {
-    const c = cached.get(loaded);
-    return c === undefined ? [] : [{ key: c.key, textHash: c.textHash, task: loaded.task, file: files[i] }];
-  });
-  return { diagnostics, files, counts, tasks, cacheRecords };
+export function synthesize(input: { readonly tasksDir: string; readonly settings: Settings; readonly cwd: string }): {
+  readonly diagnostics: readonly Diagnostic[];
+  readonly tasks: readonly TaskSource[];
+  readonly files: readonly RenderedFile[];
+} {
+  const loaded = loadTasks({ ...input, allowEmpty: true });
+  const diagnostics = sorted([...loaded.diagnostics, ...crossTaskDiagnostics(loaded.crossTaskEntries, input.settings)]);
+  if (failed(diagnostics, false)) return { diagnostics, tasks: loaded.tasks, files: [] };
+  // Loaded only now, as in main.ts: importing this module must not load cdk8s.
+  const { App } = require('cdk8s') as typeof import('cdk8s');
+  const { TaskChart } = require('./constructs/task-chart') as typeof import('./constructs/task-chart');
+  const { renderCharts } = require('./output/render') as typeof import('./output/render');
+  const app = new App();
+  const charts = loaded.tasks.map((source) => ({ source, chart: new TaskChart(app, chartId(source), { task: source.task, settings: input.settings }) }));
+  const rendered = renderCharts(charts).files;
+  return { diagnostics, tasks: loaded.tasks, files: loaded.tasks.map((source) => rendered.get(source)!) };
 }
 
-/**
- * A task's output file, rendered when its bytes are first needed: with a
- * hash from the cache, a file whose bytes did not change is never rendered.
- */
-function lazyFile(loaded: LoadedTask, settings: Settings, contentHash: string | undefined): RenderedFile {
-  let content: string | undefined;
-  return {
-    path: outputPath(loaded.task),
-    contentHash,
-    get content(): string {
-      // Loaded only now: cdk8s and the Kubernetes API classes take ~0.15 s to
-      // load, which a run that stops at a diagnostic does not need to pay.
-      const { renderTask } = require('./output/render') as typeof import('./output/render');
-      content ??= renderTask(loaded.task, settings, loaded.origin).content;
-      return content;
-    },
-  };
-}
-
-function toPosix(p: string): string {
-  return path.sep === '/' ? p : p.split(path.sep).join('/');
+/** A task's chart id in the one App, `<namespace>.<name>`: unique, as (namespace, name) is ("." is in neither). */
+export function chartId(source: TaskSource): string {
+  return `${source.task.namespace}.${source.task.name}`;
 }

@@ -17,13 +17,11 @@
  * npm, so npm's own start-up is in both. It also times one task end to end,
  * and prints the targets of the performance issue with PASS/FAIL.
  *
- * Cold runs delete the render cache first (no cache of earlier runs). The
- * V8 code cache that `npm run build` made is part of the program
- * (lib/cli/launch.ts); the report says whether any run rewrote it.
+ * Cold runs delete the render cache first (no cache of earlier runs).
  *
  * Wall time: performance.now() around the child process (spawnSync).
  * Peak memory: the kernel's high-water mark of the resident set (getrusage
- * ru_maxrss) of the node process that runs synth (build/synth.js) or the
+ * ru_maxrss) of the node process that runs synth (bin/datatask.js) or the
  * floor, read at its exit by a tiny `--require` probe passed in NODE_OPTIONS
  * (exact, not sampled; npm's own process is excluded). When GNU time is
  * installed, `/usr/bin/time -f %M` of the whole npm process tree is shown
@@ -42,8 +40,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { SYNTH_CODE_CACHE } from '../lib/cli/build-files';
-import { checkPrerequisites, codeCacheStamp } from './bench/checkout';
+import { checkPrerequisites } from './bench/checkout';
 import { benchOneTask, benchSize, type SizeResult } from './bench/measure';
 import { parseOptions } from './bench/options';
 import { printSize, targets } from './bench/report';
@@ -56,7 +53,6 @@ function main(): void {
   fs.mkdirSync(options.tmp, { recursive: true });
   const scratch = fs.mkdtempSync(path.join(options.tmp, 'datatask-bench-'));
   const loadBefore = os.loadavg().map((l) => l.toFixed(2)).join(' ');
-  const codeCacheBefore = codeCacheStamp(options.root);
   try {
     const runner = new Runner(options.root, scratch);
     const results: SizeResult[] = [];
@@ -67,11 +63,6 @@ function main(): void {
     log(`synth = npm run --silent synth -- --tasks T --out O; floor = npm run --silent bench:floor -- … (read manifests + write/compare the same bytes)`);
     log(`time = wall time of the npm command, best of the runs (median in brackets); in-proc = synth's own "in X s" (after module loading)`);
     log(runner.memoryMethod + '; the largest over the runs');
-    log(
-      codeCacheStamp(options.root) === codeCacheBefore
-        ? `code cache: ${SYNTH_CODE_CACHE} as \`npm run build\` made it, taken by every run (no run rewrote it)`
-        : `WARNING: a run rewrote ${SYNTH_CODE_CACHE}: V8 refused the build's cache (other node flags?), so later runs started from a cache a run made`,
-    );
     log();
     for (const r of results) printSize(r);
     if (results.length >= 2) {

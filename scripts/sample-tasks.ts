@@ -1,7 +1,7 @@
 /**
  * Deterministic, valid manifests of every shape, for `npm run bench`
  * (scripts/bench.ts) and for training the code cache at build time
- * (scripts/code-cache.ts): the same files on every run and every machine.
+ * (scripts/build.ts once did; the code cache is gone): the same files on every run and every machine.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';

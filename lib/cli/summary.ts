@@ -1,3 +1,4 @@
+import type { LoadedTask } from '../manifest/load';
 import type { TaskKind } from '../model';
 import type { DistPlan } from '../output/dist';
 
@@ -17,14 +18,23 @@ export function summaryLine(input: {
   /** Seconds the run took, as printed. */
   readonly seconds: string;
 }): string {
-  const { counts, plan } = input;
+  const { plan } = input;
+  const warnings = input.warnings === 0 ? '' : `, ${input.warnings} warning(s)`;
+  return `${tasksPhrase(input.counts)} → ${input.out}: ${plan.write.length} written, ${plan.unchanged.length} unchanged, ${plan.prune.length} pruned${warnings} in ${input.seconds} s`;
+}
+
+/** `5 tasks (2 jobs, 1 cron job, 1 deployment, 1 service)`. */
+export function tasksPhrase(counts: Readonly<Record<TaskKind, number>>): string {
   const total = Object.values(counts).reduce((a, b) => a + b, 0);
   const kinds = (Object.keys(KIND_NAMES) as TaskKind[])
     .filter((k) => counts[k] > 0)
     .map((k) => `${counts[k]} ${KIND_NAMES[k][counts[k] === 1 ? 0 : 1]}`);
-  const warnings = input.warnings === 0 ? '' : `, ${input.warnings} warning(s)`;
-  return (
-    `${total} task${total === 1 ? '' : 's'}${kinds.length === 0 ? '' : ` (${kinds.join(', ')})`} → ${input.out}: ` +
-    `${plan.write.length} written, ${plan.unchanged.length} unchanged, ${plan.prune.length} pruned${warnings} in ${input.seconds} s`
-  );
+  return `${total} task${total === 1 ? '' : 's'}${kinds.length === 0 ? '' : ` (${kinds.join(', ')})`}`;
+}
+
+/** How many tasks of each kind. */
+export function countTasks(tasks: readonly LoadedTask[]): Record<TaskKind, number> {
+  const counts: Record<TaskKind, number> = { job: 0, 'cron-job': 0, deployment: 0, service: 0 };
+  for (const { task } of tasks) counts[task.kind]++;
+  return counts;
 }

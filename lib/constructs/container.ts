@@ -1,6 +1,6 @@
 import type { Task } from '../model';
-import type { Settings } from '../settings';
-import { GOOGLE_APPLICATION_CREDENTIALS } from '../manifest/schema';
+import type { Settings } from '../project-settings';
+import { GOOGLE_APPLICATION_CREDENTIALS } from '../reserved-names';
 import { k8s } from './k8s';
 import { containerEnvVar } from './env-var';
 import { containerProbe } from './probe';
@@ -26,18 +26,18 @@ export function taskContainer(task: Task, settings: Settings): k8s.Container {
     image: task.image,
     imagePullPolicy: task.imagePullPolicy,
     command: nonEmpty(task.command),
-    args: nonEmpty(task.args),
+    args: nonEmpty(task.args ?? []),
     env: nonEmpty(env),
-    envFrom: nonEmpty(task.envFrom.map((s) => ({ ...s }))),
+    envFrom: nonEmpty((task.envFrom ?? []).map((s) => ({ ...s }))),
     ports: task.kind === 'service' ? [{ name: task.port.name, containerPort: task.port.containerPort }] : undefined,
     resources: resources(task),
     volumeMounts: nonEmpty(volumeMounts),
     securityContext: containerSecurityContext(settings),
     ...(task.kind === 'deployment' || task.kind === 'service'
       ? {
-          readinessProbe: containerProbe(task.probes.readiness),
-          livenessProbe: containerProbe(task.probes.liveness),
-          startupProbe: containerProbe(task.probes.startup),
+          readinessProbe: containerProbe(task.probes?.readiness),
+          livenessProbe: containerProbe(task.probes?.liveness),
+          startupProbe: containerProbe(task.probes?.startup),
         }
       : {}),
   };

@@ -1,5 +1,5 @@
 import type { KeyToPath, Task, Toleration, VolumeSource } from '../model';
-import type { Settings } from '../settings';
+import type { Settings } from '../project-settings';
 import { omitEmpty, taskContainer } from './container';
 import { k8s } from './k8s';
 
@@ -15,13 +15,13 @@ export function taskPodTemplate(task: Task, settings: Settings): k8s.PodTemplate
     metadata: {
       // pod-labels come beside the selector's labels and never change them (validation refuses another value).
       labels: { ...task.podLabels, ...task.labels },
-      annotations: nonEmptyMap(task.podAnnotations),
+      annotations: nonEmptyMap(task.podAnnotations ?? {}),
     },
     spec: {
       // Restricted pods do not get an API token; baseline keeps the Kubernetes default.
       automountServiceAccountToken: restricted ? false : undefined,
       containers: [taskContainer(task, settings)],
-      imagePullSecrets: task.imagePullSecrets.length === 0 ? undefined : task.imagePullSecrets.map((name) => ({ name })),
+      imagePullSecrets: task.imagePullSecrets?.length ? task.imagePullSecrets.map((name) => ({ name })) : undefined,
       nodeSelector: Object.keys(task.nodeSelector).length === 0 ? undefined : { ...task.nodeSelector },
       // A Deployment's pods may only use the default, Always.
       restartPolicy: batch ? 'Never' : undefined,

@@ -1,15 +1,19 @@
 import { Construct } from 'constructs';
 import type { CronJobTask } from '../model';
-import type { Settings } from '../settings';
+import { DEFAULT_SETTINGS, type Settings } from '../project-settings';
 import { k8s } from './k8s';
 import { taskMetadata } from './object-meta';
 import { taskPodTemplate } from './pod-template';
 
+/** Properties for `TaskCronJob`. */
 export interface TaskCronJobProps {
-  /** The validated `job` task with a schedule. */
+  /** The `job` task with a schedule. */
   readonly task: CronJobTask;
-  /** Project settings (pod security profile, credentials mount). */
-  readonly settings: Settings;
+  /**
+   * Project settings; `cronJob.timeZone` becomes `spec.timeZone` unless the task has its own `time-zone`.
+   * @default DEFAULT_SETTINGS (no time zone: the controller's, UTC)
+   */
+  readonly settings?: Settings;
 }
 
 /**
@@ -24,22 +28,23 @@ export class TaskCronJob extends Construct {
 
   constructor(scope: Construct, id: string, props: TaskCronJobProps) {
     super(scope, id);
-    const { task, settings } = props;
+    const { task, settings = DEFAULT_SETTINGS } = props;
+    const cronJob = task.cronJob ?? {};
     this.apiObject = new k8s.KubeCronJob(this, 'Resource', {
       metadata: taskMetadata(task),
       spec: {
         schedule: task.schedule,
-        timeZone: task.cronJob.timeZone,
-        concurrencyPolicy: task.cronJob.concurrencyPolicy,
-        suspend: task.cronJob.suspend,
-        startingDeadlineSeconds: task.cronJob.startingDeadlineSeconds,
-        successfulJobsHistoryLimit: task.cronJob.successfulJobsHistoryLimit,
-        failedJobsHistoryLimit: task.cronJob.failedJobsHistoryLimit,
+        timeZone: cronJob.timeZone ?? settings.cronJob.timeZone,
+        concurrencyPolicy: cronJob.concurrencyPolicy,
+        suspend: cronJob.suspend,
+        startingDeadlineSeconds: cronJob.startingDeadlineSeconds,
+        successfulJobsHistoryLimit: cronJob.successfulJobsHistoryLimit,
+        failedJobsHistoryLimit: cronJob.failedJobsHistoryLimit,
         jobTemplate: {
           metadata: { labels: { ...task.labels } },
           spec: {
-            backoffLimit: task.job.backoffLimit,
-            activeDeadlineSeconds: task.job.activeDeadlineSeconds,
+            backoffLimit: task.job?.backoffLimit,
+            activeDeadlineSeconds: task.job?.activeDeadlineSeconds,
             template: taskPodTemplate(task, settings),
           },
         },

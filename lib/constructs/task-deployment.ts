@@ -1,15 +1,19 @@
 import { Construct } from 'constructs';
 import type { DeploymentTask, ServiceTask } from '../model';
-import type { Settings } from '../settings';
+import { DEFAULT_SETTINGS, type Settings } from '../project-settings';
 import { k8s } from './k8s';
 import { taskMetadata } from './object-meta';
 import { taskPodTemplate } from './pod-template';
 
+/** Properties for `TaskDeployment`. */
 export interface TaskDeploymentProps {
-  /** The validated `deployment` task, or the workload of a `service` task. */
+  /** The `deployment` task, or the workload of a `service` task. */
   readonly task: DeploymentTask | ServiceTask;
-  /** Project settings (pod security profile, credentials mount). */
-  readonly settings: Settings;
+  /**
+   * Project settings: the Pod Security profile, the credentials mount.
+   * @default DEFAULT_SETTINGS
+   */
+  readonly settings?: Settings;
 }
 
 /**
@@ -23,7 +27,7 @@ export class TaskDeployment extends Construct {
 
   constructor(scope: Construct, id: string, props: TaskDeploymentProps) {
     super(scope, id);
-    const { task, settings } = props;
+    const { task, settings = DEFAULT_SETTINGS } = props;
     this.apiObject = new k8s.KubeDeployment(this, 'Resource', {
       metadata: taskMetadata(task),
       spec: {

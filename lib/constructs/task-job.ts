@@ -1,6 +1,6 @@
 import { Construct } from 'constructs';
 import type { JobTask } from '../model';
-import type { Settings } from '../settings';
+import { DEFAULT_SETTINGS, type Settings } from '../project-settings';
 import { ARGOCD_REPLACE_ANNOTATION } from './argocd';
 import { k8s } from './k8s';
 import { taskMetadata } from './object-meta';
@@ -8,11 +8,15 @@ import { taskPodTemplate } from './pod-template';
 
 export { ARGOCD_REPLACE_ANNOTATION } from './argocd';
 
+/** Properties for `TaskJob`. */
 export interface TaskJobProps {
-  /** The validated `job` task without a schedule. */
+  /** The `job` task without a schedule: its container, labels and pod settings. */
   readonly task: JobTask;
-  /** Project settings (pod security profile, Argo CD Job replacement, credentials mount). */
-  readonly settings: Settings;
+  /**
+   * Project settings: the Pod Security profile, the Argo CD Job replacement, the credentials mount.
+   * @default DEFAULT_SETTINGS
+   */
+  readonly settings?: Settings;
 }
 
 /**
@@ -26,12 +30,12 @@ export class TaskJob extends Construct {
 
   constructor(scope: Construct, id: string, props: TaskJobProps) {
     super(scope, id);
-    const { task, settings } = props;
+    const { task, settings = DEFAULT_SETTINGS } = props;
     this.apiObject = new k8s.KubeJob(this, 'Resource', {
       metadata: taskMetadata(task, settings.argocd.replaceJobs ? { ...ARGOCD_REPLACE_ANNOTATION } : undefined),
       spec: {
-        backoffLimit: task.job.backoffLimit,
-        activeDeadlineSeconds: task.job.activeDeadlineSeconds,
+        backoffLimit: task.job?.backoffLimit,
+        activeDeadlineSeconds: task.job?.activeDeadlineSeconds,
         template: taskPodTemplate(task, settings),
       },
     });

@@ -6,17 +6,21 @@ import {
   MappingV3Alpha1SpecLoadBalancerPolicy,
 } from '../../imports/getambassador.io';
 import type { Published, ServiceTask } from '../model';
-import type { Settings } from '../settings';
+import { DEFAULT_SETTINGS, type Settings } from '../project-settings';
 import { taskMetadata } from './object-meta';
 import { stickyCookie } from './sticky-cookie';
 
+/** Properties for `TaskMapping`. */
 export interface TaskMappingProps {
-  /** The published service task. */
+  /** The published `service` task: its name, namespace and container port. */
   readonly task: ServiceTask;
-  /** Its `published` settings. */
+  /** Its `published` block: prefix, rewrite, timeout, access, sticky sessions, portal annotations. */
   readonly published: Published;
-  /** Project settings: Mapping API version, hostname, resolver, portal annotation prefix. */
-  readonly settings: Settings;
+  /**
+   * Project settings: the Mapping API version, hostname, resolver and portal annotation prefix.
+   * @default DEFAULT_SETTINGS (v3alpha1, hostname "*", resolver "endpoint", prefix "portal.datatask.io/")
+   */
+  readonly settings?: Settings;
 }
 
 /**
@@ -30,7 +34,7 @@ export class TaskMapping extends Construct {
 
   constructor(scope: Construct, id: string, props: TaskMappingProps) {
     super(scope, id);
-    const { task, published, settings } = props;
+    const { task, published, settings = DEFAULT_SETTINGS } = props;
     const prefix = settings.mapping.portalAnnotationPrefix;
     const metadata = taskMetadata(task, {
       [`${prefix}displayed-name`]: published.displayedName,

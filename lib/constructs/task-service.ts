@@ -1,16 +1,20 @@
 import { Construct } from 'constructs';
 import type { ServiceTask } from '../model';
-import type { Settings } from '../settings';
+import { DEFAULT_SETTINGS, type Settings } from '../project-settings';
 import { k8s } from './k8s';
 import { taskMetadata } from './object-meta';
 import { TaskDeployment } from './task-deployment';
 import { TaskMapping } from './task-mapping';
 
+/** Properties for `TaskService`. */
 export interface TaskServiceProps {
-  /** The validated `service` task. */
+  /** The `service` task: its port, and `published` for a Mapping. */
   readonly task: ServiceTask;
-  /** Project settings. */
-  readonly settings: Settings;
+  /**
+   * Project settings: those of `TaskDeployment` and `TaskMapping`.
+   * @default DEFAULT_SETTINGS
+   */
+  readonly settings?: Settings;
 }
 
 /**
@@ -28,7 +32,7 @@ export class TaskService extends Construct {
 
   constructor(scope: Construct, id: string, props: TaskServiceProps) {
     super(scope, id);
-    const { task, settings } = props;
+    const { task, settings = DEFAULT_SETTINGS } = props;
     this.service = new k8s.KubeService(this, 'Service', {
       metadata: taskMetadata(task),
       spec: {

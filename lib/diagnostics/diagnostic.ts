@@ -15,6 +15,11 @@ export interface SourceLocation {
   readonly sourceLine?: string;
 }
 
+/** Another place a diagnostic concerns (the first definition of a duplicate name), and what it is. */
+export interface RelatedLocation extends SourceLocation {
+  readonly message: string;
+}
+
 /** One finding about one place in one file. */
 export interface Diagnostic extends SourceLocation {
   readonly severity: Severity;
@@ -22,6 +27,8 @@ export interface Diagnostic extends SourceLocation {
   readonly path: string;
   /** What was expected and what was found, with a hint where one exists. */
   readonly message: string;
+  /** Other places it concerns, printed after it by every format. */
+  readonly related?: readonly RelatedLocation[];
 }
 
 /** Sorts diagnostics by file, position, field, then message: output must not depend on discovery order. */

@@ -8,7 +8,7 @@ const STRICT = { disallowComments: true, allowTrailingComma: false, allowEmptyCo
 /**
  * A parsed JSON file that can say where every value came from. The syntax
  * tree with positions is built only when a diagnostic needs one: most files
- * have none, and a tree costs ~10 KB per manifest.
+ * have none, and a tree costs memory for every manifest.
  */
 export class JsonDocument {
   private tree?: Node;

@@ -3,7 +3,8 @@ import type { Settings } from '../settings';
 import type { CrossTaskEntry } from './cross-task-entry';
 
 /**
- * Rules across tasks, each finding naming both files: unique (namespace,
+ * Rules across tasks, each finding located in one manifest with the other
+ * as its related location: unique (namespace,
  * name); unique published (hostname, prefix), whatever the namespace, since
  * all share one gateway; and no Service or Deployment selector that also
  * matches another task's pods in the same namespace. Entries come in
@@ -21,7 +22,7 @@ export function crossTaskDiagnostics(entries: readonly CrossTaskEntry[], setting
       const first = byName.get(key);
       if (first === undefined) byName.set(key, entry);
       else {
-        out.push(document.diagnostic(['name'], `task "${entry.name}" is already defined in namespace "${entry.namespace}" by ${where(first, ['name'])}; names must be unique in a namespace`));
+        out.push(related(document.diagnostic(['name'], `task "${entry.name}" is already defined in namespace "${entry.namespace}"; names must be unique in a namespace`), first, ['name'], `task "${entry.name}" is first defined here`));
       }
     }
     if (entry.prefix !== undefined) {
@@ -29,7 +30,7 @@ export function crossTaskDiagnostics(entries: readonly CrossTaskEntry[], setting
       const owner = byRoute.get(route);
       if (owner === undefined) byRoute.set(route, entry);
       else {
-        out.push(document.diagnostic(['published', 'prefix'], `prefix "${entry.prefix}" on host "${settings.mapping.hostname}" is already published by ${where(owner, ['published', 'prefix'])}; two services cannot share a route`));
+        out.push(related(document.diagnostic(['published', 'prefix'], `prefix "${entry.prefix}" on host "${settings.mapping.hostname}" is already published; two services cannot share a route`), owner, ['published', 'prefix'], `prefix "${entry.prefix}" is first published here`));
       }
     }
   }
@@ -59,7 +60,7 @@ export function crossTaskDiagnostics(entries: readonly CrossTaskEntry[], setting
         const shown = selector.map(([k, v]) => `${k}=${v}`).join(',');
         const whose = other.name === undefined ? 'another task' : `task "${other.name}"`;
         const by = selector.every(([k, v]) => other.labels?.[k] === v) ? 'labels' : 'pod-labels';
-        out.push(selecting.document.diagnostic(['labels'], `selector ${shown} also matches the pods of ${whose} (${where(other, [by])}); add a label that tells them apart`));
+        out.push(related(selecting.document.diagnostic(['labels'], `selector ${shown} also matches the pods of ${whose}; add a label that tells them apart`), other, [by], `the ${by} of ${whose}`));
       }
     }
   }
@@ -71,7 +72,7 @@ function podLabelsOf(entry: CrossTaskEntry): Readonly<Record<string, string>> | 
   return entry.labels === undefined ? undefined : { ...entry.podLabels, ...entry.labels };
 }
 
-function where(entry: CrossTaskEntry, path: readonly string[]): string {
-  const at = entry.document.locate(path);
-  return `${at.file}:${at.line}:${at.column}`;
+/** `diagnostic` with the place at `path` in the other manifest as its related location. */
+function related(diagnostic: Diagnostic, other: CrossTaskEntry, path: readonly string[], message: string): Diagnostic {
+  return { ...diagnostic, related: [{ ...other.document.locate(path), message }] };
 }

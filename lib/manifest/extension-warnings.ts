@@ -16,7 +16,7 @@ const CRON_JOB_CONTROLLER_PERIOD = 10;
 /** A published service without a readiness probe. */
 export function probeMistakes(task: Task): LikelyMistake[] {
   const out: LikelyMistake[] = [];
-  if (task.kind === 'service' && task.published !== undefined && task.probes.readiness === undefined) {
+  if (task.kind === 'service' && task.published !== undefined && task.probes?.readiness === undefined) {
     out.push({
       path: ['published'],
       message:
@@ -31,21 +31,21 @@ export function probeMistakes(task: Task): LikelyMistake[] {
 export function cronJobMistakes(task: Task): LikelyMistake[] {
   const out: LikelyMistake[] = [];
   if (task.kind === 'cron-job') {
-    const deadline = task.cronJob.startingDeadlineSeconds;
+    const deadline = task.cronJob?.startingDeadlineSeconds;
     if (deadline !== undefined && deadline < CRON_JOB_CONTROLLER_PERIOD) {
       out.push({
         path: ['starting-deadline-seconds'],
         message: `${deadline} seconds is shorter than the CronJob controller's 10-second check, so runs may be skipped; use at least ${CRON_JOB_CONTROLLER_PERIOD}`,
       });
     }
-    const active = task.job.activeDeadlineSeconds;
-    const policy = task.cronJob.concurrencyPolicy ?? 'Allow';
+    const active = task.job?.activeDeadlineSeconds;
+    const policy = task.cronJob?.concurrencyPolicy ?? 'Allow';
     const interval = active === undefined || policy !== 'Allow' ? undefined : shortestCronInterval(task.schedule);
     if (active !== undefined && interval !== undefined && active > interval) {
       out.push({
         path: ['active-deadline-seconds'],
         message:
-          `${active} seconds is longer than the ${interval} seconds between runs of "${task.schedule}", and concurrency-policy ${task.cronJob.concurrencyPolicy === undefined ? 'is not set (Allow)' : 'is "Allow"'}, ` +
+          `${active} seconds is longer than the ${interval} seconds between runs of "${task.schedule}", and concurrency-policy ${task.cronJob?.concurrencyPolicy === undefined ? 'is not set (Allow)' : 'is "Allow"'}, ` +
           'so runs may overlap; set "concurrency-policy": "Forbid" (or "Replace"), or a deadline of at most ' + `${interval}`,
       });
     }

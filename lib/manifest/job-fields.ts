@@ -6,7 +6,6 @@
  */
 import * as z from '../zod';
 import type { CronJobControls, JobControls } from '../model';
-import type { Settings } from '../settings';
 import { checkTimeZone } from '../validation/time-zone';
 import { checkedString } from './zod-helpers';
 
@@ -39,14 +38,14 @@ export function toJobControls(m: JobFieldValues): JobControls {
   return { backoffLimit: m['backoff-limit'], activeDeadlineSeconds: m['active-deadline-seconds'] };
 }
 
-/** The model of the CronJob fields; the task's `time-zone` overrides the `cronJob.timeZone` setting. */
-export function toCronJobControls(m: CronJobFieldValues, settings: Settings): CronJobControls {
+/** The model of the CronJob fields; the construct applies the `cronJob.timeZone` setting when `time-zone` is absent. */
+export function toCronJobControls(m: CronJobFieldValues): CronJobControls {
   return {
     concurrencyPolicy: m['concurrency-policy'],
     suspend: m.suspend,
     startingDeadlineSeconds: m['starting-deadline-seconds'],
     successfulJobsHistoryLimit: m['successful-jobs-history-limit'],
     failedJobsHistoryLimit: m['failed-jobs-history-limit'],
-    timeZone: m['time-zone'] ?? settings.cronJob.timeZone,
+    timeZone: m['time-zone'],
   };
 }

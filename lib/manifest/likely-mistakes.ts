@@ -102,7 +102,7 @@ const expansionMistakes: Mistakes = (task) => {
     ...task.env.flatMap((v, i) => (typeof v.value === 'string' ? variableReference(v.value, new Set(names.slice(0, i))) : []).map(at(['env', i, 'value']))),
     ...task.command.flatMap((arg, i) => variableReference(arg, container).map(at(['cmd', i]))),
     // Kubernetes expands args like command.
-    ...task.args.flatMap((arg, i) => variableReference(arg, container).map(at(['args', i]))),
+    ...(task.args ?? []).flatMap((arg, i) => variableReference(arg, container).map(at(['args', i]))),
   ];
 };
 

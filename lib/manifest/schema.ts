@@ -15,6 +15,7 @@ import { publishedSchema, toPublished } from './published';
 import { tolerationSchema, toToleration } from './tolerations';
 import { toVolume, volumesSchema } from './volumes';
 import { always, nameString } from './zod-helpers';
+import { GOOGLE_APPLICATION_CREDENTIALS } from '../reserved-names';
 
 /** The manifest's defaults (the format's own; project settings live in settings.ts). */
 export const MANIFEST_DEFAULTS = {
@@ -191,8 +192,7 @@ function objectsIn(value: unknown): Record<string, unknown>[] {
   return value.map((item) => (typeof item === 'object' && item !== null ? (item as Record<string, unknown>) : {}));
 }
 
-/** The environment variable that points Google client libraries at the mounted key. */
-export const GOOGLE_APPLICATION_CREDENTIALS = 'GOOGLE_APPLICATION_CREDENTIALS';
+export { GOOGLE_APPLICATION_CREDENTIALS };
 
 function resourceList(cpu: Quantity | undefined, memory: Quantity | undefined): ResourceList {
   return { cpu: cpu?.canonical, memory: memory?.canonical };
@@ -232,7 +232,7 @@ function toTask(m: ManifestOutput, settings: Settings): Task {
     case 'job':
       return m.schedule === undefined
         ? ({ kind: 'job', ...common, job: toJobControls(m) } satisfies JobTask)
-        : ({ kind: 'cron-job', ...common, schedule: m.schedule, job: toJobControls(m), cronJob: toCronJobControls(m, settings) } satisfies CronJobTask);
+        : ({ kind: 'cron-job', ...common, schedule: m.schedule, job: toJobControls(m), cronJob: toCronJobControls(m) } satisfies CronJobTask);
     case 'deployment':
       return { kind: 'deployment', ...common, replicas: m.replicas ?? MANIFEST_DEFAULTS.replicas, probes } satisfies DeploymentTask;
     case 'service': {

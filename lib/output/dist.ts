@@ -2,7 +2,6 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { UserError } from '../errors';
 import { compareStrings } from '../manifest/discover';
-import { sha1 } from './render-cache';
 import { GENERATED_MARKER, type RenderedFile } from './rendered-file';
 
 /** What synth would do to the output folder. */
@@ -53,9 +52,7 @@ export function planDist(outDir: string, files: readonly RenderedFile[]): DistPl
   }
   for (const file of files) {
     const current = contents.get(file.path);
-    // A known hash spares rendering a file whose bytes did not change.
-    const same = current !== undefined && (file.contentHash !== undefined ? sha1(current) === file.contentHash : current === file.content);
-    if (same) unchanged.push(file.path);
+    if (current === file.content) unchanged.push(file.path);
     else {
       write.push(file);
       if (current !== undefined) previous.set(file.path, current);

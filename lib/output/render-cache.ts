@@ -1,20 +1,43 @@
 import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import type { TaskSource } from '../manifest/load-tasks';
 import type { Task } from '../model';
+import type { Settings } from '../project-settings';
+import { outputPath, type RenderedFile } from './rendered-file';
 
-/**
- * The SHA-1 of a text, hex. A cold run hashes every manifest and every
- * output; node's one-shot `crypto.hash` (node 20.12 and later) makes no Hash
- * object: 2000 hashes of 1.7 KB in a fresh process took 30 ms instead of 44.
- */
+/** The SHA-1 of a text, hex (node's one-shot `crypto.hash` where there is one: no Hash object per call). */
 export const sha1: (text: string) => string =
   typeof crypto.hash === 'function'
     ? (text) => crypto.hash('sha1', text, 'hex')
     : (text) => crypto.createHash('sha1').update(text).digest('hex');
 
+/**
+ * The declared key of the render cache: everything besides a manifest's own
+ * text that decides its task model and its output bytes. Each entry is
+ * further keyed by its manifest's path below the tasks folder and the SHA-1
+ * of its text.
+ */
+export interface RenderCacheKey {
+  /**
+   * A content hash of the code that validates and renders, hooks included
+   * (lib/output/code-identity.ts): any change to the code may change any
+   * output, so another code is another cache.
+   */
+  readonly code: string;
+  /** The validated settings: they shape the model (namespace, reserved names) and every object. */
+  readonly settings: Settings;
+  /** The tasks folder, absolute: its name is in every output file's header. */
+  readonly tasksDir: string;
+  /**
+   * The output folder, absolute: an entry says what was last written there
+   * (one cache file per output folder, named by its hash).
+   */
+  readonly outDir: string;
+}
+
 /** What a previous run learned from one manifest. */
-export interface CachedTask {
+interface Entry {
   /** SHA-1 of the manifest text it was learned from. */
   readonly textHash: string;
   /** The validated model of that text. */
@@ -23,65 +46,143 @@ export interface CachedTask {
   readonly contentHash: string;
 }
 
-interface CacheFile {
+/** The first line of a cache file; the entries follow on the second. */
+interface Header {
+  readonly outDir: string;
   readonly fingerprint: string;
-  readonly entries: Record<string, CachedTask>;
 }
 
 /**
- * Remembers, per manifest, the validated model and the hash of the output it
- * rendered, so that a run where nothing changed validates and renders
- * nothing: a manifest whose bytes hash the same, under the same settings and
- * the same build, has the same model and output. The fingerprint names that
- * build, those settings and the folders; any difference empties the cache.
- * A missing, unreadable or corrupt cache is an empty one; the cache is an
- * optimization only and never a source of output bytes.
+ * The render cache, a stage of its own: a manifest whose text, key and
+ * output file are unchanged since the last run is neither validated nor
+ * rendered again. It only ever says "unchanged": the bytes of a reused file
+ * are the output folder's own, checked against the hash of what was
+ * rendered; a missing, corrupt or foreign cache is an empty one. Kept in
+ * `node_modules/.cache/datatask-cdk8s/` of the project.
  */
 export class RenderCache {
-  private readonly previous: Record<string, CachedTask>;
-  private readonly next: Record<string, CachedTask> = {};
+  /** A cache that knows nothing and keeps nothing (tests, libraries). */
+  public static readonly NONE = new RenderCache(undefined, { outDir: '', fingerprint: '' }, {});
 
-  private constructor(
-    private readonly file: string,
-    private readonly fingerprint: string,
-    previous: Record<string, CachedTask>,
-  ) {
-    this.previous = previous;
-  }
-
-  /** Opens the cache `file` for a run whose inputs other than manifests are summed up by `fingerprint`. */
-  public static open(file: string, fingerprint: string): RenderCache {
+  /**
+   * Opens the cache of `key.outDir` in `dir`, and deletes the caches of
+   * output folders that no longer exist.
+   */
+  public static open(dir: string, key: RenderCacheKey): RenderCache {
+    const header: Header = {
+      outDir: key.outDir,
+      fingerprint: sha1(JSON.stringify([key.code, key.settings, key.tasksDir, key.outDir])),
+    };
+    const file = path.join(dir, `${sha1(key.outDir)}.json`);
+    pruneOrphans(dir, file);
     try {
-      const data = JSON.parse(fs.readFileSync(file, 'utf8')) as CacheFile;
-      if (data.fingerprint === fingerprint && typeof data.entries === 'object' && data.entries !== null) {
-        return new RenderCache(file, fingerprint, data.entries);
-      }
+      const [first, second] = fs.readFileSync(file, 'utf8').split('\n');
+      const stored = JSON.parse(first!) as Header;
+      const entries = JSON.parse(second!) as Record<string, Entry>;
+      if (stored.fingerprint === header.fingerprint && typeof entries === 'object' && entries !== null) return new RenderCache(file, header, entries);
     } catch {
       // No cache yet, or one that cannot be read: start empty.
     }
-    return new RenderCache(file, fingerprint, Object.create(null) as Record<string, CachedTask>);
+    return new RenderCache(file, header, {});
   }
 
-  /** What is known of the manifest `key` if its text still hashes to `textHash`. */
-  public get(key: string, textHash: string): CachedTask | undefined {
-    const entry = Object.hasOwn(this.previous, key) ? this.previous[key] : undefined;
-    return entry?.textHash === textHash ? entry : undefined;
+  private constructor(
+    private readonly file: string | undefined,
+    private readonly header: Header,
+    private readonly entries: Readonly<Record<string, Entry>>,
+  ) {}
+
+  /** The hash entries are keyed by ('' without a cache file: nothing to compare). */
+  public hashManifest(text: string): string {
+    return this.file === undefined ? '' : sha1(text);
   }
 
-  /** Records what this run learned; only recorded entries are saved. */
-  public set(key: string, entry: CachedTask): void {
-    this.next[key] = entry;
+  /** The validated task of `manifest` if its text still hashes to `textHash`. */
+  public task(manifest: string, textHash: string): Task | undefined {
+    return this.entry(manifest, textHash)?.task;
   }
 
-  /** Writes the entries of this run (beside the file, then renamed). Failing to save is not an error. */
-  public save(): void {
+  /**
+   * Which tasks need rendering. A task whose output file in `outDir` holds
+   * exactly the bytes last rendered from the same manifest (same hash) needs
+   * none: that file is reused, with the folder's own bytes.
+   */
+  public reuse(tasks: readonly TaskSource[], outDir: string): { readonly reused: ReadonlyMap<TaskSource, RenderedFile>; readonly toRender: readonly TaskSource[] } {
+    const reused = new Map<TaskSource, RenderedFile>();
+    const toRender: TaskSource[] = [];
+    for (const source of tasks) {
+      const entry = this.entry(source.manifest, source.textHash);
+      const file = outputPath(source.task);
+      const content = entry === undefined ? undefined : readIfPresent(path.join(outDir, file));
+      if (content !== undefined && sha1(content) === entry!.contentHash) reused.set(source, { path: file, content });
+      else toRender.push(source);
+    }
+    return { reused, toRender };
+  }
+
+  /**
+   * Saves what this run wrote: each task's model and the hash of its file
+   * (`files[i]` is the file of `tasks[i]`). Written beside, then renamed;
+   * failing to save (a read-only node_modules) only costs speed.
+   */
+  public save(tasks: readonly TaskSource[], files: readonly RenderedFile[]): void {
+    if (this.file === undefined) return;
+    const entries: Record<string, Entry> = {};
+    tasks.forEach((source, i) => {
+      entries[source.manifest] = { textHash: source.textHash, task: source.task, contentHash: sha1(files[i]!.content) };
+    });
+    const temp = `${this.file}.${process.pid}.tmp`;
     try {
       fs.mkdirSync(path.dirname(this.file), { recursive: true });
-      const temp = `${this.file}.${process.pid}.tmp`;
-      fs.writeFileSync(temp, JSON.stringify({ fingerprint: this.fingerprint, entries: this.next } satisfies CacheFile));
+      fs.writeFileSync(temp, `${JSON.stringify(this.header)}\n${JSON.stringify(entries)}`);
       fs.renameSync(temp, this.file);
     } catch {
-      // A read-only node_modules only costs speed.
+      fs.rmSync(temp, { force: true });
     }
+  }
+
+  private entry(manifest: string, textHash: string): Entry | undefined {
+    const entry = Object.hasOwn(this.entries, manifest) ? this.entries[manifest] : undefined;
+    return entry !== undefined && entry.textHash === textHash && textHash !== '' ? entry : undefined;
+  }
+}
+
+/** Deletes the cache files (other than `keep`) of output folders that no longer exist. */
+function pruneOrphans(dir: string, keep: string): void {
+  let names: string[];
+  try {
+    names = fs.readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const file = path.join(dir, name);
+    if (file === keep || !name.endsWith('.json')) continue;
+    const outDir = headerOf(file)?.outDir;
+    if (outDir === undefined || !fs.existsSync(outDir)) fs.rmSync(file, { force: true });
+  }
+}
+
+/** The header line of a cache file, read without reading its entries. */
+function headerOf(file: string): Header | undefined {
+  try {
+    const fd = fs.openSync(file, 'r');
+    try {
+      const buffer = Buffer.alloc(8192);
+      const text = buffer.toString('utf8', 0, fs.readSync(fd, buffer, 0, buffer.length, 0));
+      return JSON.parse(text.slice(0, text.indexOf('\n'))) as Header;
+    } finally {
+      fs.closeSync(fd);
+    }
+  } catch {
+    return undefined;
+  }
+}
+
+function readIfPresent(file: string): string | undefined {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
   }
 }

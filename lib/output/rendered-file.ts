@@ -5,8 +5,6 @@ export interface RenderedFile {
   /** `<namespace>/<task-name>.k8s.yaml`. */
   readonly path: string;
   readonly content: string;
-  /** SHA-1 of `content` when known without rendering (from the render cache). */
-  readonly contentHash?: string;
 }
 
 /** The first line of every generated file; only files that start with it are ever pruned. */

@@ -1,7 +1,7 @@
 // The measurements: synth and the floor, cold and warm, at one size N and for one task.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { SYNTH_ENTRY } from '../../lib/cli/build-files';
+import { CLI_ENTRY } from '../build-files';
 import { generateTask, writeTask, writeTasks } from '../sample-tasks';
 import { clearRenderCache } from './checkout';
 import type { Options } from './options';
@@ -30,7 +30,7 @@ function layout(scratch: string, name: string) {
 /** The scripts the measured npm commands run, as the RSS probe sees them (real paths). */
 function entryPoints(root: string): { synthMain: string; floorMain: string } {
   return {
-    synthMain: fs.realpathSync(path.join(root, SYNTH_ENTRY)),
+    synthMain: fs.realpathSync(path.join(root, CLI_ENTRY)),
     floorMain: fs.realpathSync(path.join(root, 'scripts', 'bench-floor.js')),
   };
 }

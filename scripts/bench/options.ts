@@ -1,4 +1,5 @@
 // Command-line options of `npm run bench` (documented in scripts/bench.ts).
+import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -15,6 +16,12 @@ export interface Options {
   readonly root: string;
 }
 
+function packageFolder(from: string): string {
+  let dir = from;
+  while (!fs.existsSync(path.join(dir, 'package.json')) && path.dirname(dir) !== dir) dir = path.dirname(dir);
+  return dir;
+}
+
 export function parseOptions(argv: string[]): Options {
   const { values } = parseArgs({
     args: argv,
@@ -25,8 +32,8 @@ export function parseOptions(argv: string[]): Options {
       tmp: { type: 'string', default: os.tmpdir() },
       keep: { type: 'boolean', default: false },
       json: { type: 'string' },
-      // This file runs as build/scripts/bench/options.js: the package folder is three levels up.
-      root: { type: 'string', default: path.resolve(__dirname, '..', '..', '..') },
+      // The package folder: the nearest above this file with a package.json (under ts-node or compiled).
+      root: { type: 'string', default: packageFolder(__dirname) },
       help: { type: 'boolean', short: 'h', default: false },
     },
     strict: true,

@@ -1,5 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { codeIdentity } from '../../lib/output/code-identity';
+import { sha1 } from '../../lib/output/render-cache';
 import { job, service, Workspace } from '../support/workspace';
 
 let ws: Workspace;
@@ -32,6 +34,59 @@ describe('the render cache', () => {
     expect(ws.run().stderr).toContain('1 written, 1 unchanged, 0 pruned');
     plain.run();
     expect(ws.files()).toEqual(plain.files());
+  });
+
+  test('a hit: a second run validates and renders nothing; a miss after a code change or a settings change renders every task', () => {
+    both('a/manifest.json', job('a'));
+    both('b/manifest.json', service('b'));
+    ws.run();
+    expect(ws.outcome?.rendered).toBe(2);
+    expect(ws.run().stderr).toContain('0 written, 2 unchanged');
+    expect(ws.outcome?.rendered).toBe(0);
+
+    ws.cacheBuild = 'build-2';
+    expect(ws.run().stderr).toContain('0 written, 2 unchanged');
+    expect(ws.outcome?.rendered).toBe(2);
+
+    ws.write('datatask.settings.json', '{"mapping": {"hostname": "x.example.com"}}');
+    ws.run();
+    expect(ws.outcome?.rendered).toBe(2);
+    expect(ws.run().stderr).toContain('0 written, 2 unchanged');
+    expect(ws.outcome?.rendered).toBe(0);
+  });
+
+  test('the cache of an output folder that no longer exists is deleted by the next run', () => {
+    both('a/manifest.json', job('a'));
+    ws.run('--out', 'one');
+    ws.run('--out', 'two');
+    const cacheDir = path.join(ws.root, '.cache');
+    expect(fs.readdirSync(cacheDir)).toHaveLength(2);
+    fs.rmSync(path.join(ws.root, 'one'), { recursive: true });
+    ws.run('--out', 'two');
+    const [left] = fs.readdirSync(cacheDir);
+    expect(fs.readdirSync(cacheDir)).toHaveLength(1);
+    expect(JSON.parse(fs.readFileSync(path.join(cacheDir, left!), 'utf8').split('\n')[0]!).outDir).toBe(path.join(ws.root, 'two'));
+  });
+
+  test('the code identity is a content hash: of the bundle (written by the build), or of the sources under ts-node', () => {
+    const project = new Workspace();
+    try {
+      project.write('main.ts', 'export {};\n').write('lib/a.ts', 'export const a = 1;\n').write('package-lock.json', '{}\n');
+      const main = path.join(project.root, 'main.ts');
+      const first = codeIdentity(main);
+      expect(codeIdentity(main)).toBe(first);
+      const mtime = fs.statSync(path.join(project.root, 'lib/a.ts')).mtime;
+      project.write('lib/a.ts', 'export const a = 2;\n');
+      fs.utimesSync(path.join(project.root, 'lib/a.ts'), mtime, mtime);
+      expect(codeIdentity(main)).not.toBe(first);
+
+      project.write('build/app.js', 'bundle 1').write('build/app.js.sha1', 'abc\n');
+      expect(codeIdentity(path.join(project.root, 'build/app.js'))).toBe('abc');
+      fs.rmSync(path.join(project.root, 'build/app.js.sha1'));
+      expect(codeIdentity(path.join(project.root, 'build/app.js'))).toBe(sha1('bundle 1'));
+    } finally {
+      project.remove();
+    }
   });
 
   test('a deleted or hand-edited output file is written again', () => {

@@ -63,11 +63,29 @@ describe('npm run synth', () => {
     const { code, stderr } = ws.run();
     expect(code).toBe(1);
     expect(diagnosticLines(stderr)).toEqual([
-      'tasks/a/manifest.json:2:13 error: labels: selector app=shop also matches the pods of task "web" (tasks/b/manifest.json:2:13); add a label that tells them apart',
+      'tasks/a/manifest.json:2:13 error: labels: selector app=shop also matches the pods of task "web"; add a label that tells them apart',
       'tasks/a/manifest.json:8:16 warning: published: a published service without a readiness-probe gets requests as soon as its container starts, before the application listens; add "readiness-probe": "/healthz" (a path your application answers with a 2xx or 3xx status)',
-      'tasks/b/manifest.json:4:11 error: name: task "web" is already defined in namespace "default" by tasks/a/manifest.json:4:11; names must be unique in a namespace',
+      'tasks/b/manifest.json:4:11 error: name: task "web" is already defined in namespace "default"; names must be unique in a namespace',
       'tasks/c/manifest.json:9:16 warning: published: a published service without a readiness-probe gets requests as soon as its container starts, before the application listens; add "readiness-probe": "/healthz" (a path your application answers with a 2xx or 3xx status)',
-      'tasks/c/manifest.json:11:15 error: published.prefix: prefix "/shop/" on host "*" is already published by tasks/a/manifest.json:10:15; two services cannot share a route',
+      'tasks/c/manifest.json:11:15 error: published.prefix: prefix "/shop/" on host "*" is already published; two services cannot share a route',
+    ]);
+    // The other file is a related location, printed by every format.
+    expect(stderr).toContain(
+      [
+        'tasks/b/manifest.json:4:11 error: name: task "web" is already defined in namespace "default"; names must be unique in a namespace',
+        '  4 |   "name": "web",',
+        '    |           ^~~~~',
+        'tasks/a/manifest.json:4:11 note: task "web" is first defined here',
+        '  4 |   "name": "web",',
+        '    |           ^~~~~',
+      ].join('\n'),
+    );
+    const json = ws.run('--format', 'json').stdout.trimEnd().split('\n').map((l) => JSON.parse(l));
+    expect(json[1]).toMatchObject({ file: 'tasks/b/manifest.json', line: 4, column: 11, related: [{ file: 'tasks/a/manifest.json', line: 4, column: 11, length: 5, message: 'task "web" is first defined here' }] });
+    const github = ws.run('--format', 'github').stdout.split('\n');
+    expect(github.slice(2, 4)).toEqual([
+      '::error file=tasks/b/manifest.json,line=4,col=11,title=name::task "web" is already defined in namespace "default"; names must be unique in a namespace',
+      '::notice file=tasks/a/manifest.json,line=4,col=11,title=name::task "web" is first defined here (see tasks/b/manifest.json:4:11)',
     ]);
   });
 
@@ -117,7 +135,9 @@ describe('npm run synth', () => {
 
   test.each([
     [['--nope'], "Unknown option '--nope'"],
-    [['extra'], 'unexpected argument "extra"'],
+    [['extra'], 'unknown command "extra"'],
+    [['synth', 'extra'], 'unexpected argument "extra"'],
+    [['--format', 'yaml'], '--format must be one of text, json, github (found "yaml")'],
     [['--out'], "Option '--out <value>' argument missing"],
     [['--tasks', 'missing'], 'the tasks folder missing does not exist'],
   ])('bad usage %j: exit 2', (argv, message) => {
@@ -129,13 +149,26 @@ describe('npm run synth', () => {
   test('--help', () => {
     const { code, stdout } = ws.run('--help');
     expect(code).toBe(0);
-    expect(stdout).toContain('Usage: npm run synth -- [options]');
+    expect(stdout).toContain('Usage: datatask <command> [options]');
+    expect(ws.run('synth', '--help').stdout).toContain('Usage: datatask synth [options]');
   });
 
-  test('no tasks: nothing written, exit 0', () => {
-    fs.mkdirSync(path.join(ws.root, 'tasks'));
-    const { code, stderr } = ws.run();
+  test('no tasks: refused without --allow-empty (exit 1, nothing pruned); with it, every generated file is pruned', () => {
+    ws.task('a/manifest.json', job('a'));
+    expect(ws.run().code).toBe(0);
+    fs.rmSync(path.join(ws.root, 'tasks/a'), { recursive: true });
+    const refused = ws.run();
+    expect(refused).toEqual({
+      code: 1,
+      stdout: '',
+      stderr:
+        'error: tasks/: no manifest.json below this folder, so nothing was written: a run without tasks would prune every generated file ' +
+        "of the output folder (and, with Argo CD's prune, every workload). Check --tasks, or pass --allow-empty to prune on purpose.\n",
+    });
+    expect(Object.keys(ws.files())).toEqual(['default/a.k8s.yaml']);
+    const { code, stderr } = ws.run('--allow-empty');
     expect(code).toBe(0);
-    expect(stderr).toMatch(/^0 tasks → dist: 0 written/);
+    expect(stderr).toMatch(/^0 tasks → dist: 0 written, 0 unchanged, 1 pruned in /);
+    expect(ws.files()).toEqual({});
   });
 });

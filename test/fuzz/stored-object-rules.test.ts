@@ -1,4 +1,4 @@
-import { storedObjectProblems } from '../../scripts/fuzz/stored-object-rules';
+import { storedObjectProblems } from '../support/fuzz/stored-object-rules';
 
 /** The fuzz check of kinds 3 and 4 finds what it must (each case would pass without the rule). */
 describe('storedObjectProblems', () => {

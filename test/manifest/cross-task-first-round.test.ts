@@ -12,14 +12,25 @@ test('rules across tasks also read manifests with errors, so every error comes i
     ws.task('c/manifest.json', job('c', { labels: 'app:web', 'memory-limit': '5MB' }));
     const result = synthesize({ tasksDir: `${ws.root}/tasks`, settings: DEFAULT_SETTINGS, cwd: ws.root });
     expect(result.diagnostics.map(formatDiagnostic)).toEqual([
-      'tasks/a/manifest.json:2:13 error: labels: selector app=web also matches the pods of task "c" (tasks/c/manifest.json:2:13); add a label that tells them apart',
-      'tasks/a/manifest.json:2:13 error: labels: selector app=web also matches the pods of task "web" (tasks/b/manifest.json:2:13); add a label that tells them apart',
-      'tasks/b/manifest.json:2:13 error: labels: selector app=web also matches the pods of task "c" (tasks/c/manifest.json:2:13); add a label that tells them apart',
-      'tasks/b/manifest.json:2:13 error: labels: selector app=web also matches the pods of task "web" (tasks/a/manifest.json:2:13); add a label that tells them apart',
-      'tasks/b/manifest.json:4:11 error: name: task "web" is already defined in namespace "default" by tasks/a/manifest.json:4:11; names must be unique in a namespace',
+      'tasks/a/manifest.json:2:13 error: labels: selector app=web also matches the pods of task "c"; add a label that tells them apart',
+      'tasks/a/manifest.json:2:13 error: labels: selector app=web also matches the pods of task "web"; add a label that tells them apart',
+      'tasks/b/manifest.json:2:13 error: labels: selector app=web also matches the pods of task "c"; add a label that tells them apart',
+      'tasks/b/manifest.json:2:13 error: labels: selector app=web also matches the pods of task "web"; add a label that tells them apart',
+      'tasks/b/manifest.json:4:11 error: name: task "web" is already defined in namespace "default"; names must be unique in a namespace',
       'tasks/b/manifest.json:8:18 error: cpu-request: "lots" is not a Kubernetes quantity (a number with an optional suffix: m, k, M, G, Ki, Mi, Gi, …)',
-      'tasks/b/manifest.json:11:15 error: published.prefix: prefix "/web/" on host "*" is already published by tasks/a/manifest.json:10:15; two services cannot share a route',
+      'tasks/b/manifest.json:11:15 error: published.prefix: prefix "/web/" on host "*" is already published; two services cannot share a route',
       'tasks/c/manifest.json:6:19 error: memory-limit: "5MB" is not a Kubernetes quantity (did you mean "5M" or "5Mi"?)',
+    ]);
+    // The other manifest of each cross-task finding is its related location.
+    expect(result.diagnostics.map((d) => d.related?.map((r) => `${r.file}:${r.line}:${r.column}`).join() ?? '')).toEqual([
+      'tasks/c/manifest.json:2:13',
+      'tasks/b/manifest.json:2:13',
+      'tasks/c/manifest.json:2:13',
+      'tasks/a/manifest.json:2:13',
+      'tasks/a/manifest.json:4:11',
+      '',
+      'tasks/a/manifest.json:10:15',
+      '',
     ]);
   } finally {
     ws.remove();

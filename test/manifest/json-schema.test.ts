@@ -15,7 +15,7 @@ import { manifestFields } from '../../lib/manifest/schema';
 import { DEFAULT_SETTINGS } from '../../lib/settings';
 import { checkDns1035Label, checkDns1123Label, checkDns1123Subdomain, checkEnvVarName, checkIanaSvcName, checkLabelValue, checkQualifiedName } from '../../lib/validation/kubernetes-names';
 import { parseQuantity } from '../../lib/validation/quantity';
-import { runManifestSchema } from '../../scripts/manifest-schema';
+import { runCli } from '../../lib/cli/cli';
 
 const ROOT = path.resolve(__dirname, '../..');
 const schema = manifestJsonSchema();
@@ -292,20 +292,29 @@ describe('descriptions', () => {
   });
 });
 
-describe('scripts/manifest-schema', () => {
+describe('datatask schema', () => {
   let dir: string;
   beforeEach(() => {
     dir = mkdtempSync(path.join(tmpdir(), 'manifest-schema-'));
+    writeFileSync(path.join(dir, 'package.json'), '{}\n');
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
+  /** `datatask schema ...args` in a project at `dir`: the exit code and what it printed. */
+  const schemaCommand = (...args: string[]): { code: number; out: string } => {
+    let out = '';
+    const app = { main: path.join(dir, 'main.ts'), synth: () => { throw new Error('not called'); } };
+    const code = runCli(['schema', ...args], app, { cwd: dir, env: {}, stdout: (t) => (out += t), stderr: (t) => (out += t) });
+    return { code, out };
+  };
+
   test('--check fails on a missing or stale file, and passes once written', () => {
-    expect(runManifestSchema(['--check'], dir)).toEqual({ code: 1, message: 'manifest.schema.json is missing: run `npm run schema` and commit the result' });
-    expect(runManifestSchema([], dir)).toEqual({ code: 0, message: 'wrote manifest.schema.json' });
+    expect(schemaCommand('--check')).toEqual({ code: 1, out: 'error: manifest.schema.json is missing: run `npm run schema` and commit the result\n' });
+    expect(schemaCommand()).toEqual({ code: 0, out: 'wrote manifest.schema.json\n' });
     expect(readFileSync(path.join(dir, MANIFEST_SCHEMA_FILE), 'utf8')).toBe(manifestJsonSchemaText());
-    expect(runManifestSchema(['--check'], dir).code).toBe(0);
+    expect(schemaCommand('--check').code).toBe(0);
     writeFileSync(path.join(dir, MANIFEST_SCHEMA_FILE), '{}\n');
-    expect(runManifestSchema(['--check'], dir)).toEqual({ code: 1, message: 'manifest.schema.json is out of date: run `npm run schema` and commit the result' });
-    expect(runManifestSchema(['--bogus'], dir).code).toBe(2);
+    expect(schemaCommand('--check')).toEqual({ code: 1, out: 'error: manifest.schema.json is out of date: run `npm run schema` and commit the result\n' });
+    expect(schemaCommand('--bogus').code).toBe(2);
   });
 });

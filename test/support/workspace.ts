@@ -1,7 +1,11 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { runCli } from '../../lib/cli/main';
+import { runCli } from '../../lib/cli/cli';
+import type { Customize } from '../../lib/customize';
+import { synth } from '../../main';
+import type { SynthOutcome, SynthRun } from '../../lib/synth';
+
 
 /** A temporary project folder with tasks, for end-to-end runs of the CLI. */
 export class Workspace {
@@ -26,13 +30,24 @@ export class Workspace {
   public run(...argv: string[]): { code: number; stdout: string; stderr: string } {
     let stdout = '';
     let stderr = '';
-    const cache = this.cacheBuild === undefined ? undefined : { dir: path.join(this.root, '.cache'), build: this.cacheBuild };
-    const code = runCli(argv, { cwd: this.root, env: {}, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), cache });
+    const renderCache = this.cacheBuild === undefined ? false : { dir: path.join(this.root, '.cache'), code: this.cacheBuild };
+    // main.ts "in" the workspace: the workspace is the project folder the default paths are relative to.
+    const app = { main: path.join(this.root, 'main.ts'), synth: (run: SynthRun) => (this.outcome = synth(run, this.hooks)) };
+    const code = runCli(argv, app, { cwd: this.root, env: this.env, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), renderCache });
     return { code, stdout, stderr };
   }
 
-  /** The build name given to the render cache; undefined runs without a cache. */
+  /** The code identity given to the render cache; undefined runs without a cache. */
   public cacheBuild?: string;
+
+  /** What the app returned in the last run (how many charts it rendered, its plan). */
+  public outcome?: SynthOutcome;
+
+  /** The platform hooks of runs (main.ts's `customize`). */
+  public hooks: readonly Customize[] = [];
+
+  /** The environment of runs (`CDK8S_OUTDIR`). */
+  public env: Record<string, string | undefined> = {};
 
   /** Every file below `relative` with its bytes, `/`-separated and sorted. */
   public files(relative = 'dist'): Record<string, string> {

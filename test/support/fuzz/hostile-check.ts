@@ -1,12 +1,11 @@
 /** Property 2, hostile manifests: {@link checkHostileCase}, and the check of each diagnostic. */
-import type { LoadedTask } from '../../lib/manifest/load';
-import { taskWarnings } from '../../lib/manifest/warnings';
-import { type Diagnostic, formatDiagnostic } from '../../lib/diagnostics/diagnostic';
-import type { Settings } from '../../lib/settings';
-import { objectSizeDiagnostics } from '../../lib/manifest/object-size';
+import type { LoadedTask } from '../../../lib/manifest/load';
+import { taskWarnings } from '../../../lib/manifest/warnings';
+import { type Diagnostic, formatDiagnostic } from '../../../lib/diagnostics/diagnostic';
+import type { Settings } from '../../../lib/settings';
+import { objectSizeDiagnostics } from '../../../lib/manifest/object-size';
 import type { HostileCase } from './hostile-case';
 import { loaderFor, MANIFEST_FILE } from './loaders';
-import type { KnownBug } from './options';
 import { checkRendering } from './rendering-check';
 import { type SchemaValidator, violation } from './violation';
 
@@ -29,12 +28,6 @@ export function diagnosticProblems(d: Diagnostic, file: string, text: string): s
 }
 
 /**
- * The known bugs a mutation can reach by chance (a character spliced into an
- * nfs path makes it relative): with `knownBugs: 'avoid'` the hostile check
- * counts them in {@link toleratedKnownBugs} instead of failing.
- */
-const REACHABLE_BY_MUTATION: readonly KnownBug[] = ['envDotName', 'itemsDotPath', 'csiDriverLength', 'nfsRelativePath', 'restrictedNfs', 'annotationSize'];
-
 /** The warnings synth computes for a valid task: they never throw, and each is located and says something. */
 export function checkWarnings(loaded: LoadedTask, description: string, text = loaded.document.text): void {
   let warnings;
@@ -53,7 +46,7 @@ export function checkWarnings(loaded: LoadedTask, description: string, text = lo
  * something; an input that certainly breaks a rule is refused; an accepted
  * one renders into valid objects.
  */
-export function checkHostileCase(c: HostileCase, settings: Settings, validate?: SchemaValidator, knownBugs: 'avoid' | 'include' = 'avoid'): void {
+export function checkHostileCase(c: HostileCase, settings: Settings, validate?: SchemaValidator): void {
   let result;
   try {
     result = loaderFor(settings).load(MANIFEST_FILE, c.text);
@@ -71,6 +64,6 @@ export function checkHostileCase(c: HostileCase, settings: Settings, validate?: 
   if (result.task !== undefined) {
     if (c.mustReject) violation(`accepted although it breaks a rule (${c.description})`);
     checkWarnings(result.task, c.description);
-    checkRendering(result.task.task, settings, validate, knownBugs === 'avoid' ? REACHABLE_BY_MUTATION : []);
+    checkRendering(result.task.task, settings, validate);
   }
 }

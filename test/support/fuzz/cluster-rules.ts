@@ -2,8 +2,8 @@
  * Rules checked on rendered objects beyond the OpenAPI schema: what the API
  * server refuses, and the Pod Security profiles.
  */
-import type { Settings } from '../../lib/settings';
-import type { KnownBug } from './options';
+import type { Settings } from '../../../lib/settings';
+import type { FixedBug } from './options';
 
 const podSpecsOf = (o: any): any[] => {
   const spec = o?.spec?.template?.spec ?? o?.spec?.jobTemplate?.spec?.template?.spec;
@@ -13,10 +13,10 @@ const podSpecsOf = (o: any): any[] => {
 /** Volume types the restricted Pod Security profile allows. */
 const RESTRICTED_VOLUME_TYPES = new Set(['configMap', 'csi', 'downwardAPI', 'emptyDir', 'ephemeral', 'persistentVolumeClaim', 'projected', 'secret']);
 
-/** A reason the API server would refuse an object; `bug` names the known bug of lib/ behind it. */
+/** A reason the API server would refuse an object; `bug` names the fixed bug of lib/ it once caught. */
 export interface ApiServerProblem {
   readonly message: string;
-  readonly bug?: KnownBug;
+  readonly bug?: FixedBug;
 }
 
 /**
@@ -26,7 +26,7 @@ export interface ApiServerProblem {
  */
 export function apiServerProblems(objects: readonly any[], settings: Settings): ApiServerProblem[] {
   const out: ApiServerProblem[] = [];
-  const problem = (message: string, bug?: KnownBug) => out.push({ message, bug });
+  const problem = (message: string, bug?: FixedBug) => out.push({ message, bug });
   for (const o of objects) {
     const where = `${o?.kind} ${o?.metadata?.name}`;
     const annotations: Record<string, string> = o?.metadata?.annotations ?? {};

@@ -5,15 +5,14 @@
 import { isDeepStrictEqual } from 'node:util';
 import { App } from 'cdk8s';
 import { parseAllDocuments } from 'yaml';
-import { TaskChart } from '../../lib/constructs/task-chart';
-import type { Task } from '../../lib/model';
-import { renderTask } from '../../lib/output/render';
-import { GENERATED_MARKER } from '../../lib/output/rendered-file';
-import type { Settings } from '../../lib/settings';
+import { TaskChart } from '../../../lib/constructs/task-chart';
+import type { Task } from '../../../lib/model';
+import { renderTask } from '../../../lib/output/render';
+import { GENERATED_MARKER } from '../../../lib/output/rendered-file';
+import type { Settings } from '../../../lib/settings';
 import { apiServerProblems, podSecurityProblems } from './cluster-rules';
 import { storedObjectProblems } from './stored-object-rules';
 import { MANIFEST_FILE } from './loaders';
-import type { KnownBug } from './options';
 import { type SchemaValidator, violation } from './violation';
 
 /** The path of the first difference between two JSON values, or undefined when equal. */
@@ -45,9 +44,6 @@ function readYaml(content: string, version: '1.1' | '1.2'): unknown[] {
   });
 }
 
-/** How often each known bug was met and tolerated (by {@link checkHostileCase} with `knownBugs: 'avoid'`). */
-export const toleratedKnownBugs = new Map<KnownBug, number>();
-
 /**
  * Renders a task and checks the file: it renders without throwing; it
  * starts with the generated marker; it reads back under YAML 1.1 and 1.2 as
@@ -56,7 +52,7 @@ export const toleratedKnownBugs = new Map<KnownBug, number>();
  * stored differently or refused by server-side or client-side apply
  * ({@link storedObjectProblems}). Returns the objects.
  */
-export function checkRendering(task: Task, settings: Settings, validate?: SchemaValidator, tolerate: readonly KnownBug[] = []): any[] {
+export function checkRendering(task: Task, settings: Settings, validate?: SchemaValidator): any[] {
   let content: string;
   let expected: unknown[];
   try {
@@ -84,10 +80,7 @@ export function checkRendering(task: Task, settings: Settings, validate?: Schema
     ...apiServerProblems(v11, settings),
     ...[...podSecurityProblems(v11, settings), ...storedObjectProblems(v11)].map((message) => ({ message, bug: undefined })),
   ];
-  for (const p of problems) {
-    if (p.bug !== undefined && tolerate.includes(p.bug)) toleratedKnownBugs.set(p.bug, (toleratedKnownBugs.get(p.bug) ?? 0) + 1);
-  }
-  const refused = problems.filter((p) => p.bug === undefined || !tolerate.includes(p.bug)).map((p) => p.message);
+  const refused = problems.map((p) => p.message);
   if (refused.length > 0) violation(`the API server would refuse the objects:\n  ${refused.join('\n  ')}`);
   return v11 as any[];
 }

@@ -109,7 +109,8 @@ export function hostileCaseArbitrary(options: FuzzOptions = {}, restricted = fal
 
 /** Settings (the settings file's JSON) and a hostile manifest to go with them. */
 export function hostileWithSettingsArbitrary(options: FuzzOptions = {}): fc.Arbitrary<{ settings: Record<string, unknown>; case: HostileCase }> {
-  return settingsInputArbitrary.chain((settings) =>
-    hostileCaseArbitrary(options, settings.podSecurity === 'restricted').map((c) => ({ settings, case: c })),
-  );
+  // Built once each, not per sample (see validWithSettingsArbitrary).
+  const baseline = hostileCaseArbitrary(options, false);
+  const restricted = hostileCaseArbitrary(options, true);
+  return settingsInputArbitrary.chain((settings) => (settings.podSecurity === 'restricted' ? restricted : baseline).map((c) => ({ settings, case: c })));
 }

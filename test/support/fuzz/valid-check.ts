@@ -2,8 +2,8 @@
  * Property 1, valid manifests: {@link checkValidCase}, and the check that
  * the manifest's values read back from the rendered objects.
  */
-import { formatDiagnostic } from '../../lib/diagnostics/diagnostic';
-import type { Settings } from '../../lib/settings';
+import { formatDiagnostic } from '../../../lib/diagnostics/diagnostic';
+import type { Settings } from '../../../lib/settings';
 import { checkDay2ReadBack } from './day2-check';
 import { checkWarnings } from './hostile-check';
 import { loaderFor, MANIFEST_FILE } from './loaders';

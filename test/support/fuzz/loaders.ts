@@ -2,8 +2,8 @@
  * Settings and loaders for the checks: one ManifestLoader per settings
  * object, settings parsed once per input, and the manifest file name.
  */
-import { ManifestLoader } from '../../lib/manifest/load';
-import { type Settings, settingsSchema } from '../../lib/settings';
+import { ManifestLoader } from '../../../lib/manifest/load';
+import { type Settings, settingsSchema } from '../../../lib/settings';
 
 export const MANIFEST_FILE = 'tasks/fuzz/manifest.json';
 

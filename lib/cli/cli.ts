@@ -1,0 +1,97 @@
+import { parseArgs } from 'node:util';
+import { ExitCode, UserError } from '../errors';
+import type { AppEntry, CliIo, Command, OptionValues } from './command';
+import { checkCommand, synthCommand } from './commands/synth';
+import { imagesCommand } from './commands/images';
+import { schemaCommand } from './commands/schema';
+
+/** Every command; the first is the default (`cdk8s synth` runs the app without arguments). */
+export const COMMANDS: readonly Command[] = [synthCommand, checkCommand, imagesCommand, schemaCommand];
+
+/** The CLI's usage text. */
+export function usage(): string {
+  const width = Math.max(...COMMANDS.map((c) => c.name.length));
+  return [
+    'Usage: datatask <command> [options]      (npm run <command> -- [options])',
+    '',
+    'Commands:',
+    ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    '',
+    `Without a command: ${COMMANDS[0]!.name}. \`datatask <command> --help\` shows its options.`,
+    '',
+    'Exit codes: 0 success, 1 invalid manifests or settings (nothing written), 2 bad usage,',
+    '3 out of date (check), 70 internal error (a bug: please report it).',
+  ].join('\n');
+}
+
+function commandUsage(command: Command): string {
+  const notes = command.notes === undefined ? '' : `\n\n${command.notes}`;
+  return `Usage: datatask ${command.name} [options]      (npm run ${command.name} -- [options])\n\n${command.summary}\n\nOptions:\n${command.optionHelp}\n  -h, --help        show this help${notes}`;
+}
+
+/**
+ * Runs the command line; returns the exit code. One error channel: a
+ * user's mistake is one `error:` line on stderr (exit 1, or 2 for bad
+ * usage, with the usage text); anything else is a bug, printed with its
+ * stack (exit 70).
+ */
+export function runCli(argv: readonly string[], app: AppEntry, io: CliIo = processIo()): number {
+  let command: Command | undefined;
+  try {
+    if (argv[0] === '-h' || argv[0] === '--help' || argv[0] === 'help') {
+      io.stdout(`${usage()}\n`);
+      return ExitCode.OK;
+    }
+    const named = argv[0] !== undefined && !argv[0].startsWith('-');
+    command = named ? COMMANDS.find((c) => c.name === argv[0]) : COMMANDS[0];
+    if (command === undefined) throw new UserError(`unknown command ${JSON.stringify(argv[0])}\n\n${usage()}`, ExitCode.USAGE);
+    const values = parse(command, named ? argv.slice(1) : argv);
+    if (values.help === true) {
+      io.stdout(`${commandUsage(command)}\n`);
+      return ExitCode.OK;
+    }
+    return command.run(values, io, app);
+  } catch (error) {
+    if (error instanceof UserError) {
+      io.stderr(`error: ${error.message}\n`);
+      return error.exitCode;
+    }
+    io.stderr(`internal error (a bug in datatask-cdk8s; please report it with this trace):\n${(error as Error)?.stack ?? String(error)}\n`);
+    return ExitCode.INTERNAL;
+  }
+}
+
+/** The command's options; a mistake is a usage error (exit 2) that shows the command's usage. */
+function parse(command: Command, args: readonly string[]): OptionValues {
+  try {
+    const { values, positionals } = parseArgs({
+      args: [...args],
+      options: { ...command.options, help: { type: 'boolean', short: 'h', default: false } },
+      strict: true,
+      allowPositionals: true,
+    });
+    if (positionals.length > 0) throw new Error(`unexpected argument ${JSON.stringify(positionals[0])}`);
+    for (const [name, option] of Object.entries(command.options)) {
+      if (option.type === 'string' && (values as Record<string, unknown>)[name] === '') throw new Error(`--${name} needs a value`);
+    }
+    return values as OptionValues;
+  } catch (error) {
+    throw new UserError(`${(error as Error).message}\n\n${commandUsage(command)}`, ExitCode.USAGE);
+  }
+}
+
+/** The process's own streams, folder and environment. */
+export function processIo(): CliIo {
+  return {
+    cwd: process.cwd(),
+    env: process.env,
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+  };
+}
+
+/** Checks that an option is one of `allowed` (a usage error otherwise). */
+export function oneOf<T extends string>(command: string, option: string, value: unknown, allowed: readonly T[]): T {
+  if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as T;
+  throw new UserError(`--${option} must be one of ${allowed.join(', ')} (found ${JSON.stringify(value)})\n\nSee \`datatask ${command} --help\`.`, ExitCode.USAGE);
+}

@@ -1,0 +1,54 @@
+import { compareDiagnostics } from '../../diagnostics/diagnostic';
+import { DIAGNOSTIC_FORMATS, renderDiagnostics } from '../../diagnostics/formats';
+import { ExitCode } from '../../errors';
+import { crossTaskDiagnostics } from '../../manifest/cross-task';
+import { loadTasks } from '../../manifest/load-tasks';
+import { imageBuildDiagnostics, imageBuilds } from '../../output/image-plan';
+import { failed } from '../../synth';
+import { oneOf } from '../cli';
+import type { Command } from '../command';
+import { projectSettings, report, tasksFolder } from '../project';
+
+/**
+ * `datatask images`: the build plan of every `image-destination` task (its
+ * build context, the task folder; its Dockerfile; its tag), as text or JSON,
+ * for a CI job that builds and pushes them.
+ */
+export const imagesCommand: Command = {
+  name: 'images',
+  summary: 'list the images CI builds: context (the task folder), Dockerfile and tag of each image-destination task',
+  options: {
+    tasks: { type: 'string' },
+    settings: { type: 'string' },
+    format: { type: 'string', default: 'text' },
+    strict: { type: 'boolean', default: false },
+  },
+  optionHelp: `  --tasks DIR       folder searched for manifest.json files (default: tasks)
+  --settings FILE   project settings (default: datatask.settings.json, optional)
+  --format FORMAT   text (default: one \`docker build\` line per image), json (one
+                    JSON array on stdout; diagnostics as JSON lines on stderr)
+                    or github (diagnostics as workflow annotations on stdout)
+  --strict          warnings (one tag pushed by several tasks) fail the run`,
+  notes: 'Exit 1, with nothing listed, when a manifest is invalid or a task folder has no Dockerfile.',
+  run(values, io, app) {
+    const format = oneOf('images', 'format', values.format, DIAGNOSTIC_FORMATS);
+    const tasksDir = tasksFolder(io, app, values.tasks);
+    const settings = projectSettings(io, app, values.settings, format);
+    if (typeof settings === 'number') return settings;
+    const loaded = loadTasks({ tasksDir, settings, cwd: io.cwd, allowEmpty: true });
+    const diagnostics = [...loaded.diagnostics, ...crossTaskDiagnostics(loaded.crossTaskEntries, settings), ...imageBuildDiagnostics(loaded.tasks, io.cwd)].sort(compareDiagnostics);
+    // With json, stdout holds one JSON value, the plan: diagnostics go to stderr (as JSON lines).
+    if (format === 'json') io.stderr(renderDiagnostics(diagnostics, 'json'));
+    else report(diagnostics, format, io);
+    if (failed(diagnostics, values.strict === true)) {
+      const errors = diagnostics.filter((d) => d.severity === 'error').length;
+      io.stderr(`${errors} error(s), ${diagnostics.length - errors} warning(s): no build plan\n`);
+      return ExitCode.INVALID_INPUT;
+    }
+    const builds = imageBuilds(loaded.tasks);
+    if (format === 'json') io.stdout(`${JSON.stringify(builds, null, 2)}\n`);
+    else if (format === 'text') for (const b of builds) io.stdout(`${b.task}: docker build -t ${b.tag} -f ${b.dockerfile} ${b.context}\n`);
+    io.stderr(`${builds.length} image${builds.length === 1 ? '' : 's'} to build\n`);
+    return ExitCode.OK;
+  },
+};

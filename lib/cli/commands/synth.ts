@@ -1,0 +1,119 @@
+import * as path from 'node:path';
+import { DIAGNOSTIC_FORMATS, type DiagnosticFormat, githubData, githubProperty } from '../../diagnostics/formats';
+import { ExitCode } from '../../errors';
+import { CDK8S_CLI_OUTPUT } from '../../output/cdk8s-outdir';
+import { codeIdentity } from '../../output/code-identity';
+import type { DriftReport } from '../../output/drift';
+import { RenderCache } from '../../output/render-cache';
+import { oneOf } from '../cli';
+import type { AppEntry, CliIo, Command, OptionValues } from '../command';
+import { elapsed, projectPath, projectRoot, projectSettings, report, tasksFolder } from '../project';
+import { countTasks, summaryLine, tasksPhrase } from '../summary';
+
+const OPTIONS = {
+  tasks: { type: 'string' },
+  out: { type: 'string' },
+  settings: { type: 'string' },
+  strict: { type: 'boolean', default: false },
+  format: { type: 'string', default: 'text' },
+  'allow-empty': { type: 'boolean', default: false },
+} as const;
+
+const OPTION_HELP = `  --tasks DIR       folder searched for manifest.json files (default: tasks)
+  --out DIR         output folder, owned by the synthesizer (default: dist)
+  --settings FILE   project settings (default: datatask.settings.json, optional)
+                    (paths given are relative to the working directory; the
+                    defaults, to the project folder)
+  --strict          warnings fail the run
+  --format FORMAT   text (default: diagnostics on stderr), json (one JSON object
+                    per line on stdout) or github (workflow annotations on stdout)
+  --allow-empty     a tasks folder without manifests prunes every generated file
+                    (without it, such a run is refused)`;
+
+export const synthCommand: Command = {
+  name: 'synth',
+  summary: 'validate every tasks/**/manifest.json and write dist/<namespace>/<task>.k8s.yaml',
+  options: { ...OPTIONS, check: { type: 'boolean', default: false } },
+  optionHelp: `${OPTION_HELP}\n  --check           the same as \`datatask check\``,
+  run: (values, io, app) => runSynth(values, io, app, values.check === true),
+};
+
+export const checkCommand: Command = {
+  name: 'check',
+  summary: 'render in memory and write nothing: exit 0 when dist/ is up to date, 3 when not',
+  options: OPTIONS,
+  optionHelp: OPTION_HELP,
+  notes: 'The differences: with text, a unified diff on stdout; with json, one last line\n{"check": {upToDate, changed, added, pruned, patch}}; with github, one annotation\nper file on stdout and the diff on stderr.',
+  run: (values, io, app) => runSynth(values, io, app, true),
+};
+
+function runSynth(values: OptionValues, io: CliIo, app: AppEntry, check: boolean): number {
+  const started = process.hrtime.bigint();
+  const format = oneOf(check ? 'check' : 'synth', 'format', values.format, DIAGNOSTIC_FORMATS);
+  const tasksDir = tasksFolder(io, app, values.tasks);
+  const settings = projectSettings(io, app, values.settings, format);
+  if (typeof settings === 'number') return settings;
+  const { absolute: outDir, shown: shownOut } = projectPath(io, app, values.out, 'out');
+  const cdk8s = cdk8sOutput(io);
+  const cacheOption = io.renderCache ?? { dir: path.join(projectRoot(app.main), 'node_modules', '.cache', 'datatask-cdk8s'), code: codeIdentity(app.main) };
+  const cache = cacheOption === false ? RenderCache.NONE : RenderCache.open(cacheOption.dir, { code: cacheOption.code, settings, tasksDir, outDir });
+
+  const outcome = app.synth({
+    tasksDir, outDir, shownOut, settings, cwd: io.cwd, check, cache,
+    strict: values.strict === true,
+    allowEmpty: values['allow-empty'] === true,
+    writeOut: cdk8s === undefined || cdk8s.writesDist,
+    cdk8sOutDir: cdk8s === undefined || cdk8s.dir === outDir ? undefined : cdk8s.dir,
+  });
+  report(outcome.diagnostics, format, io);
+  const errors = outcome.diagnostics.filter((d) => d.severity === 'error').length;
+  const warnings = outcome.diagnostics.length - errors;
+  if (outcome.plan === undefined) {
+    io.stderr(`${errors} error(s), ${warnings} warning(s): nothing was written to ${shownOut} in ${elapsed(started)} s\n`);
+    return ExitCode.INVALID_INPUT;
+  }
+  if (outcome.drift !== undefined) {
+    reportDrift(outcome.drift, shownOut, format, io);
+    io.stderr(`${outcome.drift.verdict} (${elapsed(started)} s)\n`);
+    return outcome.drift.upToDate ? ExitCode.OK : ExitCode.DRIFT;
+  }
+  const counts = countTasks(outcome.tasks);
+  if (cdk8s !== undefined && !cdk8s.writesDist) {
+    // The plan compares with dist/, which this run did not write: say what was written, and where.
+    const files = outcome.plan.write.length + outcome.plan.unchanged.length;
+    const cliDir = path.relative(io.cwd, cdk8s.dir) || '.';
+    io.stderr(`${tasksPhrase(counts)} → ${cliDir}: ${files} file${files === 1 ? '' : 's'} for the cdk8s CLI (${shownOut} not written) in ${elapsed(started)} s\n`);
+    return ExitCode.OK;
+  }
+  io.stderr(`${summaryLine({ counts, plan: outcome.plan, out: shownOut, warnings, seconds: elapsed(started) })}\n`);
+  return ExitCode.OK;
+}
+
+/**
+ * Under `cdk8s synth` (which sets `CDK8S_OUTDIR`): the CLI's folder, and
+ * whether this run also writes dist/, which it does only when that folder
+ * is the one cdk8s.yaml names (see lib/output/cdk8s-outdir.ts).
+ */
+function cdk8sOutput(io: CliIo): { readonly dir: string; readonly writesDist: boolean } | undefined {
+  const dir = io.env.CDK8S_OUTDIR;
+  if (dir === undefined || dir === '') return undefined;
+  const resolved = path.resolve(io.cwd, dir);
+  return { dir: resolved, writesDist: resolved === path.resolve(io.cwd, CDK8S_CLI_OUTPUT) };
+}
+
+/** How `check` shows the differences in each format; stdout stays parseable in every one. */
+function reportDrift(drift: DriftReport, shownOut: string, format: DiagnosticFormat, io: CliIo): void {
+  if (format === 'text') io.stdout(drift.patch);
+  else if (format === 'json') {
+    const { upToDate, changed, added, pruned, patch } = drift;
+    io.stdout(`${JSON.stringify({ check: { upToDate, changed, added, pruned, patch } })}\n`);
+  } else {
+    const lines = [
+      ...drift.changed.map((p) => [p, 'changed'] as const),
+      ...drift.added.map((p) => [p, 'added'] as const),
+      ...drift.pruned.map((p) => [p, 'pruned'] as const),
+    ].map(([p, how]) => `::error file=${githubProperty(`${shownOut}/${p}`)},title=out of date::${githubData(`${shownOut}/${p} would be ${how} by synth; run \`npm run synth\` and commit the result`)}\n`);
+    io.stdout(lines.join(''));
+    io.stderr(drift.patch);
+  }
+}

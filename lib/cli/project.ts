@@ -1,0 +1,61 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Diagnostic } from '../diagnostics/diagnostic';
+import { type DiagnosticFormat, renderDiagnostics } from '../diagnostics/formats';
+import { ExitCode, UserError } from '../errors';
+import type { Settings } from '../project-settings';
+import { readSettings } from '../settings-file';
+import type { AppEntry, CliIo } from './command';
+
+/** The folders and files a run uses when the command line does not name them, relative to the project folder. */
+export const PROJECT_DEFAULTS = { tasks: 'tasks', out: 'dist', settings: 'datatask.settings.json' } as const;
+
+/**
+ * A path option, absolute: as given, relative to the working directory; by
+ * default, relative to the project folder (where `npm run` runs), so that
+ * `npx ts-node main.ts` from any folder reads and writes what `npm run
+ * synth` does.
+ */
+export function projectPath(io: CliIo, app: AppEntry, given: unknown, option: keyof typeof PROJECT_DEFAULTS): { readonly absolute: string; readonly shown: string } {
+  const absolute = typeof given === 'string' ? path.resolve(io.cwd, given) : path.join(projectRoot(app.main), PROJECT_DEFAULTS[option]);
+  return { absolute, shown: typeof given === 'string' ? given : path.relative(io.cwd, absolute) || '.' };
+}
+
+/** The tasks folder, absolute; a missing one is a usage error (exit 2): a mistyped or vanished folder must not look like "no tasks". */
+export function tasksFolder(io: CliIo, app: AppEntry, option: unknown): string {
+  const { absolute, shown } = projectPath(io, app, option, 'tasks');
+  if (!fs.existsSync(absolute) || !fs.statSync(absolute).isDirectory()) {
+    throw new UserError(`the tasks folder ${shown} does not exist or is not a folder (see --tasks); nothing was written`, ExitCode.USAGE);
+  }
+  return absolute;
+}
+
+/** The project settings; invalid settings are printed (in `format`) and end the run with exit 1. */
+export function projectSettings(io: CliIo, app: AppEntry, option: unknown, format: DiagnosticFormat): Settings | number {
+  const file = projectPath(io, app, option, 'settings').absolute;
+  const { settings, diagnostics } = readSettings(file, path.relative(io.cwd, file));
+  if (settings !== undefined) return settings;
+  report(diagnostics, format, io);
+  return ExitCode.INVALID_INPUT;
+}
+
+/** Prints diagnostics: text on stderr (for people); json and github on stdout (for programs), nothing else there but their own lines. */
+export function report(diagnostics: readonly Diagnostic[], format: DiagnosticFormat, io: CliIo): void {
+  if (diagnostics.length === 0) return;
+  const rendered = renderDiagnostics(diagnostics, format);
+  if (format === 'text') io.stderr(rendered);
+  else io.stdout(rendered);
+}
+
+/** The folder of the project that holds `main` (main.ts, or build/app.js): the nearest with a package.json. */
+export function projectRoot(main: string): string {
+  for (let dir = path.dirname(main); ; dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, 'package.json'))) return dir;
+    if (path.dirname(dir) === dir) return path.dirname(main);
+  }
+}
+
+/** Seconds since `started` (a `process.hrtime.bigint()`), two decimals. */
+export function elapsed(started: bigint): string {
+  return (Number((process.hrtime.bigint() - started) / 1000000n) / 1000).toFixed(2);
+}

@@ -1,0 +1,95 @@
+import * as path from 'node:path';
+import type { Diagnostic } from '../diagnostics/diagnostic';
+import { JsonDocument } from '../diagnostics/json-document';
+import { UserError } from '../errors';
+import type { RenderCache } from '../output/render-cache';
+import type { Settings } from '../project-settings';
+import { type CrossTaskEntry, entryOfTask } from './cross-task-entry';
+import { discoverManifests } from './discover';
+import { type LoadedTask, ManifestLoader } from './load';
+import { objectSizeDiagnostics } from './object-size';
+import { readManifest } from './read';
+import { taskWarnings } from './warnings';
+
+/** A valid task, with what the render cache needs to know of its manifest. */
+export interface TaskSource extends LoadedTask {
+  /** The manifest's path below the tasks folder, `/`-separated: its key in the render cache. */
+  readonly manifest: string;
+  /** SHA-1 of the manifest's text ('' without a render cache). */
+  readonly textHash: string;
+}
+
+/** What the load stage found: every valid task, and every error and warning of every file. */
+export interface LoadedTasks {
+  /** The valid tasks, in manifest path order. */
+  readonly tasks: readonly TaskSource[];
+  /** What the cross-task rules read of every manifest, those with errors included (what is readable of them). */
+  readonly crossTaskEntries: readonly CrossTaskEntry[];
+  /** Every diagnostic of every manifest, in manifest order (the cross-task rules are the next stage). */
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+export interface LoadTasksInput {
+  /** The folder searched for `**\/manifest.json` (absolute). */
+  readonly tasksDir: string;
+  readonly settings: Settings;
+  /** Paths in diagnostics are shown relative to this folder. */
+  readonly cwd: string;
+  /**
+   * A run that finds no manifest is refused (it would prune every generated
+   * file of the output folder) unless this is set. @default false
+   */
+  readonly allowEmpty?: boolean;
+  /** An unchanged manifest (same text, same cache key) is not validated again. @default no cache */
+  readonly cache?: RenderCache;
+}
+
+/**
+ * Stage 1, load tasks: discover every manifest below the tasks folder (in
+ * path order), read it, validate it into a typed task, add its warnings;
+ * writes nothing.
+ *
+ * @throws UserError when no manifest is found and `allowEmpty` is not set
+ */
+export function loadTasks(input: LoadTasksInput): LoadedTasks {
+  const { tasksDir, settings, cwd, cache } = input;
+  const entries = discoverManifests(tasksDir);
+  if (entries.length === 0 && input.allowEmpty !== true) {
+    const shown = toPosix(path.relative(cwd, tasksDir)) || '.';
+    throw new UserError(
+      `${shown}/: no manifest.json below this folder, so nothing was written: a run without tasks would prune every ` +
+        'generated file of the output folder (and, with Argo CD\'s prune, every workload). Check --tasks, or pass --allow-empty to prune on purpose.',
+    );
+  }
+  const loader = new ManifestLoader(settings);
+  const tasksName = path.basename(tasksDir);
+  const diagnostics: Diagnostic[] = [];
+  const tasks: TaskSource[] = [];
+  const crossTaskEntries: CrossTaskEntry[] = [];
+  for (const entry of entries) {
+    const file = path.join(tasksDir, entry.relative);
+    const shown = toPosix(path.relative(cwd, file));
+    const read = readManifest(tasksDir, entry);
+    if ('problem' in read) {
+      diagnostics.push({ file: shown, line: 1, column: 1, offset: 0, length: 0, severity: 'error', path: '', message: `the manifest ${read.problem}` });
+      continue;
+    }
+    const origin = `${tasksName}/${entry.relative}`;
+    const textHash = cache?.hashManifest(read.text) ?? '';
+    const known = cache?.task(entry.relative, textHash);
+    const result = known === undefined ? loader.load(shown, read.text, origin) : { task: { task: known, document: new JsonDocument(shown, read.text), origin }, diagnostics: [] };
+    diagnostics.push(...result.diagnostics);
+    if ('partial' in result && result.partial !== undefined) crossTaskEntries.push(result.partial);
+    if (result.task !== undefined) {
+      crossTaskEntries.push(entryOfTask(result.task));
+      tasks.push({ ...result.task, manifest: entry.relative, textHash });
+      diagnostics.push(...taskWarnings(result.task, path.dirname(file), path.posix.dirname(shown)));
+      diagnostics.push(...objectSizeDiagnostics(result.task, settings));
+    }
+  }
+  return { tasks, crossTaskEntries, diagnostics };
+}
+
+function toPosix(p: string): string {
+  return path.sep === '/' ? p : p.split(path.sep).join('/');
+}
