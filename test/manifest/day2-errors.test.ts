@@ -130,9 +130,12 @@ describe('identity, metadata and pod labels', () => {
     };
     const web = load('tasks/web/manifest.json', `${SERVICE.replace('"app:x"', '"app:web"').replace('"name": "x"', '"name": "web"')}"replicas": 1}`);
     const worker = load('tasks/worker/manifest.json', `${JOB.replace('"app:x"', '"tier:batch"')}"pod-labels": {"app": "web"}}`);
-    expect(crossTaskDiagnostics([entryOfTask(web), entryOfTask(worker)], DEFAULT_SETTINGS).map(formatDiagnostic)).toEqual([
-      'tasks/web/manifest.json:1:12 error: labels: selector app=web also matches the pods of task "x" (tasks/worker/manifest.json:1:91); add a label that tells them apart',
+    const found = crossTaskDiagnostics([entryOfTask(web), entryOfTask(worker)], DEFAULT_SETTINGS);
+    expect(found.map(formatDiagnostic)).toEqual([
+      'tasks/web/manifest.json:1:12 error: labels: selector app=web also matches the pods of task "x"; add a label that tells them apart',
     ]);
+    // The related location is the other task's pod-labels.
+    expect(found[0].related?.map((r) => `${r.file}:${r.line}:${r.column} ${r.message}`)).toEqual(['tasks/worker/manifest.json:1:91 the pod-labels of task "x"']);
   });
 });
 
