@@ -5,11 +5,32 @@ import { podTemplateChanges } from './pod-template';
 import { isMapping, routeOf } from './route';
 import { ROUTE_FIELDS, routeChanges } from './route-changes';
 
-/** Where each kind keeps its pod template, and the other spec fields described in words. */
-const WORKLOADS: Readonly<Record<string, { template: string; described: readonly string[] }>> = {
-  'apps/Deployment': { template: 'spec.template', described: ['spec.replicas', 'spec.selector'] },
-  'batch/Job': { template: 'spec.template', described: [] },
-  'batch/CronJob': { template: 'spec.jobTemplate.spec.template', described: ['spec.schedule', 'spec.timeZone', 'spec.jobTemplate.metadata.labels'] },
+/** A scalar field of a workload's spec, in words, and the manifest field that sets it. */
+type SpecField = readonly [path: string, label: string, field: string];
+
+const JOB_CONTROLS = (prefix: string): SpecField[] => [
+  [`${prefix}.backoffLimit`, 'backoff limit', 'backoff-limit'],
+  [`${prefix}.activeDeadlineSeconds`, 'active deadline (seconds)', 'active-deadline-seconds'],
+];
+
+/** Where each kind keeps its pod template, and its other spec fields described in words. */
+const WORKLOADS: Readonly<Record<string, { template: string; fields: readonly SpecField[]; described: readonly string[] }>> = {
+  'apps/Deployment': { template: 'spec.template', fields: [['spec.replicas', 'replicas', 'replicas']], described: ['spec.selector'] },
+  'batch/Job': { template: 'spec.template', fields: JOB_CONTROLS('spec'), described: [] },
+  'batch/CronJob': {
+    template: 'spec.jobTemplate.spec.template',
+    fields: [
+      ['spec.schedule', 'schedule', 'schedule'],
+      ['spec.timeZone', 'time zone', 'time-zone'],
+      ['spec.concurrencyPolicy', 'concurrency policy', 'concurrency-policy'],
+      ['spec.suspend', 'suspend', 'suspend'],
+      ['spec.startingDeadlineSeconds', 'starting deadline (seconds)', 'starting-deadline-seconds'],
+      ['spec.successfulJobsHistoryLimit', 'successful Jobs kept', 'successful-jobs-history-limit'],
+      ['spec.failedJobsHistoryLimit', 'failed Jobs kept', 'failed-jobs-history-limit'],
+      ...JOB_CONTROLS('spec.jobTemplate.spec'),
+    ],
+    described: ['spec.jobTemplate.metadata.labels'],
+  },
 };
 
 /**
@@ -31,9 +52,9 @@ export function objectChanges(before: KubeObject, after: KubeObject, fields: Man
   const kind = `${apiGroup(after.apiVersion)}/${after.kind}`;
   const workload = WORKLOADS[kind];
   if (workload !== undefined) {
-    covered.push(workload.template, ...workload.described);
-    causes.push(...workloadSpecChanges(before, after));
-    const template = podTemplateChanges(at(before.body, workload.template), at(after.body, workload.template), fields);
+    covered.push(workload.template, ...workload.described, ...workload.fields.map(([path]) => path));
+    causes.push(...specFieldChanges(before, after, workload.fields));
+    const template = podTemplateChanges(at(before.body, workload.template), at(after.body, workload.template), fields, [labels[0], labels[1]]);
     causes.push(...template.causes);
     if (template.undescribed.length > 0) causes.push(undescribed(after, template.undescribed.map((p) => `${workload.template}.${p}`)));
     if (template.causes.length > 0 || template.undescribed.length > 0) causes.push(...templateConsequence(after));
@@ -50,17 +71,14 @@ export function objectChanges(before: KubeObject, after: KubeObject, fields: Man
   return causes;
 }
 
-function workloadSpecChanges(before: KubeObject, after: KubeObject): Cause[] {
+/** `replicas: 1 → 3`, `schedule: "0 5 * * *" → "0 6 * * *"`, `time zone: (none: the controller's, UTC) → Europe/Paris`. */
+function specFieldChanges(before: KubeObject, after: KubeObject, fields: readonly SpecField[]): Cause[] {
   const out: Cause[] = [];
-  const pairs = (path: string) => [at(before.body, path), at(after.body, path)] as const;
-  const [r0, r1] = pairs('spec.replicas');
-  if (r0 !== r1) out.push({ kind: 'change', aspect: 'replicas', message: `replicas: ${show(r0)} → ${show(r1)}`, field: ['replicas'] });
-  const [s0, s1] = pairs('spec.schedule');
-  if (s0 !== s1) out.push({ kind: 'change', aspect: 'schedule', message: `schedule: ${quoted(s0)} → ${quoted(s1)}`, field: ['schedule'] });
-  const [z0, z1] = pairs('spec.timeZone');
-  if (z0 !== z1) {
-    const zone = (z: unknown) => (z === undefined ? "(none: the controller's, UTC)" : String(z));
-    out.push({ kind: 'change', aspect: 'time zone', message: `time zone (the cronJob.timeZone setting): ${zone(z0)} → ${zone(z1)}` });
+  for (const [path, label, field] of fields) {
+    const [a, b] = [at(before.body, path), at(after.body, path)];
+    if (a === b) continue;
+    const text = (v: unknown) => (v === undefined ? (path === 'spec.timeZone' ? "(none: the controller's, UTC)" : '(none)') : typeof v === 'string' ? JSON.stringify(v) : String(v));
+    out.push({ kind: 'change', aspect: label, message: `${label}: ${text(a)} → ${text(b)}`, field: [field] });
   }
   return out;
 }
@@ -113,10 +131,6 @@ function annotationChanges(before: unknown, after: unknown, o: KubeObject): Caus
 
 function undescribed(o: KubeObject, paths: readonly string[]): Cause {
   return { kind: 'change', aspect: paths.join(', '), message: `${describeObject(o)}: also changed: ${paths.join(', ')}` };
-}
-
-function show(value: unknown): string {
-  return value === undefined ? '(none)' : String(value);
 }
 
 function quoted(value: unknown): string {

@@ -24,33 +24,60 @@ const DESCRIBED = [
   'spec.securityContext',
   'spec.automountServiceAccountToken',
   'spec.containers.*.securityContext',
+  'spec.containers.*.envFrom',
+  'spec.containers.*.readinessProbe',
+  'spec.containers.*.livenessProbe',
+  'spec.containers.*.startupProbe',
+  'spec.serviceAccountName',
+  'spec.imagePullSecrets',
+  'metadata.annotations',
 ];
 
 /**
  * The changes between two pod templates (`spec.template` of a Deployment or
- * Job, `spec.jobTemplate.spec.template` of a CronJob), in words. The task's
- * one container is compared with the container of the same name.
+ * Job, `spec.jobTemplate.spec.template` of a CronJob), in words; `objectLabels`
+ * are the workload's own labels, before and after. The task's one container
+ * (the first) is compared.
  * Environment variable values are never printed: a value may be a
  * credential whatever the variable's name.
  */
-export function podTemplateChanges(before: unknown, after: unknown, fields: ManifestFields): PodTemplateChanges {
+export function podTemplateChanges(before: unknown, after: unknown, fields: ManifestFields, objectLabels: readonly [unknown, unknown]): PodTemplateChanges {
   const causes: Cause[] = [];
   const change = (aspect: string, message: string, field?: Cause['field']) => causes.push({ kind: 'change', aspect, message, field });
 
+  // The pod's labels are the task's `labels` plus its `pod-labels`: said once when they change alike.
   const labelsBefore = at(before, 'metadata.labels');
   const labelsAfter = at(after, 'metadata.labels');
-  if (!sameJson(labelsBefore, labelsAfter)) change('labels', `labels: ${labelText(labelsBefore)} → ${labelText(labelsAfter)}`, ['labels']);
+  if (!sameJson(labelsBefore, labelsAfter)) {
+    const alike = sameJson(labelsBefore, objectLabels[0]) && sameJson(labelsAfter, objectLabels[1]);
+    change(alike ? 'labels' : 'pod labels', `${alike ? 'labels' : 'pod labels'}: ${labelText(labelsBefore)} → ${labelText(labelsAfter)}`, [alike ? 'labels' : 'pod-labels']);
+  }
 
   const a = container(before);
   const b = container(after);
   if (a.image !== b.image) change('image', `image: ${text(a.image)} → ${text(b.image)}`, fields.image());
   if (a.imagePullPolicy !== b.imagePullPolicy) change('image pull policy', `image pull policy: ${text(a.imagePullPolicy)} → ${text(b.imagePullPolicy)}`, ['image-pull-policy']);
   if (!sameJson(a.command, b.command)) change('command', `command: ${commandText(a.command)} → ${commandText(b.command)}`, ['cmd']);
-  if (!sameJson(a.args, b.args)) change('args', `args: ${commandText(a.args)} → ${commandText(b.args)}`);
+  if (!sameJson(a.args, b.args)) change('args', `args: ${commandText(a.args)} → ${commandText(b.args)}`, ['args']);
+  if (!sameJson(a.envFrom, b.envFrom)) change('env from', `env from: ${envFromText(a.envFrom)} → ${envFromText(b.envFrom)}`, ['env-from']);
   causes.push(...envChanges(a.env, b.env, fields));
   causes.push(...resourceChanges(a.resources, b.resources, fields));
   if (!sameJson(a.ports, b.ports)) change('container port', `container port: ${portsText(a.ports)} → ${portsText(b.ports)}`, ['container-port']);
   causes.push(...volumeChanges(before, after, fields));
+
+  for (const [key, name] of [['readinessProbe', 'readiness'], ['livenessProbe', 'liveness'], ['startupProbe', 'startup']] as const) {
+    const [x, y] = [a[key], b[key]];
+    if (sameJson(x, y)) continue;
+    const how = x === undefined ? 'added' : y === undefined ? 'removed' : 'changed';
+    const what = probeText(x) === probeText(y) ? `${probeText(y)}: ${changedPaths(x, y).join(', ')}` : `${probeText(x)} → ${probeText(y)}`;
+    change(`${name} probe`, `${name} probe ${how}: ${what}`, [`${name}-probe`]);
+  }
+  const accounts = [at(before, 'spec.serviceAccountName'), at(after, 'spec.serviceAccountName')];
+  if (accounts[0] !== accounts[1]) change('service account', `service account: ${text(accounts[0] ?? "(the namespace's default)")} → ${text(accounts[1] ?? "(the namespace's default)")}`, ['service-account']);
+  const pullSecrets = [at(before, 'spec.imagePullSecrets'), at(after, 'spec.imagePullSecrets')];
+  if (!sameJson(pullSecrets[0], pullSecrets[1])) change('image pull secrets', `image pull secrets: ${namesText(pullSecrets[0])} → ${namesText(pullSecrets[1])}`, ['image-pull-secrets']);
+  const annotations = [at(before, 'metadata.annotations'), at(after, 'metadata.annotations')];
+  if (!sameJson(annotations[0], annotations[1])) change('pod annotations', `pod annotations: ${labelText(annotations[0])} → ${labelText(annotations[1])}`, ['pod-annotations']);
 
   const tolerations = [at(before, 'spec.tolerations'), at(after, 'spec.tolerations')];
   if (!sameJson(tolerations[0], tolerations[1])) change('tolerations', `tolerations: ${tolerationsText(tolerations[0])} → ${tolerationsText(tolerations[1])}`, ['tolerations']);
@@ -77,6 +104,10 @@ interface Container {
   readonly ports?: unknown;
   readonly volumeMounts?: unknown;
   readonly securityContext?: unknown;
+  readonly envFrom?: unknown;
+  readonly readinessProbe?: unknown;
+  readonly livenessProbe?: unknown;
+  readonly startupProbe?: unknown;
 }
 
 function container(template: unknown): Container {
@@ -210,6 +241,33 @@ function commandText(value: unknown): string {
 function portsText(ports: unknown): string {
   if (!Array.isArray(ports) || ports.length === 0) return '(none)';
   return ports.map((p) => `${String(record(p).name)} ${String(record(p).containerPort)}`).join(', ');
+}
+
+/** `configMap settings, secret creds (prefix DB_)`. */
+function envFromText(value: unknown): string {
+  if (!Array.isArray(value) || value.length === 0) return '(none)';
+  return value
+    .map((e) => {
+      const r = record(e);
+      const source = isRecord(r.configMapRef) ? `configMap ${String(r.configMapRef.name)}` : isRecord(r.secretRef) ? `secret ${String(r.secretRef.name)}` : 'unknown source';
+      return `${source}${r.prefix === undefined ? '' : ` (prefix ${String(r.prefix)})`}`;
+    })
+    .join(', ');
+}
+
+/** `HTTP GET /healthz on http` or `exec`, …; `(none)`. */
+function probeText(value: unknown): string {
+  if (!isRecord(value)) return '(none)';
+  if (isRecord(value.httpGet)) return `HTTP GET ${String(value.httpGet.path ?? '/')} on ${String(value.httpGet.port)}`;
+  if (isRecord(value.tcpSocket)) return `TCP ${String(value.tcpSocket.port)}`;
+  if (isRecord(value.exec)) return `exec ${commandText(value.exec.command)}`;
+  if (isRecord(value.grpc)) return `gRPC ${String(value.grpc.port)}`;
+  return 'a probe';
+}
+
+function namesText(value: unknown): string {
+  if (!Array.isArray(value) || value.length === 0) return '(none)';
+  return value.map((v) => String(record(v).name)).join(', ');
 }
 
 function tolerationsText(tolerations: unknown): string {

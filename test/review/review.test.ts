@@ -345,3 +345,28 @@ test('what the API server stores alike is no change: an older file with value: "
     old.remove();
   }
 });
+
+test('day-2 fields in words: probes, pod labels, service account, time zone, Job controls', () => {
+  writeTasks(repo, {
+    web: { 'readiness-probe': '/healthz', 'pod-labels': { tier: 'front' }, 'service-account': 'web-reader' },
+    nightly: { 'time-zone': 'Europe/Paris', 'backoff-limit': 2 },
+  });
+  expect(review()).toEqual({
+    code: 0,
+    stderr: '',
+    stdout:
+      heading() +
+      '\n' +
+      'changed default/nightly (cron job, tasks/nightly/manifest.json)\n' +
+      '  change    time zone: (none: the controller\'s, UTC) → "Europe/Paris"\n' +
+      '  change    backoff limit: (none) → 2\n' +
+      '\n' +
+      'changed default/web (service, tasks/web/manifest.json)\n' +
+      '  change    pod labels: app=web → app=web, tier=front\n' +
+      '  change    readiness probe added: (none) → HTTP GET /healthz on http\n' +
+      "  change    service account: (the namespace's default) → web-reader\n" +
+      '  change    Deployment/web in default rolls out new pods (its pod template changes)\n' +
+      '\n' +
+      'Tasks: 2 changed, 0 added, 0 removed, 2 unchanged\n',
+  });
+});
