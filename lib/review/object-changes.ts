@@ -13,6 +13,13 @@ const JOB_CONTROLS = (prefix: string): SpecField[] => [
   [`${prefix}.activeDeadlineSeconds`, 'active deadline (seconds)', 'active-deadline-seconds'],
 ];
 
+/**
+ * The aspects of a Job's changes outside its pod template: `ValidateJobSpecUpdate`
+ * (pkg/apis/batch/validation/validation.go) lets `backoffLimit` and
+ * `activeDeadlineSeconds` change, so they never cause a refusal.
+ */
+export const MUTABLE_JOB_ASPECTS: ReadonlySet<string> = new Set(JOB_CONTROLS('spec').map(([, label]) => label));
+
 /** Where each kind keeps its pod template, and its other spec fields described in words. */
 const WORKLOADS: Readonly<Record<string, { template: string; fields: readonly SpecField[]; described: readonly string[] }>> = {
   'apps/Deployment': { template: 'spec.template', fields: [['spec.replicas', 'replicas', 'replicas']], described: ['spec.selector'] },

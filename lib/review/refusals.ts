@@ -1,6 +1,7 @@
 import type { Cause } from './cause';
 import { at, labelText } from './diff';
 import { argoReplaces } from './immutable-fields';
+import { MUTABLE_JOB_ASPECTS } from './object-changes';
 import { describeObject, type KubeObject } from './objects';
 
 /**
@@ -32,13 +33,14 @@ export function strandedService(cause: Cause, before: KubeObject, after: KubeObj
 /**
  * A Job whose immutable fields change: refused, or, when its sync options
  * say `Replace=true` (the `argocd.replaceJobs` setting), replaced by Argo CD
- * and so rerun. Located at the first manifest field among the changes.
+ * and so rerun. Located at the first manifest field among the changes to
+ * immutable fields (not `backoff-limit` nor `active-deadline-seconds`).
  *
  * @param immutable the immutable fields that change (`spec.template`, …)
  * @param changes the Job's changes in words
  */
 export function jobRefusal(after: KubeObject, immutable: readonly string[], changes: readonly Cause[]): Cause {
-  const causes = changes.filter((c) => !c.aspect.startsWith('annotation '));
+  const causes = changes.filter((c) => !c.aspect.startsWith('annotation ') && !MUTABLE_JOB_ASPECTS.has(c.aspect));
   const aspects = [...new Set(causes.map((c) => c.aspect))].join(', ');
   const field = causes.find((c) => c.field !== undefined)?.field;
   const fields = immutable.join(', ');

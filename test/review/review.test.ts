@@ -87,6 +87,22 @@ test('editing a Job: its spec.template is immutable, refused (exit 4) at the fir
   });
 });
 
+test('a Job whose backoff limit and args change: refused for the args only (ValidateJobSpecUpdate lets backoffLimit and activeDeadlineSeconds change)', () => {
+  writeTasks(repo, { etl: { 'backoff-limit': 2, args: ['--x'] } });
+  const r = review();
+  expect(r.code).toBe(4);
+  expect(r.stdout).toBe(
+    heading() +
+      '\n' +
+      'changed default/etl (job, tasks/etl/manifest.json)\n' +
+      "  REFUSED   tasks/etl/manifest.json:13:11 args: the API server will refuse to update Job/etl in default: a Job's spec.template is immutable (batch/v1) and this change edits it (args), so Argo CD's sync fails. Delete the Job before the sync (kubectl delete job etl -n default; Argo CD creates it again and it runs again), or turn on the argocd.replaceJobs setting so that Argo CD replaces, and so reruns, a changed Job\n" +
+      '  change    backoff limit: (none) → 2\n' +
+      '  change    args: (image default) → [--x]\n' +
+      '\n' +
+      'Tasks: 1 changed, 0 added, 0 removed, 3 unchanged; 1 change the API server will refuse\n',
+  );
+});
+
 test('with argocd.replaceJobs, a changed Job is replaced and so rerun (exit 0)', () => {
   writeTasks(repo, { etl: { 'cpu-request': '0.2' } });
   repo.write('datatask.settings.json', '{ "argocd": { "replaceJobs": true } }\n');
