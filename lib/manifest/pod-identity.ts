@@ -6,15 +6,16 @@
  */
 import * as z from '../zod';
 import { checkDns1123Subdomain } from '../validation/kubernetes-names';
-import { nameString } from './zod-helpers';
+import { always, nameString } from './zod-helpers';
 
 /** `service-account`: the pod's `serviceAccountName`. */
 export const serviceAccountField = nameString(checkDns1123Subdomain);
 
-/** `image-pull-secrets`: Secret names, each once. */
+/** `image-pull-secrets`: Secret names, each once; a duplicate is reported even when another entry is invalid (every error in one run). */
 export const imagePullSecretsField = z.array(nameString(checkDns1123Subdomain)).superRefine((names, ctx) => {
+  if (!Array.isArray(names)) return;
   names.forEach((name, i) => {
     const first = names.indexOf(name);
-    if (first !== i) ctx.addIssue({ code: 'custom', path: [i], message: `duplicate Secret ${JSON.stringify(name)} (also at [${first}])` });
+    if (typeof name === 'string' && first !== i) ctx.addIssue({ code: 'custom', path: [i], message: `duplicate Secret ${JSON.stringify(name)} (also at [${first}])` });
   });
-});
+}, always);

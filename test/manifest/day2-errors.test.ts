@@ -87,6 +87,7 @@ describe('identity, metadata and pod labels', () => {
   test.each([
     ['"service-account": "Etl_Runner"', "20: error: service-account: \"Etl_Runner\" must consist of lower-case letters, digits, '-' and '.', and start and end with a letter or digit"],
     ['"image-pull-secrets": ["a", "a"]', '29: error: image-pull-secrets[1]: duplicate Secret "a" (also at [0])'],
+    ['"image-pull-secrets": ["a", "a", ""]', '29: error: image-pull-secrets[1]: duplicate Secret "a" (also at [0])\n34: error: image-pull-secrets[2]: "" must consist of lower-case letters, digits, \'-\' and \'.\', and start and end with a letter or digit'],
     ['"args": "--x"', '9: error: args: expected a list, found "--x"'],
     ['"annotations": {"portal.datatask.io/icon": "x"}', '44: error: annotations["portal.datatask.io/icon"]: keys under "portal.datatask.io/" are the portal\'s, set from "published"; choose another key'],
     ['"annotations": {"bad key": "x"}', '17: error: annotations["bad key"]: key "bad key" must consist of letters, digits, \'-\', \'_\' and \'.\', and start and end with a letter or digit (with an optional DNS prefix and \'/\')'],
@@ -94,7 +95,7 @@ describe('identity, metadata and pod labels', () => {
     ['"pod-labels": {"app": "y"}', '23: error: pod-labels.app: "app" is a label of "labels" (the selector) with the value "x"; a pod label cannot give it another value'],
     ['"pod-labels": {"v": "1.0-"}', "21: error: pod-labels.v: \"1.0-\" must consist of letters, digits, '-', '_' and '.', and start and end with a letter or digit"],
   ])('%s', (fields, expected) => {
-    expect(relative(JOB, fields)).toEqual([expected]);
+    expect(relative(JOB, fields)).toEqual(expected.split('\n'));
   });
 
   test('annotations may take at most 256 KiB, keys and values together', () => {
