@@ -87,7 +87,8 @@ const valueFrom = z
 const envVar = z
   .strictObject({ name: nameString(checkEnvVarName), value: z.string().optional(), valueFrom: valueFrom.optional() })
   .superRefine((v, ctx) => {
-    if (v.value !== undefined && v.valueFrom !== undefined) {
+    // pkg/apis/core/validation validateEnvVarValueFrom: "may not be specified when `value` is not empty"; "" is no value.
+    if (v.value !== undefined && v.value !== '' && v.valueFrom !== undefined) {
       ctx.addIssue({ code: 'custom', path: ['valueFrom'], message: 'cannot be set together with "value"; set exactly one of them' });
     } else if (v.value === undefined && v.valueFrom === undefined) {
       ctx.addIssue({ code: 'custom', path: ['value'], message: 'is required (or "valueFrom", to read the value from a Secret, a ConfigMap or the pod)' });

@@ -51,7 +51,9 @@ export function refineExtensionFields(properties: JsonSchema): void {
   patch(objectAt(valueFrom, 'properties', 'resourceFieldRef', 'properties', 'resource'), { enum: [...ENV_RESOURCES] });
   valueFrom.oneOf = Object.keys(VALUE_FROM_DESCRIPTIONS).map((source) => ({ required: [source] }));
   const envVar = objectAt(field('env'), 'items');
-  envVar.oneOf = [{ required: ['value'] }, { required: ['valueFrom'] }];
+  // As the API server: a `valueFrom` may not come with a non-empty `value` ("" is no value).
+  envVar.anyOf = [{ required: ['value'] }, { required: ['valueFrom'] }];
+  envVar.not = { required: ['value', 'valueFrom'], properties: { value: { minLength: 1 } } };
 
   const envFrom = objectAt(field('env-from'), 'items');
   describeProperties(envFrom, ENV_FROM_DESCRIPTIONS);

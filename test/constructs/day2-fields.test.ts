@@ -35,6 +35,11 @@ describe('env valueFrom and env-from', () => {
     ]);
   });
 
+  test('an empty value beside a valueFrom is no value, as the API server reads it: only the valueFrom is written', () => {
+    const c = container(render(job({ env: [{ name: 'A', value: '', valueFrom: { secretKeyRef: { name: 's', key: 'k' } } }] })).objects[0]);
+    expect(c.env).toEqual([{ name: 'A', valueFrom: { secretKeyRef: { name: 's', key: 'k' } } }]);
+  });
+
   test('env-from becomes envFrom; svc-account-secret still appends its variable after env', () => {
     const c = container(
       render(job({ 'env-from': [{ secretRef: { name: 's' } }, { configMapRef: { name: 'c', optional: false }, prefix: 'CFG_' }], 'svc-account-secret': 'key' })).objects[0],

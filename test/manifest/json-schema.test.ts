@@ -162,6 +162,8 @@ describe('the schema never rejects what npm run synth accepts', () => {
       { name: 'C', valueFrom: { fieldRef: { fieldPath: "metadata.labels['app']" } } },
       { name: 'D', valueFrom: { resourceFieldRef: { resource: 'limits.memory', divisor: '1Mi' } } },
     ] }],
+    // The API server refuses a valueFrom only beside a non-empty value (validateEnvVarValueFrom).
+    ['a valueFrom beside an empty value', { ...job, env: [{ name: 'A', value: '', valueFrom: { secretKeyRef: { name: 's', key: 'k' } } }] }],
   ])('%s', (_, manifest) => {
     expect(synthAccepts(manifest)).toBe(true);
     validate(manifest);
