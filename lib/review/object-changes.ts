@@ -3,7 +3,7 @@ import { at, changedPaths, isRecord, labelText, sameJson } from './diff';
 import { apiGroup, describeObject, type KubeObject } from './objects';
 import { podTemplateChanges } from './pod-template';
 import { isMapping, routeOf } from './route';
-import { ROUTE_FIELDS, routeChanges } from './route-changes';
+import { ROUTE_FIELDS, routeChanges, type RoutesElsewhere } from './route-changes';
 
 /** A scalar field of a workload's spec, in words, and the manifest field that sets it. */
 type SpecField = readonly [path: string, label: string, field: string];
@@ -47,7 +47,7 @@ const WORKLOADS: Readonly<Record<string, { template: string; fields: readonly Sp
  * still reported, by path, so that no change goes unmentioned. Refusals are
  * not decided here (see immutable-fields.ts).
  */
-export function objectChanges(before: KubeObject, after: KubeObject, fields: ManifestFields): Cause[] {
+export function objectChanges(before: KubeObject, after: KubeObject, fields: ManifestFields, elsewhere?: RoutesElsewhere): Cause[] {
   const causes: Cause[] = [];
   const covered: string[] = ['apiVersion', 'metadata.labels', 'metadata.annotations'];
   if (before.apiVersion !== after.apiVersion) {
@@ -70,7 +70,7 @@ export function objectChanges(before: KubeObject, after: KubeObject, fields: Man
     causes.push(...serviceChanges(before, after));
   } else if (isMapping(after) && isMapping(before)) {
     covered.push(...ROUTE_FIELDS.map(String));
-    causes.push(...routeChanges(routeOf(before), routeOf(after)));
+    causes.push(...routeChanges(routeOf(before), routeOf(after), elsewhere));
   }
   causes.push(...annotationChanges(at(before.body, 'metadata.annotations'), at(after.body, 'metadata.annotations'), after));
   const rest = changedPaths(before.body, after.body, covered);

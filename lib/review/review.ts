@@ -9,9 +9,9 @@ import { immutableFieldChanges } from './immutable-fields';
 import { FINDING_KINDS, type Finding, type FindingLocation, type Review, type TaskChange } from './model';
 import { objectChanges } from './object-changes';
 import { isGenerated, type KubeObject, objectKey, type OutputFile, readOutputFile } from './objects';
-import { isMapping, routeOf } from './route';
+import { isMapping, type Route, routeAddress, routeOf } from './route';
 import { deploymentRefusal, jobRefusal, strandedService } from './refusals';
-import { routeChanges } from './route-changes';
+import { routeChanges, type RoutesElsewhere } from './route-changes';
 
 export interface ReviewInput {
   /** The output folder at the base: `--base` as given, the commit it names, and its files (path below the folder → text; none for a first deploy). */
@@ -38,6 +38,10 @@ export function reviewChanges(input: ReviewInput): Review {
   const baseTexts = new Map([...input.base.files].filter(([, text]) => isGenerated(text)));
   const headTexts = new Map(input.head.map((f) => [f.path, f.content]));
   const tasks = new Map(input.tasks.map((t) => [outputPath(t.task), t]));
+  const elsewhere: RoutesElsewhere = {
+    base: routesByAddress(baseTexts, (path) => `${input.out}/${path} at ${input.base.ref}`),
+    head: routesByAddress(headTexts, (path) => `${input.out}/${path}`),
+  };
 
   const changes: TaskChange[] = [];
   let unchanged = 0;
@@ -52,6 +56,7 @@ export function reviewChanges(input: ReviewInput): Review {
             now === undefined ? undefined : stored(readOutputFile(path, now, `${input.out}/${path}`)),
             tasks.get(path),
             input.settings,
+            elsewhere,
           );
     if (change === undefined) unchanged++;
     else changes.push(change);
@@ -72,9 +77,9 @@ function stored(file: OutputFile): OutputFile {
 }
 
 /** One task's output file at the base and in the working tree; undefined when nothing changes. */
-function reviewTask(before: OutputFile | undefined, after: OutputFile | undefined, loaded: LoadedTask | undefined, settings: Settings): TaskChange | undefined {
+function reviewTask(before: OutputFile | undefined, after: OutputFile | undefined, loaded: LoadedTask | undefined, settings: Settings, elsewhere: RoutesElsewhere): TaskChange | undefined {
   const fields = new ManifestFields(loaded?.task, settings);
-  const causes = objectSetChanges(before?.objects ?? [], after?.objects ?? [], fields);
+  const causes = objectSetChanges(before?.objects ?? [], after?.objects ?? [], fields, elsewhere);
   if (causes.length === 0) return undefined;
   const some = (after ?? before)!.objects[0];
   const findings = dedupe(causes).map((c) => locate(c, loaded));
@@ -90,7 +95,7 @@ function reviewTask(before: OutputFile | undefined, after: OutputFile | undefine
 }
 
 /** Compares a task's objects by identity: created, deleted, and updated ones. */
-function objectSetChanges(before: readonly KubeObject[], after: readonly KubeObject[], fields: ManifestFields): Cause[] {
+function objectSetChanges(before: readonly KubeObject[], after: readonly KubeObject[], fields: ManifestFields, elsewhere: RoutesElsewhere): Cause[] {
   const old = new Map(before.map((o) => [objectKey(o), o]));
   const now = new Set(after.map(objectKey));
   const refusedDeployment = after.find((o) => o.kind === 'Deployment' && old.has(objectKey(o)) && immutableFieldChanges(old.get(objectKey(o))!, o).length > 0);
@@ -99,22 +104,39 @@ function objectSetChanges(before: readonly KubeObject[], after: readonly KubeObj
     const previous = old.get(objectKey(o));
     if (previous === undefined) {
       causes.push({ kind: 'creation', aspect: 'create', message: `will create ${o.kind}/${o.name} in ${o.namespace}` });
-      if (isMapping(o)) causes.push(...routeChanges(undefined, routeOf(o)));
+      if (isMapping(o)) causes.push(...routeChanges(undefined, routeOf(o), elsewhere));
     } else {
-      causes.push(...updateCauses(previous, o, fields, refusedDeployment));
+      causes.push(...updateCauses(previous, o, fields, refusedDeployment, elsewhere));
     }
   }
   for (const o of before) {
     if (now.has(objectKey(o))) continue;
     causes.push({ kind: 'deletion', aspect: 'delete', message: `will delete ${o.kind}/${o.name} in ${o.namespace}` });
-    if (isMapping(o)) causes.push(...routeChanges(routeOf(o), undefined));
+    if (isMapping(o)) causes.push(...routeChanges(routeOf(o), undefined, elsewhere));
   }
   return causes;
 }
 
+/**
+ * The routes the generated files publish, by address, read on first use
+ * only (a change that gives up no route reads no other task's file).
+ */
+function routesByAddress(texts: ReadonlyMap<string, string>, shown: (path: string) => string): (address: string) => Route | undefined {
+  let routes: Map<string, Route> | undefined;
+  return (address) => {
+    routes ??= new Map(
+      [...texts]
+        .filter(([, text]) => isGenerated(text) && text.includes('kind: Mapping'))
+        .flatMap(([path, text]) => readOutputFile(path, text, shown(path)).objects.filter(isMapping).map((o) => routeOf(asStored(o))))
+        .map((r) => [routeAddress(r), r]),
+    );
+    return routes.get(address);
+  };
+}
+
 /** An updated object: what the API server refuses (or Argo CD replaces), then what changes. */
-function updateCauses(before: KubeObject, after: KubeObject, fields: ManifestFields, refusedDeployment: KubeObject | undefined): Cause[] {
-  const changes = objectChanges(before, after, fields);
+function updateCauses(before: KubeObject, after: KubeObject, fields: ManifestFields, refusedDeployment: KubeObject | undefined, elsewhere: RoutesElsewhere): Cause[] {
+  const changes = objectChanges(before, after, fields, elsewhere);
   const immutable = immutableFieldChanges(before, after);
   if (after.kind === 'Service' && refusedDeployment !== undefined) return changes.map((c) => (c.aspect === 'service selector' ? strandedService(c, before, after) : c));
   if (immutable.length === 0) return changes;

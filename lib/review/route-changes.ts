@@ -2,25 +2,41 @@ import type { Cause, FieldPath } from './cause';
 import { type Route, routeAddress, routeAudience, rewriteText, timeoutText } from './route';
 
 /**
+ * The routes of all tasks, by address (`routeAddress`), at the base and in
+ * the working tree: a route one task gives up may be published by another
+ * (a renamed task, a prefix moved between tasks), and then it does not answer 404.
+ */
+export interface RoutesElsewhere {
+  readonly base: (address: string) => Route | undefined;
+  readonly head: (address: string) => Route | undefined;
+}
+
+const NOWHERE: RoutesElsewhere = { base: () => undefined, head: () => undefined };
+
+/**
  * What changes for a published route, in words. Exposure changes (a new or
  * removed prefix or host, public ↔ private, another access group) are
  * flagged as `exposure`; the rest (target, rewrite, timeout, cookie
  * affinity) are plain changes.
  */
-export function routeChanges(before: Route | undefined, after: Route | undefined): Cause[] {
+export function routeChanges(before: Route | undefined, after: Route | undefined, elsewhere: RoutesElsewhere = NOWHERE): Cause[] {
   if (before === undefined && after === undefined) return [];
   if (before === undefined) {
-    return [exposure('new route', `new published route ${routeAddress(after!)} → ${after!.service}, ${routeAudience(after!)}`, ['published', 'prefix'])];
+    const taken = elsewhere.base(routeAddress(after!));
+    const from = taken === undefined ? '' : ` (it went to ${taken.service}, ${routeAudience(taken)})`;
+    return [exposure('new route', `new published route ${routeAddress(after!)} → ${after!.service}, ${routeAudience(after!)}${from}`, ['published', 'prefix'])];
   }
   if (after === undefined) {
-    return [exposure('removed route', `published route ${routeAddress(before)} removed (was ${routeAudience(before)}): it will answer 404`, ['published'])];
+    return [exposure('removed route', `published route ${routeAddress(before)} removed (was ${routeAudience(before)}): ${afterRemoval(routeAddress(before), elsewhere)}`, ['published'])];
   }
   const out: Cause[] = [];
   const was = routeAddress(before);
   const now = routeAddress(after);
   if (was !== now) {
     const field: FieldPath | undefined = before.prefix !== after.prefix ? ['published', 'prefix'] : undefined;
-    out.push(exposure('new route', `new published route ${now} (${routeAudience(after)}); ${was} is no longer routed and will answer 404`, field));
+    const other = elsewhere.head(was);
+    const gone = other === undefined ? 'is no longer routed and will answer 404' : `goes to ${other.service} instead (${routeAudience(other)})`;
+    out.push(exposure('new route', `new published route ${now} (${routeAudience(after)}); ${was} ${gone}`, field));
   }
   if (before.public !== after.public) {
     out.push(
@@ -52,6 +68,12 @@ export const ROUTE_FIELDS = [
   // written with sticky sessions, described with them
   'spec.resolver',
 ] as const;
+
+/** What a route's address answers once this task no longer publishes it: another task's service, or 404. */
+function afterRemoval(address: string, elsewhere: RoutesElsewhere): string {
+  const other = elsewhere.head(address);
+  return other === undefined ? 'it will answer 404' : `it goes to ${other.service} instead (${routeAudience(other)})`;
+}
 
 function exposure(aspect: string, message: string, field?: FieldPath): Cause {
   return { kind: 'exposure', aspect, message, field };

@@ -103,6 +103,29 @@ test('a Job whose backoff limit and args change: refused for the args only (Vali
   );
 });
 
+test('renaming a published service: its route goes to the new service, it does not answer 404', () => {
+  writeTasks(repo, { web: { name: 'web2' } });
+  const r = review();
+  expect(r.code).toBe(0);
+  expect(r.stdout).toBe(
+    heading() +
+      '\n' +
+      'removed default/web (service, was tasks/web/manifest.json)\n' +
+      '  EXPOSURE  published route /web/ removed (was access group dev): it goes to web2.default:8080 instead (access group dev)\n' +
+      '  delete    will delete Service/web in default\n' +
+      '  delete    will delete Deployment/web in default\n' +
+      '  delete    will delete Mapping/web in default\n' +
+      '\n' +
+      'added default/web2 (service, tasks/web/manifest.json)\n' +
+      '  EXPOSURE  tasks/web/manifest.json:9:15 published.prefix: new published route /web/ → web2.default:8080, access group dev (it went to web.default:8080, access group dev)\n' +
+      '  create    will create Service/web2 in default\n' +
+      '  create    will create Deployment/web2 in default\n' +
+      '  create    will create Mapping/web2 in default\n' +
+      '\n' +
+      'Tasks: 0 changed, 1 added, 1 removed, 3 unchanged; 2 exposure changes, 3 objects deleted\n',
+  );
+});
+
 test('with argocd.replaceJobs, a changed Job is replaced and so rerun (exit 0)', () => {
   writeTasks(repo, { etl: { 'cpu-request': '0.2' } });
   repo.write('datatask.settings.json', '{ "argocd": { "replaceJobs": true } }\n');
