@@ -9,7 +9,7 @@ type Schema = z.core.$ZodType;
 /** Turns zod issues into located diagnostics with plain-language messages. */
 export function issuesToDiagnostics(document: JsonDocument, schema: Schema, issues: readonly Issue[]): Diagnostic[] {
   const out: Diagnostic[] = [];
-  for (const issue of issues) {
+  for (const issue of tightestBounds(issues)) {
     if (issue.code === 'unrecognized_keys') {
       const object = objectSchemaAt(schema, issue.path);
       const known = object === undefined ? [] : Object.keys(object._zod.def.shape);
@@ -41,6 +41,22 @@ export function issuesToDiagnostics(document: JsonDocument, schema: Schema, issu
     out.push(document.diagnostic(issue.path, describeIssue(issue)));
   }
   return out;
+}
+
+/**
+ * `z.int()` carries its own safe-integer bound, so a huge number breaks two
+ * maxima of one field (≤ 2147483647 and ≤ 9007199254740991): only the
+ * tightest is said, once.
+ */
+function tightestBounds(issues: readonly Issue[]): Issue[] {
+  const key = (i: Issue) => i.path.map(String).join('\0');
+  const tightest = new Map<string, Issue>();
+  for (const i of issues) {
+    if (i.code !== 'too_big') continue;
+    const held = tightest.get(key(i));
+    if (held === undefined || Number((i as { maximum: unknown }).maximum) < Number((held as { maximum: unknown }).maximum)) tightest.set(key(i), i);
+  }
+  return issues.filter((i) => i.code !== 'too_big' || tightest.get(key(i)) === i);
 }
 
 function describeIssue(issue: Issue): string {

@@ -167,6 +167,9 @@ describe('job and cron job fields', () => {
   test.each([
     [JOB, '"backoff-limit": -1', '18: error: backoff-limit: expected an integer ≥ 0, found -1'],
     [JOB, '"active-deadline-seconds": 0', '28: error: active-deadline-seconds: expected an integer ≥ 1, found 0'],
+    // z.int() has its own safe-integer maximum: a huge number breaks both bounds, and only the tightest is said.
+    [JOB, '"backoff-limit": 1e20', '18: error: backoff-limit: expected an integer ≤ 2147483647, found 100000000000000000000'],
+    [JOB, '"active-deadline-seconds": 1e20', '28: error: active-deadline-seconds: expected an integer ≤ 9007199254740991, found 100000000000000000000'],
     [JOB, '"concurrency-policy": "Forbid"', '23: error: concurrency-policy: applies only to a cron job (a job with a "schedule")'],
     [JOB, '"suspend": true', '12: error: suspend: applies only to a cron job (a job with a "schedule")'],
     [SERVICE, '"backoff-limit": 1', '18: error: backoff-limit: does not apply to a service (only to: job)'],
