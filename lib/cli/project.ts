@@ -30,9 +30,16 @@ export function tasksFolder(io: CliIo, app: AppEntry, option: unknown): string {
   return absolute;
 }
 
-/** The project settings; invalid settings are printed (in `format`) and end the run with exit 1. */
+/**
+ * The project settings; invalid settings are printed (in `format`) and end the run with exit 1.
+ * Only the default file may be absent: a `--settings FILE` that does not exist is a usage error
+ * (exit 2), as a mistyped path must not render every task with the default namespace.
+ */
 export function projectSettings(io: CliIo, app: AppEntry, option: unknown, format: DiagnosticFormat): Settings | number {
-  const file = projectPath(io, app, option, 'settings').absolute;
+  const { absolute: file, shown } = projectPath(io, app, option, 'settings');
+  if (typeof option === 'string' && !fs.existsSync(file)) {
+    throw new UserError(`the settings file ${shown} does not exist (see --settings); nothing was written`, ExitCode.USAGE);
+  }
   const { settings, diagnostics } = readSettings(file, path.relative(io.cwd, file));
   if (settings !== undefined) return settings;
   report(diagnostics, format, io);

@@ -125,6 +125,12 @@ describe('npm run synth', () => {
     ]);
   });
 
+  test('a --settings file that does not exist is bad usage (exit 2), not the defaults: nothing is written', () => {
+    ws.task('a/manifest.json', job('a'));
+    expect(ws.run('--settings', 'missing.json')).toEqual({ code: 2, stdout: '', stderr: 'error: the settings file missing.json does not exist (see --settings); nothing was written\n' });
+    expect(ws.files()).toEqual({});
+  });
+
   test('settings apply to every task', () => {
     ws.task('a/manifest.json', job('a')).write('datatask.settings.json', '{"namespace": "data"}');
     expect(ws.run().code).toBe(0);
