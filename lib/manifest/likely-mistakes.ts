@@ -145,7 +145,7 @@ function checkMemory(canonical: string, limit: boolean, serverWarns: boolean): s
   if (nanos === 0n || (limit && nanos < NANOS)) return [];
   if (nanos % NANOS !== 0n) {
     const accepted = serverWarns ? ' (the API server accepts it with a "fractional byte value" warning)' : '';
-    return [`${JSON.stringify(canonical)} is not a whole number of bytes${accepted}${memoryHint(canonical) || '; memory is counted in bytes: use Mi or Gi'}`];
+    return [`${JSON.stringify(canonical)} is not a whole number of bytes${accepted}${fractionalBytesHint(canonical, nanos)}`];
   }
   if (nanos < MEBIBYTE_NANOS) {
     const bytes = nanos / NANOS;
@@ -153,6 +153,19 @@ function checkMemory(canonical: string, limit: boolean, serverWarns: boolean): s
     return [`${JSON.stringify(canonical)} is ${bytes} byte${bytes === 1n ? '' : 's'}, less than 1Mi${hint}`];
   }
   return [];
+}
+
+/**
+ * The likely intended value of a fractional byte amount. Under 1Mi it is
+ * "m" (milli) written for M or Mi ("500m"); from 1Mi on, a fraction of a
+ * larger unit ("0.1Gi", stored as "107374182400m"), where "107374182400Mi"
+ * would be absurd: the amount rounded up to whole bytes and to Mi.
+ */
+function fractionalBytesHint(canonical: string, nanos: bigint): string {
+  if (nanos < MEBIBYTE_NANOS) return memoryHint(canonical) || '; memory is counted in bytes: use Mi or Gi';
+  const bytes = (nanos + NANOS - 1n) / NANOS;
+  const mebibytes = (nanos + MEBIBYTE_NANOS - 1n) / MEBIBYTE_NANOS;
+  return `; did you mean "${bytes}" (rounded up to whole bytes) or "${mebibytes}Mi"?`;
 }
 
 /** "500" (cores) where "500m" was meant; byte units on a CPU amount. */

@@ -59,6 +59,8 @@ describe('resources: what the API server stores, and likely mistakes', () => {
 
   test.each([
     ['"memory-request": "500m"', '1:90', 'warning: memory-request: "500m" is not a whole number of bytes (the API server accepts it with a "fractional byte value" warning) ("m" means milli, a thousandth); did you mean "500Mi" or "500M"?'],
+    // 0.1Gi is 107374182.4 bytes: stored as "107374182400m" (quantity.go CanonicalizeBytes keeps a fraction in DecimalSI).
+    ['"memory-request": "0.1Gi"', '1:90', 'warning: memory-request: "107374182400m" is not a whole number of bytes (the API server accepts it with a "fractional byte value" warning); did you mean "107374183" (rounded up to whole bytes) or "103Mi"?'],
     ['"memory-limit": "512"', '1:88', 'warning: memory-limit: "512" is 512 bytes, less than 1Mi; did you mean "512Mi"?'],
     ['"cpu-request": "500"', '1:87', 'warning: cpu-request: "500" is 500 CPU cores, more than a node is likely to have; did you mean "500m" (0.5 of a core)?'],
     ['"cpu-limit": "1Gi"', '1:85', 'warning: cpu-limit: "1Gi" is 1073741824 CPU cores (Ki, Mi, Gi are byte units), more than a node is likely to have; did you mean "1073741824m" (1073741.824 of a core)?'],
