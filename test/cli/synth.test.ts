@@ -138,7 +138,8 @@ describe('npm run synth', () => {
   });
 
   test.each([
-    [['--nope'], "Unknown option '--nope'"],
+    [['--nope'], 'error: unknown option --nope for `datatask synth`\n'],
+    [['--stirct'], 'error: unknown option --stirct for `datatask synth` (did you mean --strict?)\n'],
     [['extra'], 'unknown command "extra"'],
     [['synth', 'extra'], 'unexpected argument "extra"'],
     [['--format', 'yaml'], '--format must be one of text, json, github (found "yaml")'],
