@@ -22,6 +22,9 @@ describe('published keys as Emissary and Envoy read them', () => {
     ['"prefix": "/my app/"', '1:160', 'error: published.prefix: "/my app/" contains " " (U+0020), which a request path never holds as such (clients send it percent-encoded as "%20"); did you mean "/my%20app/"?'],
     ['"prefix": "/café/"', '1:160', 'error: published.prefix: "/café/" contains "é" (U+00E9), which a request path never holds as such (clients send it percent-encoded as "%C3%A9"); did you mean "/caf%C3%A9/"?'],
     ['"prefix": "/a/#top"', '1:160', 'error: published.prefix: "/a/#top" contains "#" (a fragment, which browsers never send), which a request path never holds as such (clients send it percent-encoded as "%23"); did you mean "/a/%23top"?'],
+    // RFC 3986 5.2.4 remove_dot_segments: clients never send a "." or ".." segment.
+    ['"prefix": "/a/./b/"', '1:160', 'error: published.prefix: "/a/./b/" has a "." or ".." segment, which clients remove before they send a request (RFC 3986 section 5.2.4), so no request path holds it and the prefix never matches; did you mean "/a/b/"?'],
+    ['"prefix": "/a/b/.."', '1:160', 'error: published.prefix: "/a/b/.." has a "." or ".." segment, which clients remove before they send a request (RFC 3986 section 5.2.4), so no request path holds it and the prefix never matches; did you mean "/a/"?'],
     ['"prefix": "/a%2/"', '1:160', 'error: published.prefix: "/a%2/" has a "%" that does not start a percent-encoded byte (%XX); write "%25" for a literal "%"'],
     // prefix_rewrite replaces the matched prefix: a rewrite without "/" makes an invalid path.
     ['"prefix": "/a/", "rewrite": "api/"', '1:178', 'error: published.rewrite: must be "" (no rewrite) or start with "/" (found "api/"): it replaces the matched prefix, so the service would receive paths such as "api/page"; did you mean "/api/"?'],
