@@ -47,7 +47,15 @@ const sources = {
   secret: z.strictObject({ secretName: resourceName, items: z.array(keyToPath).optional(), defaultMode: fileMode.optional(), optional: z.boolean().optional() }),
   persistentVolumeClaim: z.strictObject({ claimName: resourceName, readOnly: z.boolean().optional() }),
   emptyDir: z.strictObject({
-    medium: z.enum(['', 'Memory']).optional(),
+    // Kubernetes also accepts HugePages[-<size>], which needs hugepages-<size> resources the format cannot request.
+    medium: z
+      .enum(['', 'Memory'], {
+        error: (iss) =>
+          typeof iss.input === 'string' && iss.input.startsWith('HugePages')
+            ? `${JSON.stringify(iss.input)} is refused by this tool: a HugePages volume needs hugepages-<size> requests and limits on the container, which a manifest cannot set (the pod would never start); use "" (node disk) or "Memory"`
+            : undefined,
+      })
+      .optional(),
     sizeLimit: z
       .string()
       .transform((s, ctx) => {

@@ -72,6 +72,15 @@ describe('resources: what the API server stores, and likely mistakes', () => {
   });
 });
 
+describe('refused by the tool, and said so', () => {
+  // The API server accepts HugePages; kubelet then fails the volume without hugepages-<size> resources, which the format cannot set.
+  test('an emptyDir of medium HugePages', () => {
+    expect(findings(job('"volumes": [{"name": "v", "mountPath": "/v", "emptyDir": {"medium": "HugePages-2Mi"}}]'))).toEqual([
+      at('1:140', 'error: volumes[0].emptyDir.medium: "HugePages-2Mi" is refused by this tool: a HugePages volume needs hugepages-<size> requests and limits on the container, which a manifest cannot set (the pod would never start); use "" (node disk) or "Memory"'),
+    ]);
+  });
+});
+
 describe('other likely mistakes', () => {
   test('an emptyDir sizeLimit in milli-bytes', () => {
     expect(findings(job('"volumes": [{"name": "v", "mountPath": "/v", "emptyDir": {"sizeLimit": "100m"}}]'))).toEqual([
