@@ -36,7 +36,7 @@ const resourceMistakes: Mistakes = (task) =>
   (['request', 'limit'] as const).flatMap((kind) => {
     const list = task.resources[kind === 'request' ? 'requests' : 'limits'];
     return [
-      ...(list.memory === undefined ? [] : checkMemory(list.memory, kind === 'limit', true).map(at([`memory-${kind}`]))),
+      ...(list.memory === undefined ? [] : checkMemory(list.memory, kind === 'limit', 'container').map(at([`memory-${kind}`]))),
       ...(list.cpu === undefined ? [] : checkCpu(list.cpu).map(at([`cpu-${kind}`]))),
     ];
   });
@@ -61,7 +61,7 @@ const volumeMistakes: Mistakes = (task) =>
     const source = volume.source;
     if ('emptyDir' in source) {
       const size = source.emptyDir.sizeLimit;
-      return size === undefined ? [] : checkMemory(size, false, false).map(at(['volumes', i, 'emptyDir', 'sizeLimit']));
+      return size === undefined ? [] : checkMemory(size, false, 'volume').map(at(['volumes', i, 'emptyDir', 'sizeLimit']));
     }
     const found = 'configMap' in source ? (['configMap', source.configMap] as const) : 'secret' in source ? (['secret', source.secret] as const) : undefined;
     if (found === undefined) return [];
@@ -139,8 +139,12 @@ function nanosOf(canonical: string): bigint {
 }
 
 /** "500m" (half a byte) and "512" (bytes) for memory. A limit under one byte is an error of the schema. */
-/** `serverWarns`: the API server itself warns of a fractional byte value (pod resources, pkg/api/pod/warnings.go). */
-function checkMemory(canonical: string, limit: boolean, serverWarns: boolean): string[] {
+/**
+ * `of`: a container's memory, where the API server itself warns of a fractional byte value (pkg/api/pod/warnings.go),
+ * or an emptyDir's size.
+ */
+function checkMemory(canonical: string, limit: boolean, of: 'container' | 'volume'): string[] {
+  const serverWarns = of === 'container';
   const nanos = nanosOf(canonical);
   if (nanos === 0n || (limit && nanos < NANOS)) return [];
   if (nanos % NANOS !== 0n) {
@@ -149,7 +153,10 @@ function checkMemory(canonical: string, limit: boolean, serverWarns: boolean): s
   }
   if (nanos < MEBIBYTE_NANOS) {
     const bytes = nanos / NANOS;
-    const hint = /^[0-9]+$/.test(canonical) ? `; did you mean "${canonical}Mi"?` : '; a container needs megabytes (Mi)';
+    const plainBytes = /^[0-9]+$/.test(canonical);
+    // A volume of a few KiB written with a unit ("1000Ki") may well be meant; "512" (bytes) hardly ever.
+    if (!plainBytes && of === 'volume') return [];
+    const hint = plainBytes ? `; did you mean "${canonical}Mi"?` : '; a container needs megabytes (Mi)';
     return [`${JSON.stringify(canonical)} is ${bytes} byte${bytes === 1n ? '' : 's'}, less than 1Mi${hint}`];
   }
   return [];
@@ -174,7 +181,13 @@ function checkCpu(canonical: string): string[] {
   if (nanos < MANY_CORES_NANOS) return [];
   const cores = nanos / NANOS;
   const byteUnit = /[KMGTPE]i$/.test(canonical) ? ' (Ki, Mi, Gi are byte units)' : '';
-  const hint = nanos % NANOS === 0n ? `; did you mean "${cores}m" (${Number(cores) / 1000} of a core)?` : '';
+  // "500" was likely "500m", and "2Gi" likely "2" (cores); "1k" or "1E" have no likely reading.
+  const binary = /^([0-9]+)[KMGTPE]i$/.exec(canonical);
+  const hint = /^[0-9]+$/.test(canonical)
+    ? `; did you mean "${cores}m" (${Number(cores) / 1000} of a core)?`
+    : binary !== null
+      ? `; did you mean "${binary[1]}" (${binary[1]} core${binary[1] === '1' ? '' : 's'})?`
+      : '';
   return [`${JSON.stringify(canonical)} is ${cores} CPU cores${byteUnit}, more than a node is likely to have${hint}`];
 }
 

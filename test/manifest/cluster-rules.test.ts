@@ -66,7 +66,8 @@ describe('resources: what the API server stores, and likely mistakes', () => {
     ['"memory-request": "0.1Gi"', '1:90', 'warning: memory-request: "107374182400m" is not a whole number of bytes (the API server accepts it with a "fractional byte value" warning); did you mean "107374183" (rounded up to whole bytes) or "103Mi"?'],
     ['"memory-limit": "512"', '1:88', 'warning: memory-limit: "512" is 512 bytes, less than 1Mi; did you mean "512Mi"?'],
     ['"cpu-request": "500"', '1:87', 'warning: cpu-request: "500" is 500 CPU cores, more than a node is likely to have; did you mean "500m" (0.5 of a core)?'],
-    ['"cpu-limit": "1Gi"', '1:85', 'warning: cpu-limit: "1Gi" is 1073741824 CPU cores (Ki, Mi, Gi are byte units), more than a node is likely to have; did you mean "1073741824m" (1073741.824 of a core)?'],
+    ['"cpu-limit": "1Gi"', '1:85', 'warning: cpu-limit: "1Gi" is 1073741824 CPU cores (Ki, Mi, Gi are byte units), more than a node is likely to have; did you mean "1" (1 core)?'],
+    ['"cpu-request": "1E"', '1:87', 'warning: cpu-request: "1E" is 1000000000000000000 CPU cores, more than a node is likely to have'],
   ])('%s', (fields, position, message) => {
     expect(findings(job(fields))).toEqual([at(position, message)]);
   });
@@ -82,6 +83,13 @@ describe('refused by the tool, and said so', () => {
 });
 
 describe('other likely mistakes', () => {
+  test('an emptyDir sizeLimit under 1Mi: warned as plain bytes, not with a unit, and not as a container', () => {
+    expect(findings(job('"volumes": [{"name": "v", "mountPath": "/v", "emptyDir": {"sizeLimit": "512"}}]'))).toEqual([
+      at('1:143', 'warning: volumes[0].emptyDir.sizeLimit: "512" is 512 bytes, less than 1Mi; did you mean "512Mi"?'),
+    ]);
+    expect(findings(job('"volumes": [{"name": "v", "mountPath": "/v", "emptyDir": {"sizeLimit": "1000Ki"}}]'))).toEqual([]);
+  });
+
   test('an emptyDir sizeLimit in milli-bytes', () => {
     expect(findings(job('"volumes": [{"name": "v", "mountPath": "/v", "emptyDir": {"sizeLimit": "100m"}}]'))).toEqual([
       at('1:143', 'warning: volumes[0].emptyDir.sizeLimit: "100m" is not a whole number of bytes ("m" means milli, a thousandth); did you mean "100Mi" or "100M"?'),
