@@ -73,6 +73,20 @@ describe('resources: what the API server stores, and likely mistakes', () => {
   });
 });
 
+describe('a cron step beyond its field', () => {
+  // robfig/cron getRange: a step walks the field's own range, so */90 in minutes keeps minute 0 only (the API server accepts it).
+  test.each([
+    ['*/90 * * * *', 'warning: schedule: "*/90 * * * *": the step 90 in "*/90" goes beyond the minute range 0-59, so it matches minute 0 only (once per hour at most), not every 90 minutes; for every 90 minutes, write "@every 90m" (counted from the CronJob\'s creation or last run)'],
+    ['0 */36 * * *', 'warning: schedule: "0 */36 * * *": the step 36 in "*/36" goes beyond the hour range 0-23, so it matches hour 0 only (once per day at most), not every 36 hours; for every 36 hours, write "@every 36h" (counted from the CronJob\'s creation or last run)'],
+  ])('%s', (schedule, message) => {
+    expect(findings(job(`"schedule": "${schedule}"`))).toEqual([at('1:84', message)]);
+  });
+
+  test('a step within the range is not warned', () => {
+    expect(findings(job('"schedule": "*/30 */12 */15 * *"'))).toEqual([]);
+  });
+});
+
 describe('refused by the tool, and said so', () => {
   // The API server accepts HugePages; kubelet then fails the volume without hugepages-<size> resources, which the format cannot set.
   test('an emptyDir of medium HugePages', () => {
