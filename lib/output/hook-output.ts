@@ -1,3 +1,4 @@
+import { LAST_APPLIED_ANNOTATION, lastAppliedAnnotationsSize, TOTAL_ANNOTATION_SIZE_LIMIT } from '../manifest/object-size';
 import { checkLabelValue, checkQualifiedName } from '../validation/kubernetes-names';
 import { checkApplyableString, MAX_KEY_LENGTH } from '../validation/server-side-apply';
 
@@ -16,7 +17,7 @@ import { checkApplyableString, MAX_KEY_LENGTH } from '../validation/server-side-
  * object to (unknown fields, wrong types, missing names: ./kube-schema.ts,
  * loaded only when there are hooks); then what the API server checks beyond
  * the schema: label keys and values, strings server-side apply can carry,
- * and no two objects of one kind and name in the file.
+ * a size client-side apply can store, and no two objects of one kind and name in the file.
  */
 export function hookOutputProblems(objects: readonly unknown[]): string[] {
   const { validateKubernetesObject } = require('./kube-schema') as typeof import('./kube-schema');
@@ -25,7 +26,7 @@ export function hookOutputProblems(objects: readonly unknown[]): string[] {
     if (bad !== undefined) return [`${describe(object, i)}: ${bad}`];
     const schema = validateKubernetesObject(object);
     if (schema.length > 0) return schema;
-    return [...labelProblems(object), ...unapplyableStrings(object, '')].map((problem) => `${describe(object, i)}: ${problem}`);
+    return [...labelProblems(object), ...unapplyableStrings(object, ''), ...tooLargeToApply(object)].map((problem) => `${describe(object, i)}: ${problem}`);
   });
   return [...problems, ...duplicateObjects(objects)];
 }
@@ -76,6 +77,13 @@ function unapplyableStrings(value: unknown, at: string): string[] {
     const badKey = key.length > MAX_KEY_LENGTH ? `is a key of ${key.length} characters; server-side apply reads keys of at most ${MAX_KEY_LENGTH}` : checkApplyableString(key);
     return [...(badKey === undefined ? [] : [`${path.slice(0, 80)} (the key) ${badKey}`]), ...unapplyableStrings(child, path)];
   });
+}
+
+/** An object client-side apply cannot store (../manifest/object-size.ts). */
+function tooLargeToApply(object: unknown): string[] {
+  const size = lastAppliedAnnotationsSize(object);
+  if (size <= TOTAL_ANNOTATION_SIZE_LIMIT) return [];
+  return [`too large for client-side apply: kubectl apply (and Argo CD's default sync) keeps the whole object in the ${LAST_APPLIED_ANNOTATION} annotation, and its annotations would take ${size} bytes, more than the API server's limit of ${TOTAL_ANNOTATION_SIZE_LIMIT} (256 KiB)`];
 }
 
 /**
