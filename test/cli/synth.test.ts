@@ -131,6 +131,20 @@ describe('npm run synth', () => {
     expect(ws.files()).toEqual({});
   });
 
+  test('a file named like a manifest but not manifest.json, in a folder without one: an error, nothing written or pruned', () => {
+    ws.task('a/manifest.json', job('a'));
+    expect(ws.run().code).toBe(0);
+    fs.rmSync(path.join(ws.root, 'tasks/a/manifest.json'));
+    ws.task('a/Manifest.json', job('a')).task('b/manifest.yaml', 'name: b').task('c/manifest.json', job('c')).task('c/manifest.yml', '');
+    const { code, stderr } = ws.run();
+    expect(code).toBe(1);
+    expect(diagnosticLines(stderr)).toEqual([
+      'tasks/a/Manifest.json:1:1 error: this file is not read: only files named exactly manifest.json are manifests, so the task it describes would not be rendered and its output would be pruned; rename it to manifest.json (converted to JSON), or remove it',
+      'tasks/b/manifest.yaml:1:1 error: this file is not read: only files named exactly manifest.json are manifests, so the task it describes would not be rendered and its output would be pruned; rename it to manifest.json (converted to JSON), or remove it',
+    ]);
+    expect(Object.keys(ws.files())).toEqual(['default/a.k8s.yaml']);
+  });
+
   test('settings apply to every task', () => {
     ws.task('a/manifest.json', job('a')).write('datatask.settings.json', '{"namespace": "data"}');
     expect(ws.run().code).toBe(0);
