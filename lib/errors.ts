@@ -23,6 +23,8 @@ export const ExitCode = {
   USAGE: 2,
   /** `--check`: the output folder is not what synth would write. */
   DRIFT: 3,
+  /** `review`: the API server would refuse a change (an immutable field). */
+  REFUSED: 4,
   /** A bug in datatask-cdk8s (an unexpected exception). */
   INTERNAL: 70,
 } as const;

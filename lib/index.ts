@@ -20,12 +20,19 @@ export { TaskMapping, type TaskMappingProps } from './constructs/task-mapping';
 export { TaskService, type TaskServiceProps } from './constructs/task-service';
 export type { Customize } from './customize';
 export type {
+  CronJobControls,
   CronJobTask,
   DeploymentTask,
+  EnvFromSource,
   EnvVar,
+  EnvVarSource,
   ImagePullPolicy,
+  JobControls,
   JobTask,
+  KeySelector,
   KeyToPath,
+  Probe,
+  Probes,
   Published,
   ResourceList,
   Resources,

@@ -19,9 +19,32 @@ export interface Resources {
   readonly limits: ResourceList;
 }
 
-export interface EnvVar {
+/** An environment variable: a literal value, or one read from a Secret, a ConfigMap or the pod. */
+export type EnvVar =
+  | { readonly name: string; readonly value: string; readonly valueFrom?: undefined }
+  | { readonly name: string; readonly value?: undefined; readonly valueFrom: EnvVarSource };
+
+/** Where an env var's value comes from, with the Kubernetes field names (exactly one source). */
+export interface EnvVarSource {
+  readonly secretKeyRef?: KeySelector;
+  readonly configMapKeyRef?: KeySelector;
+  readonly fieldRef?: { readonly fieldPath: string; readonly apiVersion?: 'v1' };
+  /** `divisor` is a canonical quantity. */
+  readonly resourceFieldRef?: { readonly resource: string; readonly containerName?: string; readonly divisor?: string };
+}
+
+/** A key of a Secret or ConfigMap in the task's namespace. */
+export interface KeySelector {
   readonly name: string;
-  readonly value: string;
+  readonly key: string;
+  readonly optional?: boolean;
+}
+
+/** An `env-from` entry: every key of one ConfigMap or Secret, optionally prefixed. */
+export interface EnvFromSource {
+  readonly configMapRef?: { readonly name: string; readonly optional?: boolean };
+  readonly secretRef?: { readonly name: string; readonly optional?: boolean };
+  readonly prefix?: string;
 }
 
 export interface KeyToPath {
@@ -99,21 +122,89 @@ interface TaskCommon {
   readonly volumes: readonly Volume[];
   readonly tolerations: readonly Toleration[];
   readonly nodeSelector: Readonly<Record<string, string>>;
+  /** Container `args`; absent or empty keeps the image's own. */
+  readonly args?: readonly string[];
+  /** Container `envFrom`: every key of a ConfigMap or Secret as a variable. */
+  readonly envFrom?: readonly EnvFromSource[];
+  /** Pod `serviceAccountName`; absent uses the namespace's default. */
+  readonly serviceAccountName?: string;
+  /** Names of the Secrets pulled images authenticate with. */
+  readonly imagePullSecrets?: readonly string[];
+  /** `metadata.annotations` of every object of the task (beside the ones the tool sets). */
+  readonly annotations?: Readonly<Record<string, string>>;
+  /** Pod template annotations. */
+  readonly podAnnotations?: Readonly<Record<string, string>>;
+  /** Pod template labels beside `labels`, never part of a selector; a key of `labels` keeps its value. */
+  readonly podLabels?: Readonly<Record<string, string>>;
+}
+
+/** A container probe, with the Kubernetes field names; exactly one handler. */
+export interface Probe {
+  readonly exec?: { readonly command: readonly string[] };
+  readonly httpGet?: {
+    readonly path?: string;
+    readonly port: number | string;
+    readonly host?: string;
+    readonly scheme?: 'HTTP' | 'HTTPS';
+    readonly httpHeaders?: readonly { readonly name: string; readonly value: string }[];
+  };
+  readonly tcpSocket?: { readonly port: number | string; readonly host?: string };
+  readonly grpc?: { readonly port: number; readonly service?: string };
+  readonly initialDelaySeconds?: number;
+  readonly timeoutSeconds?: number;
+  readonly periodSeconds?: number;
+  readonly successThreshold?: number;
+  readonly failureThreshold?: number;
+  readonly terminationGracePeriodSeconds?: number;
+}
+
+/** The probes of a long-running container; only the ones the manifest gave. */
+export interface Probes {
+  readonly readiness?: Probe;
+  readonly liveness?: Probe;
+  readonly startup?: Probe;
+}
+
+/** Job `spec` run controls, only the ones the manifest gave. */
+export interface JobControls {
+  /** Retries before the Job is failed (Kubernetes default 6). */
+  readonly backoffLimit?: number;
+  /** Seconds the Job may run before it is failed. */
+  readonly activeDeadlineSeconds?: number;
+}
+
+/** CronJob `spec` fields, only the ones the manifest (or, for `timeZone`, the settings) gave. */
+export interface CronJobControls {
+  readonly concurrencyPolicy?: 'Allow' | 'Forbid' | 'Replace';
+  readonly suspend?: boolean;
+  readonly startingDeadlineSeconds?: number;
+  readonly successfulJobsHistoryLimit?: number;
+  readonly failedJobsHistoryLimit?: number;
+  /** The task's own `time-zone`; absent: the `cronJob.timeZone` setting. */
+  readonly timeZone?: string;
 }
 
 export interface JobTask extends TaskCommon {
   readonly kind: 'job';
+  /** Run controls; absent: the Kubernetes defaults. */
+  readonly job?: JobControls;
 }
 
 export interface CronJobTask extends TaskCommon {
   readonly kind: 'cron-job';
   readonly schedule: string;
+  /** Run controls of each Job (`jobTemplate.spec`); absent: the Kubernetes defaults. */
+  readonly job?: JobControls;
+  /** CronJob fields; absent: the Kubernetes defaults and the settings' time zone. */
+  readonly cronJob?: CronJobControls;
 }
 
 export interface DeploymentTask extends TaskCommon {
   readonly kind: 'deployment';
   /** @default 1 */
   readonly replicas: number;
+  /** Container probes; absent: none. */
+  readonly probes?: Probes;
 }
 
 export interface ServiceTask extends TaskCommon {
@@ -122,6 +213,8 @@ export interface ServiceTask extends TaskCommon {
   readonly replicas: number;
   readonly port: { readonly name: string; readonly containerPort: number };
   readonly published?: Published;
+  /** Container probes; absent: none. */
+  readonly probes?: Probes;
 }
 
 export type Task = JobTask | CronJobTask | DeploymentTask | ServiceTask;

@@ -123,10 +123,48 @@ export function generateTask(i: number, shape: Shape, rich = false): GeneratedTa
   }
   if (chance(0.15)) m.tolerations = [{ key: 'workload', operator: 'Equal', value: team, effect: 'NoSchedule' }];
   if (chance(0.15)) m['node-selector'] = { 'cloud.google.com/gke-nodepool': `pool-${team}`, 'kubernetes.io/os': 'linux' };
+  addDay2Fields(m, shape, i, rich, team);
   const extras: Record<string, string> = built
     ? { Dockerfile: `FROM python:3.12-slim\nCOPY ${word}.py /app/\nCMD ["python3", "/app/${word}.py"]\n`, [`${word}.py`]: `print("${name}")\n` }
     : {};
   return { relative: `${team}/${name}/manifest.json`, manifest: m, extras };
+}
+
+/**
+ * The day-2 extension fields (secrets, identity, probes, run controls,
+ * metadata), always on a rich task, now and then on others. Drawn from a
+ * PRNG of their own, so the fields above stay what they were.
+ */
+function addDay2Fields(m: Record<string, unknown>, shape: Shape, i: number, rich: boolean, team: string): void {
+  const rnd = prng(i * 104729 + 3);
+  const chance = (p: number): boolean => rich || rnd() < p;
+  if (chance(0.2)) {
+    const env = (m.env as unknown[] | undefined) ?? [];
+    m.env = [...env, { name: 'DB_PASSWORD', valueFrom: { secretKeyRef: { name: `${team}-db`, key: 'password' } } }, { name: 'POD_NAME', valueFrom: { fieldRef: { fieldPath: 'metadata.name' } } }];
+  }
+  if (chance(0.1)) m['env-from'] = [{ configMapRef: { name: `${team}-settings` }, prefix: 'APP_' }];
+  if (chance(0.2)) m['service-account'] = `${team}-runner`;
+  if (chance(0.05)) m['image-pull-secrets'] = ['registry-credentials'];
+  if (chance(0.1)) m.annotations = { 'team.example.com/owner': team };
+  if (chance(0.1)) m['pod-annotations'] = { 'prometheus.io/scrape': 'true' };
+  if (chance(0.1)) m['pod-labels'] = { 'app.kubernetes.io/part-of': team };
+  if (shape === 'job' || shape === 'cron-job') {
+    if (chance(0.3)) m['backoff-limit'] = 2;
+    if (chance(0.2)) m['active-deadline-seconds'] = 3600;
+    if (m.args === undefined && chance(0.1)) m.args = ['--verbose'];
+  }
+  if (shape === 'cron-job') {
+    if (chance(0.3)) m['concurrency-policy'] = 'Forbid';
+    if (chance(0.2)) m['time-zone'] = 'Europe/Paris';
+    if (chance(0.1)) m['starting-deadline-seconds'] = 300;
+    if (chance(0.1)) m['successful-jobs-history-limit'] = 3;
+  }
+  if (shape === 'service' || shape === 'published-service') {
+    if (chance(shape === 'published-service' ? 0.8 : 0.3)) m['readiness-probe'] = '/healthz';
+    if (chance(0.2)) m['liveness-probe'] = { httpGet: { path: '/healthz', port: m['name-port'] }, periodSeconds: 20 };
+  } else if (shape === 'deployment' && chance(0.2)) {
+    m['liveness-probe'] = { exec: { command: ['cat', '/tmp/healthy'] }, initialDelaySeconds: 5 };
+  }
 }
 
 /** Writes N tasks (every shape in turn) below `tasksDir`. */

@@ -14,8 +14,9 @@ const root = path.join(__dirname, 'fixtures', 'seed');
 const result = synthesize({ tasksDir: path.join(root, 'tasks'), settings: DEFAULT_SETTINGS, cwd: root });
 
 describe('the example tasks', () => {
-  test('synthesize with one warning: the seed\'s flask image has no tag', () => {
+  test('synthesize with two warnings: the seed\'s flask image has no tag, and its published service no readiness probe', () => {
     expect(result.diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.severity}: ${d.path}`)).toEqual([
+      'tasks/app-flask/manifest.json:4:19 warning: published',
       'tasks/app-flask/manifest.json:9:21 warning: image-source',
     ]);
     expect(result.files.map((f) => f.path)).toEqual([

@@ -4,10 +4,12 @@ import { didYouMean } from '../validation/suggest';
 import type { AppEntry, CliIo, Command, OptionValues } from './command';
 import { checkCommand, synthCommand } from './commands/synth';
 import { imagesCommand } from './commands/images';
+import { reviewCommand } from './commands/review';
+import { routesCommand } from './commands/routes';
 import { schemaCommand } from './commands/schema';
 
 /** Every command; the first is the default (`cdk8s synth` runs the app without arguments). */
-export const COMMANDS: readonly Command[] = [synthCommand, checkCommand, imagesCommand, schemaCommand];
+export const COMMANDS: readonly Command[] = [synthCommand, checkCommand, reviewCommand, routesCommand, imagesCommand, schemaCommand];
 
 /** The CLI's usage text. */
 export function usage(): string {
@@ -21,7 +23,8 @@ export function usage(): string {
     `Without a command: ${COMMANDS[0]!.name}. \`datatask <command> --help\` shows its options.`,
     '',
     'Exit codes: 0 success, 1 invalid manifests or settings (nothing written), 2 bad usage,',
-    '3 out of date (check), 70 internal error (a bug: please report it).',
+    '3 out of date (check), 4 a change the API server would refuse (review),',
+    '70 internal error (a bug: please report it).',
   ].join('\n');
 }
 

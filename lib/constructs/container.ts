@@ -2,13 +2,15 @@ import type { Task } from '../model';
 import type { Settings } from '../project-settings';
 import { GOOGLE_APPLICATION_CREDENTIALS } from '../reserved-names';
 import { k8s } from './k8s';
+import { containerEnvVar } from './env-var';
+import { containerProbe } from './probe';
 
 /** The task's one container: image, command, env, resources, ports and mounts. */
 export function taskContainer(task: Task, settings: Settings): k8s.Container {
   const credentials = settings.gcpCredentials;
   // The API server drops Go `omitempty` zero values (EnvVar.value "", VolumeMount
   // readOnly false and subPath ""): they are not written, so the file is what it stores.
-  const env: k8s.EnvVar[] = task.env.map((v) => ({ name: v.name, value: omitEmpty(v.value) }));
+  const env: k8s.EnvVar[] = task.env.map(containerEnvVar);
   const volumeMounts: k8s.VolumeMount[] = task.volumes.map((v) => ({
     name: v.name,
     mountPath: v.mountPath,
@@ -24,11 +26,20 @@ export function taskContainer(task: Task, settings: Settings): k8s.Container {
     image: task.image,
     imagePullPolicy: task.imagePullPolicy,
     command: nonEmpty(task.command),
+    args: nonEmpty(task.args ?? []),
     env: nonEmpty(env),
+    envFrom: nonEmpty((task.envFrom ?? []).map((s) => ({ ...s }))),
     ports: task.kind === 'service' ? [{ name: task.port.name, containerPort: task.port.containerPort }] : undefined,
     resources: resources(task),
     volumeMounts: nonEmpty(volumeMounts),
     securityContext: containerSecurityContext(settings),
+    ...(task.kind === 'deployment' || task.kind === 'service'
+      ? {
+          readinessProbe: containerProbe(task.probes?.readiness),
+          livenessProbe: containerProbe(task.probes?.liveness),
+          startupProbe: containerProbe(task.probes?.startup),
+        }
+      : {}),
   };
 }
 

@@ -1,7 +1,12 @@
 import type { Task } from '../model';
 import type { k8s } from './k8s';
 
-/** `metadata` shared by every object of a task: its name and labels. */
+/**
+ * `metadata` shared by every object of a task: its name, labels and the
+ * manifest's `annotations`, with the object's own `annotations` beside them
+ * (validation keeps the two apart).
+ */
 export function taskMetadata(task: Task, annotations?: Record<string, string>): k8s.ObjectMeta {
-  return { name: task.name, labels: { ...task.labels }, annotations };
+  const all = { ...task.annotations, ...annotations };
+  return { name: task.name, labels: { ...task.labels }, annotations: Object.keys(all).length === 0 ? undefined : all };
 }

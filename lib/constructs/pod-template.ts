@@ -12,19 +12,29 @@ export function taskPodTemplate(task: Task, settings: Settings): k8s.PodTemplate
   const restricted = settings.podSecurity === 'restricted';
   const batch = task.kind === 'job' || task.kind === 'cron-job';
   return {
-    metadata: { labels: { ...task.labels } },
+    metadata: {
+      // pod-labels come beside the selector's labels and never change them (validation refuses another value).
+      labels: { ...task.podLabels, ...task.labels },
+      annotations: nonEmptyMap(task.podAnnotations ?? {}),
+    },
     spec: {
       // Restricted pods do not get an API token; baseline keeps the Kubernetes default.
       automountServiceAccountToken: restricted ? false : undefined,
       containers: [taskContainer(task, settings)],
+      imagePullSecrets: task.imagePullSecrets?.length ? task.imagePullSecrets.map((name) => ({ name })) : undefined,
       nodeSelector: Object.keys(task.nodeSelector).length === 0 ? undefined : { ...task.nodeSelector },
       // A Deployment's pods may only use the default, Always.
       restartPolicy: batch ? 'Never' : undefined,
       securityContext: restricted ? { runAsNonRoot: true, seccompProfile: { type: 'RuntimeDefault' } } : undefined,
+      serviceAccountName: task.serviceAccountName,
       tolerations: task.tolerations.length === 0 ? undefined : task.tolerations.map(toleration),
       volumes: volumes.length === 0 ? undefined : volumes,
     },
   };
+}
+
+function nonEmptyMap(map: Readonly<Record<string, string>>): Record<string, string> | undefined {
+  return Object.keys(map).length === 0 ? undefined : { ...map };
 }
 
 /**

@@ -10,16 +10,17 @@ export interface TaskCronJobProps {
   /** The `job` task with a schedule. */
   readonly task: CronJobTask;
   /**
-   * Project settings; `cronJob.timeZone` becomes `spec.timeZone`.
+   * Project settings; `cronJob.timeZone` becomes `spec.timeZone` unless the task has its own `time-zone`.
    * @default DEFAULT_SETTINGS (no time zone: the controller's, UTC)
    */
   readonly settings?: Settings;
 }
 
 /**
- * A `batch/v1` CronJob. The schedule is copied as written; the time zone
- * comes only from the project settings; no `startingDeadlineSeconds` or
- * `concurrencyPolicy` is injected (the Kubernetes defaults apply).
+ * A `batch/v1` CronJob. The schedule is copied as written; the time zone is
+ * the task's `time-zone`, else the `cronJob.timeZone` setting; the other
+ * CronJob fields and the Job's run controls only when the manifest gives
+ * them (the Kubernetes defaults apply otherwise).
  */
 export class TaskCronJob extends Construct {
   /** The CronJob object. */
@@ -28,14 +29,24 @@ export class TaskCronJob extends Construct {
   constructor(scope: Construct, id: string, props: TaskCronJobProps) {
     super(scope, id);
     const { task, settings = DEFAULT_SETTINGS } = props;
+    const cronJob = task.cronJob ?? {};
     this.apiObject = new k8s.KubeCronJob(this, 'Resource', {
       metadata: taskMetadata(task),
       spec: {
         schedule: task.schedule,
-        timeZone: settings.cronJob.timeZone,
+        timeZone: cronJob.timeZone ?? settings.cronJob.timeZone,
+        concurrencyPolicy: cronJob.concurrencyPolicy,
+        suspend: cronJob.suspend,
+        startingDeadlineSeconds: cronJob.startingDeadlineSeconds,
+        successfulJobsHistoryLimit: cronJob.successfulJobsHistoryLimit,
+        failedJobsHistoryLimit: cronJob.failedJobsHistoryLimit,
         jobTemplate: {
           metadata: { labels: { ...task.labels } },
-          spec: { template: taskPodTemplate(task, settings) },
+          spec: {
+            backoffLimit: task.job?.backoffLimit,
+            activeDeadlineSeconds: task.job?.activeDeadlineSeconds,
+            template: taskPodTemplate(task, settings),
+          },
         },
       },
     });

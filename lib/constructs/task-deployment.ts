@@ -17,8 +17,9 @@ export interface TaskDeploymentProps {
 }
 
 /**
- * An `apps/v1` Deployment whose selector is exactly the task's labels. No
- * strategy, probes or other defaults are injected.
+ * An `apps/v1` Deployment whose selector is exactly the task's labels (its
+ * `pod-labels` go on the pods only). No strategy or other defaults are
+ * injected; probes only when the manifest gives them.
  */
 export class TaskDeployment extends Construct {
   /** The Deployment object. */

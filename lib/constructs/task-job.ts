@@ -1,12 +1,12 @@
 import { Construct } from 'constructs';
 import type { JobTask } from '../model';
 import { DEFAULT_SETTINGS, type Settings } from '../project-settings';
+import { ARGOCD_REPLACE_ANNOTATION } from './argocd';
 import { k8s } from './k8s';
 import { taskMetadata } from './object-meta';
 import { taskPodTemplate } from './pod-template';
 
-/** The Argo CD sync options that recreate (and so rerun) a changed Job. */
-export const ARGOCD_REPLACE_ANNOTATION = { 'argocd.argoproj.io/sync-options': 'Force=true,Replace=true' } as const;
+export { ARGOCD_REPLACE_ANNOTATION } from './argocd';
 
 /** Properties for `TaskJob`. */
 export interface TaskJobProps {
@@ -33,7 +33,11 @@ export class TaskJob extends Construct {
     const { task, settings = DEFAULT_SETTINGS } = props;
     this.apiObject = new k8s.KubeJob(this, 'Resource', {
       metadata: taskMetadata(task, settings.argocd.replaceJobs ? { ...ARGOCD_REPLACE_ANNOTATION } : undefined),
-      spec: { template: taskPodTemplate(task, settings) },
+      spec: {
+        backoffLimit: task.job?.backoffLimit,
+        activeDeadlineSeconds: task.job?.activeDeadlineSeconds,
+        template: taskPodTemplate(task, settings),
+      },
     });
   }
 }

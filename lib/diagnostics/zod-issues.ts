@@ -20,6 +20,18 @@ export function issuesToDiagnostics(document: JsonDocument, schema: Schema, issu
       }
       continue;
     }
+    if (issue.code === 'invalid_union') {
+      // A field of two shapes (a string or an object): report the problems of the shape that was written.
+      const written = issue.errors.filter((branch) => !branch.every((i) => i.code === 'invalid_type' && i.path.length === 0));
+      if (written.length === 1) {
+        out.push(...issuesToDiagnostics(document, schema, written[0].map((i) => ({ ...i, path: [...issue.path, ...i.path] }) as Issue)));
+        continue;
+      }
+      const expected = issue.errors.flatMap((branch) => branch.flatMap((i) => (i.code === 'invalid_type' ? [EXPECTED[i.expected] ?? i.expected] : [])));
+      const input = (issue as { input?: unknown }).input;
+      out.push(document.diagnostic(issue.path, input === undefined ? 'is required' : `expected ${[...new Set(expected)].join(' or ')}, found ${describeValue(input)}`));
+      continue;
+    }
     if (issue.code === 'invalid_key') {
       // A record key: report the key's own problem at the key.
       const inner = issue.issues[0];
@@ -106,6 +118,11 @@ function unwrap(schema: Schema): Schema {
     const def = current._zod.def as unknown as Record<string, unknown>;
     if (def.type === 'optional' || def.type === 'default' || def.type === 'prefault' || def.type === 'nullable') current = def.innerType as Schema;
     else if (def.type === 'pipe') current = def.in as Schema;
-    else return current;
+    else if (def.type === 'union') {
+      // A string-or-object field: its object shape.
+      const object = (def.options as Schema[]).find((option) => unwrap(option)._zod.def.type === 'object');
+      if (object === undefined) return current;
+      current = object;
+    } else return current;
   }
 }

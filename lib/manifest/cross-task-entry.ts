@@ -1,6 +1,6 @@
 import type { JsonDocument } from '../diagnostics/json-document';
 import type { Settings } from '../settings';
-import { checkDns1123Label } from '../validation/kubernetes-names';
+import { checkDns1123Label, checkLabelValue, checkQualifiedName, checkRenderableKey } from '../validation/kubernetes-names';
 import { parseLabels } from './labels';
 import type { LoadedTask } from './load';
 
@@ -18,6 +18,8 @@ export interface CrossTaskEntry {
   readonly prefix?: string;
   /** The labels; `selects` when they are a Deployment and Service selector. */
   readonly labels?: Readonly<Record<string, string>>;
+  /** The `pod-labels`: on the pods beside `labels`, never in a selector. */
+  readonly podLabels?: Readonly<Record<string, string>>;
   readonly selects: boolean;
 }
 
@@ -29,6 +31,7 @@ export function entryOfTask({ task, document }: LoadedTask): CrossTaskEntry {
     namespace: task.namespace,
     prefix: task.kind === 'service' ? task.published?.prefix : undefined,
     labels: task.labels,
+    podLabels: task.podLabels,
     selects: task.kind === 'deployment' || task.kind === 'service',
   };
 }
@@ -47,6 +50,18 @@ export function entryOfInvalid(document: JsonDocument, settings: Settings): Cros
     namespace,
     prefix,
     labels: labels?.ok === true ? labels.value : undefined,
+    podLabels: validLabels(m['pod-labels']),
     selects: m.type === 'deployment' || m.type === 'service',
   };
+}
+
+/** The valid entries of a labels map given as JSON (`pod-labels` of a manifest with errors). */
+function validLabels(value: unknown): Record<string, string> | undefined {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
+  return Object.fromEntries(
+    Object.entries(value).filter(
+      (entry): entry is [string, string] =>
+        typeof entry[1] === 'string' && checkQualifiedName(entry[0]) === undefined && checkRenderableKey(entry[0]) === undefined && checkLabelValue(entry[1]) === undefined,
+    ),
+  );
 }

@@ -40,7 +40,7 @@ export function crossTaskDiagnostics(entries: readonly CrossTaskEntry[], setting
   const holders = new Map<string, CrossTaskEntry[]>();
   for (const entry of entries) {
     if (entry.labels === undefined || entry.namespace === undefined) continue;
-    for (const [k, v] of Object.entries(entry.labels)) {
+    for (const [k, v] of Object.entries(podLabelsOf(entry) ?? {})) {
       const key = JSON.stringify([entry.namespace, k, v]);
       const list = holders.get(key);
       if (list === undefined) holders.set(key, [entry]);
@@ -56,14 +56,20 @@ export function crossTaskDiagnostics(entries: readonly CrossTaskEntry[], setting
       .reduce((a, b) => (b.length < a.length ? b : a));
     for (const other of candidates) {
       if (other === selecting) continue;
-      if (selector.every(([k, v]) => other.labels?.[k] === v)) {
+      if (selector.every(([k, v]) => podLabelsOf(other)?.[k] === v)) {
         const shown = selector.map(([k, v]) => `${k}=${v}`).join(',');
         const whose = other.name === undefined ? 'another task' : `task "${other.name}"`;
-        out.push(related(selecting.document.diagnostic(['labels'], `selector ${shown} also matches the pods of ${whose}; add a label that tells them apart`), other, ['labels'], `the labels of ${whose}`));
+        const by = selector.every(([k, v]) => other.labels?.[k] === v) ? 'labels' : 'pod-labels';
+        out.push(related(selecting.document.diagnostic(['labels'], `selector ${shown} also matches the pods of ${whose}; add a label that tells them apart`), other, [by], `the ${by} of ${whose}`));
       }
     }
   }
   return out;
+}
+
+/** The labels of an entry's pods: its labels and its pod-labels (which no selector holds, but which a selector may match). */
+function podLabelsOf(entry: CrossTaskEntry): Readonly<Record<string, string>> | undefined {
+  return entry.labels === undefined ? undefined : { ...entry.podLabels, ...entry.labels };
 }
 
 /** `diagnostic` with the place at `path` in the other manifest as its related location. */

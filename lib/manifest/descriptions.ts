@@ -5,6 +5,7 @@
  * `json-schema.ts` puts these into manifest.schema.json, where editors show
  * them on hover and completion.
  */
+import { EXTENSION_FIELD_DESCRIPTIONS } from './extension-descriptions';
 import type { manifestFields } from './schema';
 
 /** A description of every top-level manifest field, keyed by the field's name in manifest.json. */
@@ -37,7 +38,8 @@ export const MANIFEST_FIELD_DESCRIPTIONS: Readonly<Record<keyof typeof manifestF
   'image-pull-policy': 'Not required, default "Always". Possible values: "Always", "IfNotPresent", "Never".',
   env:
     'List of dicts ("name", "value", both strings). Defines the environment variables of your application, in order. ' +
-    'Names are unique and must not start with a digit; values are JSON strings (write "4", not 4).',
+    'Names are unique and must not start with a digit; values are JSON strings (write "4", not 4). ' +
+    'Instead of "value", "valueFrom" reads the value from a Secret, a ConfigMap or the pod (an extension; see Kubernetes EnvVarSource).',
   'svc-account-secret':
     'Not required, default "". Represents the service account that will be used: the name of the secret that holds its key. ' +
     'The secret must be in the same namespace as the task. It is mounted read-only (at /var/secrets/google by default) ' +
@@ -78,6 +80,7 @@ export const MANIFEST_FIELD_DESCRIPTIONS: Readonly<Record<keyof typeof manifestF
     'each entry is a Kubernetes Toleration ("key", "operator", "value", "effect", "tolerationSeconds").',
   'node-selector':
     'Dict. Used to assign pods to nodes: a map of node label key to value (for example {"kubernetes.io/os": "linux"}).',
+  ...EXTENSION_FIELD_DESCRIPTIONS,
 };
 
 /** Each value of `type`, for editors that show one description per value (VS Code's `enumDescriptions`). */
@@ -117,7 +120,10 @@ export const PUBLISHED_DESCRIPTIONS: Readonly<Record<string, string>> = {
 /** The keys of one `env` entry. */
 export const ENV_DESCRIPTIONS: Readonly<Record<string, string>> = {
   name: "The variable's name: letters, digits, '_', '-' and '.', not starting with a digit; unique in the list.",
-  value: 'The variable\'s value, always a string (write "4", not 4).',
+  value: 'The variable\'s value, always a string (write "4", not 4). Exactly one of "value" and "valueFrom".',
+  valueFrom:
+    'An extension: read the value from a Secret ("secretKeyRef"), a ConfigMap ("configMapKeyRef"), the pod ("fieldRef") or the container\'s resources ("resourceFieldRef"), ' +
+    'as in Kubernetes. Exactly one of "value" and "valueFrom".',
 };
 
 /** The keys of one `volumes` entry: the mount, then the one source. */

@@ -1,11 +1,11 @@
 import * as z from '../zod';
 import { checkCronSchedule } from '../validation/cron';
 import { parseImageReference } from '../validation/image';
-import { checkEnvVarName, checkLabelValue, checkQualifiedName, checkRenderableKey } from '../validation/kubernetes-names';
+import { checkLabelValue, checkQualifiedName, checkRenderableKey } from '../validation/kubernetes-names';
 import { parseQuantity, type Quantity } from '../validation/quantity';
 import type { Result } from '../validation/result';
 import { parseLabels } from './labels';
-import { always, checkedString, nameString, uniqueBy } from './zod-helpers';
+import { checkedString, nameString } from './zod-helpers';
 
 /** A string parsed by `parse`; the output is the parsed value. */
 function parsedString<T>(parse: (value: string) => Result<T>) {
@@ -33,18 +33,6 @@ export const imageField = checkedString((value) => {
 
 /** A CronJob schedule. */
 export const scheduleField = checkedString(checkCronSchedule);
-
-/**
- * Kubernetes accepts two variables of one name (the container sees the
- * last), but server-side apply merges `env` by name and refuses duplicates:
- * this tool's rule, said in the message.
- */
-const DUPLICATE_ENV = '; Kubernetes would keep only the last value, and server-side apply refuses two entries of one name, so this tool refuses it';
-
-/** The container's environment: unique, valid names; string values only. */
-export const envField = z
-  .array(z.strictObject({ name: nameString(checkEnvVarName), value: z.string() }))
-  .superRefine(uniqueBy((v) => v.name, 'name', 'environment variable', DUPLICATE_ENV), always);
 
 /** `node-selector`: node label key → value. */
 export const nodeSelectorField = z.record(nameString((k) => checkQualifiedName(k) ?? checkRenderableKey(k)), nameString(checkLabelValue));

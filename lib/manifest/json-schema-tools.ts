@@ -28,14 +28,14 @@ export function emptyValue(schema: JsonSchema): unknown {
  */
 export function orEmpty(schema: JsonSchema): JsonSchema {
   if (acceptsEmpty(schema)) return schema;
-  const { description, default: defaultValue, ...rest } = schema;
+  const { description, default: defaultValue, examples, ...rest } = schema;
   const empty =
     schema.type === 'string'
       ? { const: '' }
       : schema.type === 'array'
         ? { type: 'array', maxItems: 0 }
         : { type: 'object', maxProperties: 0 };
-  return { description, default: defaultValue, anyOf: [rest, empty] };
+  return { description, default: defaultValue, examples, anyOf: [rest, empty] };
 }
 
 /** Whether the schema accepts its type's empty value as it is (true for numbers and booleans, which have none). */

@@ -37,7 +37,9 @@ import {
   QUANTITY_SCHEMA,
   RELATIVE_PATH_SCHEMA,
 } from './json-schema-patterns';
+import { refineExtensionFields } from './json-schema-extensions';
 import { canonical, describeProperties, emptyValue, type JsonSchema, objectAt, orEmpty, patch } from './json-schema-tools';
+import { CRON_JOB_FIELDS } from './job-fields';
 import { APPLIES_TO, MANIFEST_DEFAULTS, MAX_CRON_JOB_NAME, manifestFields } from './schema';
 import { ALLOWED_VOLUME_SOURCES } from './volumes';
 
@@ -140,6 +142,7 @@ function refineFields(properties: JsonSchema): void {
   const nodeSelector = field('node-selector');
   patch(objectAt(nodeSelector, 'propertyNames'), QUALIFIED_NAME_SCHEMA);
   patch(objectAt(nodeSelector, 'additionalProperties'), LABEL_VALUE_SCHEMA);
+  refineExtensionFields(properties);
 }
 
 /**
@@ -170,6 +173,13 @@ function refineVolume(volume: JsonSchema): void {
   volume.oneOf = ALLOWED_VOLUME_SOURCES.map((source) => ({ required: [source] }));
 }
 
+/** A field that does not apply: only its empty value ("", [], {}; both "" and {} for a string-or-object field such as a probe). */
+function onlyEmpty(schema: JsonSchema, errorMessage: string): JsonSchema {
+  const empty = emptyValue(schema);
+  if (empty !== undefined) return { const: empty, errorMessage };
+  return Array.isArray(schema.anyOf) ? { enum: ['', {}], errorMessage } : { not: {}, errorMessage };
+}
+
 /**
  * The rules between top-level fields that JSON Schema says exactly: fields
  * that do not apply to a type, the fields a service requires, the name
@@ -183,8 +193,7 @@ function typeRules(properties: JsonSchema): JsonSchema[] {
       properties: Object.fromEntries(
         notApplicable.map(([field, types]) => {
           const message = `"${field}" does not apply to a ${type} (only to: ${types.join(', ')})`;
-          const empty = emptyValue(objectAt(properties, field));
-          return [field, empty === undefined ? { not: {}, errorMessage: message } : { const: empty, errorMessage: message }];
+          return [field, onlyEmpty(objectAt(properties, field), message)];
         }),
       ),
     };
@@ -201,5 +210,29 @@ function typeRules(properties: JsonSchema): JsonSchema[] {
   };
   const set = (field: string): JsonSchema => ({ properties: { [field]: { type: 'string', minLength: 1 } }, required: [field] });
   const oneImage = { oneOf: [set('image-source'), set('image-destination')] };
-  return [...byType, cronJobName, oneImage];
+  // The CronJob fields need a schedule; an empty one ("") means a plain job.
+  const cronJobFields = {
+    if: { properties: { type: { const: 'job' } }, required: ['type'], not: { properties: { schedule: { type: 'string', minLength: 1 } }, required: ['schedule'] } },
+    then: {
+      properties: Object.fromEntries(
+        CRON_JOB_FIELDS.map((field) => {
+          const message = `"${field}" applies only to a cron job (a job with a "schedule")`;
+          return [field, onlyEmpty(objectAt(properties, field), message)];
+        }),
+      ),
+    },
+  };
+  // The "/path" shorthand of a probe is a service's only.
+  const probeShorthand = {
+    if: { properties: { type: { const: 'deployment' } }, required: ['type'] },
+    then: {
+      properties: Object.fromEntries(
+        ['readiness-probe', 'liveness-probe', 'startup-probe'].map((field) => [
+          field,
+          { not: { type: 'string', minLength: 1 }, errorMessage: `"${field}": the "/path" shorthand is for a service; write a Probe object` },
+        ]),
+      ),
+    },
+  };
+  return [...byType, cronJobName, oneImage, cronJobFields, probeShorthand];
 }

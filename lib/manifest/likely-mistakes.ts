@@ -4,6 +4,7 @@
  * `--strict`) that names the likely intended value.
  */
 import type { Task } from '../model';
+import { cronJobMistakes, probeMistakes } from './extension-warnings';
 import { memoryHint } from './resources';
 import { GOOGLE_APPLICATION_CREDENTIALS } from './schema';
 import { parseGoDuration } from '../validation/go-duration';
@@ -26,7 +27,7 @@ type Mistakes = (task: Task) => LikelyMistake[];
 
 /** Every likely mistake of a valid task, by field. */
 export function likelyMistakes(task: Task): LikelyMistake[] {
-  return [resourceMistakes, routeMistakes, volumeMistakes, scheduleMistakes, expansionMistakes, tolerationMistakes, workloadMistakes].flatMap((check) => check(task));
+  return [resourceMistakes, routeMistakes, volumeMistakes, scheduleMistakes, expansionMistakes, tolerationMistakes, workloadMistakes, probeMistakes, cronJobMistakes].flatMap((check) => check(task));
 }
 
 const at = (path: readonly (string | number)[]) => (message: string): LikelyMistake => ({ path, message });
@@ -127,6 +128,8 @@ const expansionMistakes: Mistakes = (task) => {
     // (An env var set from another source has no literal value to read.)
     ...task.env.flatMap((v, i) => (typeof v.value === 'string' ? variableReference(v.value, new Set(names.slice(0, i))) : []).map(at(['env', i, 'value']))),
     ...task.command.flatMap((arg, i) => variableReference(arg, container).map(at(['cmd', i]))),
+    // Kubernetes expands args like command.
+    ...(task.args ?? []).flatMap((arg, i) => variableReference(arg, container).map(at(['args', i]))),
   ];
 };
 

@@ -3,7 +3,13 @@ import type { CronJobTask, DeploymentTask, JobTask, ResourceList, ServiceTask, T
 import type { Settings } from '../settings';
 import { checkDns1035Label, checkDns1123Label, checkDns1123Subdomain, checkIanaSvcName } from '../validation/kubernetes-names';
 import { compareQuantities, type Quantity } from '../validation/quantity';
-import { envField, imageField, labelsField, nodeSelectorField, scheduleField } from './fields';
+import { envField, envFromField, toEnvFromSource, toEnvVar } from './env';
+import { checkExtensionRelations, checkExtensionTypeRules } from './extension-rules';
+import { imageField, labelsField, nodeSelectorField, scheduleField } from './fields';
+import { cronJobFields, jobFields, toCronJobControls, toJobControls } from './job-fields';
+import { annotationsField, labelsMapField } from './metadata-fields';
+import { imagePullSecretsField, serviceAccountField } from './pod-identity';
+import { probeField, toProbe } from './probes';
 import { memoryLimitField, resourceQuantityField } from './resources';
 import { publishedSchema, toPublished } from './published';
 import { tolerationSchema, toToleration } from './tolerations';
@@ -27,6 +33,11 @@ export const APPLIES_TO: Readonly<Record<string, readonly string[]>> = {
   'name-port': ['service'],
   'container-port': ['service'],
   published: ['service'],
+  'readiness-probe': ['deployment', 'service'],
+  'liveness-probe': ['deployment', 'service'],
+  'startup-probe': ['deployment', 'service'],
+  // A job's, or a cron job's (set in its jobTemplate); the CronJob fields also need a schedule (extension-rules.ts).
+  ...Object.fromEntries([...Object.keys(jobFields), ...Object.keys(cronJobFields)].map((field) => [field, ['job']])),
 };
 
 /** Every field of manifest.json, each validated on its own. */
@@ -54,6 +65,18 @@ export const manifestFields = {
   volumes: volumesSchema.default([]),
   tolerations: z.array(tolerationSchema).default([]),
   'node-selector': nodeSelectorField.default({}),
+  'env-from': envFromField.default([]),
+  args: z.array(z.string()).default([]),
+  'service-account': serviceAccountField.optional(),
+  'image-pull-secrets': imagePullSecretsField.default([]),
+  annotations: annotationsField.default({}),
+  'pod-annotations': annotationsField.default({}),
+  'pod-labels': labelsMapField.default({}),
+  'readiness-probe': probeField('readiness').optional(),
+  'liveness-probe': probeField('liveness').optional(),
+  'startup-probe': probeField('startup').optional(),
+  ...jobFields,
+  ...cronJobFields,
 };
 
 type ManifestOutput = z.output<z.ZodObject<typeof manifestFields>>;
@@ -66,7 +89,13 @@ type ManifestOutput = z.output<z.ZodObject<typeof manifestFields>>;
 export function manifestSchema(settings: Settings) {
   return z
     .strictObject(manifestFields)
-    .superRefine((raw, ctx) => checkTypeRules(raw as Record<string, unknown>, ctx), { when: () => true })
+    .superRefine(
+      (raw, ctx) => {
+        checkTypeRules(raw as Record<string, unknown>, ctx);
+        checkExtensionRelations(raw as Record<string, unknown>, settings, ctx);
+      },
+      { when: () => true },
+    )
     // Also runs when fields are invalid, so that every error comes in one run.
     .superRefine((m, ctx) => checkFieldRelations(m as Partial<ManifestOutput>, settings, ctx), always)
     .transform((m): Task => toTask(m, settings));
@@ -106,6 +135,7 @@ function checkTypeRules(raw: Record<string, unknown>, ctx: z.RefinementCtx): voi
       ctx.addIssue({ code: 'custom', path: ['name'], message: `${JSON.stringify(raw.name)} is not valid as ${what}: it ${bad}` });
     }
   }
+  checkExtensionTypeRules(raw, type, ctx);
 }
 
 /**
@@ -178,7 +208,7 @@ function toTask(m: ManifestOutput, settings: Settings): Task {
     image,
     imageBuilt: m['image-source'] === undefined,
     imagePullPolicy: m['image-pull-policy'],
-    env: m.env,
+    env: m.env.map(toEnvVar),
     command: m.cmd,
     resources: {
       requests: resourceList(m['cpu-request'], m['memory-request']),
@@ -188,14 +218,23 @@ function toTask(m: ManifestOutput, settings: Settings): Task {
     volumes: m.volumes.map(toVolume),
     tolerations: m.tolerations.map(toToleration),
     nodeSelector: m['node-selector'],
+    args: m.args,
+    envFrom: m['env-from'].map(toEnvFromSource),
+    serviceAccountName: m['service-account'],
+    imagePullSecrets: m['image-pull-secrets'],
+    annotations: m.annotations,
+    podAnnotations: m['pod-annotations'],
+    podLabels: m['pod-labels'],
   };
+  const probe = (value: (typeof m)['readiness-probe']) => (value === undefined ? undefined : toProbe(value, m['name-port']));
+  const probes = { readiness: probe(m['readiness-probe']), liveness: probe(m['liveness-probe']), startup: probe(m['startup-probe']) };
   switch (m.type) {
     case 'job':
       return m.schedule === undefined
-        ? ({ kind: 'job', ...common } satisfies JobTask)
-        : ({ kind: 'cron-job', ...common, schedule: m.schedule } satisfies CronJobTask);
+        ? ({ kind: 'job', ...common, job: toJobControls(m) } satisfies JobTask)
+        : ({ kind: 'cron-job', ...common, schedule: m.schedule, job: toJobControls(m), cronJob: toCronJobControls(m) } satisfies CronJobTask);
     case 'deployment':
-      return { kind: 'deployment', ...common, replicas: m.replicas ?? MANIFEST_DEFAULTS.replicas } satisfies DeploymentTask;
+      return { kind: 'deployment', ...common, replicas: m.replicas ?? MANIFEST_DEFAULTS.replicas, probes } satisfies DeploymentTask;
     case 'service': {
       const [portName, containerPort] = [m['name-port'], m['container-port']];
       if (portName === undefined || containerPort === undefined) throw new Error('a service without a port passed validation');
@@ -205,6 +244,7 @@ function toTask(m: ManifestOutput, settings: Settings): Task {
         replicas: m.replicas ?? MANIFEST_DEFAULTS.replicas,
         port: { name: portName, containerPort },
         published: m.published === undefined ? undefined : toPublished(m.published, m.name),
+        probes,
       } satisfies ServiceTask;
     }
   }

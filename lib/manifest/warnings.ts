@@ -35,8 +35,12 @@ export function taskWarnings(loaded: LoadedTask, taskDir: string, shownDir: stri
   }
   task.env.forEach((variable, i) => {
     const words = variable.name.toUpperCase().split(/[^A-Z0-9]+/);
-    if (variable.value !== '' && words.some((w) => SECRET_WORDS.has(w))) {
-      warn(['env', i, 'value'], `${variable.name} looks like a secret, and its value is written in plain text into git and the cluster; keep secrets in a Secret`);
+    if (variable.value !== undefined && variable.value !== '' && words.some((w) => SECRET_WORDS.has(w))) {
+      warn(
+        ['env', i, 'value'],
+        `${variable.name} looks like a secret, and its value is written in plain text into git and the cluster; ` +
+          'keep secrets in a Secret and read it with "valueFrom": {"secretKeyRef": {"name": "<secret>", "key": "<key>"}} instead of "value"',
+      );
     }
   });
   for (const mistake of likelyMistakes(task)) warn(mistake.path, mistake.message);

@@ -43,3 +43,29 @@ export function uniqueBy<T>(key: (item: T) => unknown, field: string, what: stri
  * value defensively: it may be raw input.
  */
 export const always = { when: () => true } as const;
+
+/**
+ * A refinement's `when`: run it even when fields of the object have issues
+ * (so that every error comes in one run), but only on an object.
+ */
+export function isObjectPayload(payload: { value: unknown }): boolean {
+  return typeof payload.value === 'object' && payload.value !== null && !Array.isArray(payload.value);
+}
+
+/**
+ * A refinement of an object of which exactly one of `keys` must be set (a
+ * Kubernetes one-of: an env var source, a probe handler). Reported at the
+ * second key given, or at the object when none is.
+ * @param noun what one key is, e.g. "source"
+ */
+export function exactlyOneOf<K extends string>(keys: readonly K[], noun: string) {
+  return (value: { readonly [key in K]?: unknown }, ctx: z.RefinementCtx): void => {
+    const given = keys.filter((key) => value[key] !== undefined);
+    if (given.length === 1) return;
+    ctx.addIssue({
+      code: 'custom',
+      path: given.length === 0 ? [] : [given[1]],
+      message: `${given.length === 0 ? `has no ${noun}` : `has ${given.length} ${noun}s (${given.join(', ')})`}; set exactly one of ${keys.join(', ')}`,
+    });
+  };
+}

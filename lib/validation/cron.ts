@@ -93,13 +93,13 @@ function values(field: FieldSpec, text: string): Set<number> {
   return out;
 }
 
-/** Kubernetes refuses `TZ=` / `CRON_TZ=` (indeed any "TZ") in a schedule: the CronJob's `timeZone` field is the way. */
+/** Kubernetes refuses `TZ=` / `CRON_TZ=` (indeed any "TZ") in a schedule: the CronJob's `timeZone` field (`time-zone`) is the way. */
 function timeZoneMessage(schedule: string): string {
   const prefix = /^(?:CRON_)?TZ=\S*\s+(.*)$/s.exec(schedule);
   const rewrite = prefix === null ? '' : `write ${q(prefix[1])} and `;
   return (
     `${q(schedule)}: a time zone inside the schedule is not allowed; ` +
-    `${rewrite}set the project's CronJob time zone setting (cronJob.timeZone) instead`
+    `${rewrite}set "time-zone" (or the project's cronJob.timeZone setting) instead`
   );
 }
 

@@ -1,16 +1,19 @@
 /** The candidate closest to `input` by edit distance, if it is close enough to be a likely typo. */
 export function didYouMean(input: string, candidates: readonly string[]): string | undefined {
   const folded = input.toLowerCase();
+  const tolerance = Math.max(1, Math.floor(input.length / 3));
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const candidate of candidates) {
-    const distance = editDistance(folded, candidate.toLowerCase());
+    // The distance is at least the difference in length: skip, without an O(n·m) table, what cannot be close enough.
+    const other = candidate.toLowerCase();
+    if (Math.abs(other.length - folded.length) > tolerance) continue;
+    const distance = editDistance(folded, other);
     if (distance < bestDistance) {
       best = candidate;
       bestDistance = distance;
     }
   }
-  const tolerance = Math.max(1, Math.floor(input.length / 3));
   return bestDistance <= tolerance ? best : undefined;
 }
 

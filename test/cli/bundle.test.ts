@@ -19,7 +19,7 @@ test('bin/datatask.js writes what the library renders from the seed fixtures', (
   try {
     const out = path.join(ws.root, 'out');
     const run = spawnSync(process.execPath, [path.join(root, CLI_ENTRY), 'synth', '--tasks', 'tasks', '--out', out], { cwd: fixtures, encoding: 'utf8' });
-    expect(run.stderr).toMatch(/^5 tasks \(1 job, 1 cron job, 1 deployment, 2 services\) → .*: 5 written, 0 unchanged, 0 pruned, 1 warning\(s\) in \d+\.\d\d s$/m);
+    expect(run.stderr).toMatch(/^5 tasks \(1 job, 1 cron job, 1 deployment, 2 services\) → .*: 5 written, 0 unchanged, 0 pruned, 2 warning\(s\) in \d+\.\d\d s$/m);
     expect(run.status).toBe(0);
     const expected = synthesize({ tasksDir: path.join(fixtures, 'tasks'), settings: DEFAULT_SETTINGS, cwd: fixtures });
     expect(ws.files('out')).toEqual(Object.fromEntries(expected.files.map((f) => [f.path, f.content])));

@@ -53,7 +53,8 @@ describe('warnings', () => {
     expect(first.code).toBe(0);
     expect(errorsOf(first.stderr)).toEqual([
       'tasks/a/manifest.json:5:19 warning: image-source: "nginx" has no tag, so it means ":latest", which changes under running pods; pin a version tag or a digest',
-      'tasks/a/manifest.json:11:16 warning: env[0].value: DB_PASSWORD looks like a secret, and its value is written in plain text into git and the cluster; keep secrets in a Secret',
+      'tasks/a/manifest.json:11:16 warning: env[0].value: DB_PASSWORD looks like a secret, and its value is written in plain text into git and the cluster; keep secrets in a Secret and read it with "valueFrom": {"secretKeyRef": {"name": "<secret>", "key": "<key>"}} instead of "value"',
+      'tasks/a/manifest.json:22:16 warning: published: a published service without a readiness-probe gets requests as soon as its container starts, before the application listens; add "readiness-probe": "/healthz" (a path your application answers with a 2xx or 3xx status)',
       'tasks/a/manifest.json:25:15 warning: published.access: is ignored because "bypass_auth" is true (the service is public)',
       'tasks/b/manifest.json:6:24 warning: image-destination: "gcr.io/x/b:latest" uses the "latest" tag, which changes under running pods; pin a version tag or a digest',
       'tasks/b/manifest.json:6:24 warning: image-destination: there is no Dockerfile in tasks/b/; an image-destination is built from the task folder',
@@ -62,7 +63,7 @@ describe('warnings', () => {
     fs.rmSync(path.join(ws.root, 'dist'), { recursive: true });
     const strict = ws.run('--strict');
     expect(strict.code).toBe(1);
-    expect(strict.stderr).toMatch(/0 error\(s\), 5 warning\(s\): nothing was written to dist in \d+\.\d\d s\n$/);
+    expect(strict.stderr).toMatch(/0 error\(s\), 6 warning\(s\): nothing was written to dist in \d+\.\d\d s\n$/);
     expect(ws.files()).toEqual({});
   });
 });

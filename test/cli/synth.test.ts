@@ -64,7 +64,9 @@ describe('npm run synth', () => {
     expect(code).toBe(1);
     expect(diagnosticLines(stderr)).toEqual([
       'tasks/a/manifest.json:2:13 error: labels: selector app=shop also matches the pods of task "web"; add a label that tells them apart',
+      'tasks/a/manifest.json:8:16 warning: published: a published service without a readiness-probe gets requests as soon as its container starts, before the application listens; add "readiness-probe": "/healthz" (a path your application answers with a 2xx or 3xx status)',
       'tasks/b/manifest.json:4:11 error: name: task "web" is already defined in namespace "default"; names must be unique in a namespace',
+      'tasks/c/manifest.json:9:16 warning: published: a published service without a readiness-probe gets requests as soon as its container starts, before the application listens; add "readiness-probe": "/healthz" (a path your application answers with a 2xx or 3xx status)',
       'tasks/c/manifest.json:11:15 error: published.prefix: prefix "/shop/" on host "*" is already published; two services cannot share a route',
     ]);
     // The other file is a related location, printed by every format.
@@ -79,9 +81,11 @@ describe('npm run synth', () => {
       ].join('\n'),
     );
     const json = ws.run('--format', 'json').stdout.trimEnd().split('\n').map((l) => JSON.parse(l));
-    expect(json[1]).toMatchObject({ file: 'tasks/b/manifest.json', line: 4, column: 11, related: [{ file: 'tasks/a/manifest.json', line: 4, column: 11, length: 5, message: 'task "web" is first defined here' }] });
+    expect(json.find((d) => d.file === 'tasks/b/manifest.json' && d.path === 'name')).toMatchObject({ file: 'tasks/b/manifest.json', line: 4, column: 11, related: [{ file: 'tasks/a/manifest.json', line: 4, column: 11, length: 5, message: 'task "web" is first defined here' }] });
     const github = ws.run('--format', 'github').stdout.split('\n');
-    expect(github.slice(2, 4)).toEqual([
+    // The notice follows its error (warnings of the published services come between the errors).
+    const first = github.findIndex((line) => line.startsWith('::error file=tasks/b/manifest.json,line=4'));
+    expect(github.slice(first, first + 2)).toEqual([
       '::error file=tasks/b/manifest.json,line=4,col=11,title=name::task "web" is already defined in namespace "default"; names must be unique in a namespace',
       '::notice file=tasks/a/manifest.json,line=4,col=11,title=name::task "web" is first defined here (see tasks/b/manifest.json:4:11)',
     ]);

@@ -12,8 +12,9 @@ function findings(text: string): string[] {
 }
 
 const job = (fields: string) => `{"labels": "app:x", "type": "job", "name": "x", "image-source": "a:1", ${fields}}`;
+// With a readiness probe, after "published" so that positions stay: a published service without one gets a warning of its own.
 const service = (published: string) =>
-  `{"labels": "app:x", "type": "service", "name": "x", "image-source": "a:1", "name-port": "http", "container-port": 80, "published": {"access": "dev", ${published}}}`;
+  `{"labels": "app:x", "type": "service", "name": "x", "image-source": "a:1", "name-port": "http", "container-port": 80, "published": {"access": "dev", ${published}}, "readiness-probe": "/healthz"}`;
 const at = (position: string, rest: string) => `tasks/t/manifest.json:${position} ${rest}`;
 
 describe('published keys as Emissary and Envoy read them', () => {

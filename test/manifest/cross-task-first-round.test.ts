@@ -6,7 +6,7 @@ import { job, service, Workspace } from '../support/workspace';
 test('rules across tasks also read manifests with errors, so every error comes in one run', () => {
   const ws = new Workspace();
   try {
-    ws.task('a/manifest.json', service('web', { labels: 'app:web', published: { access: 'dev', prefix: '/web/' } }));
+    ws.task('a/manifest.json', service('web', { labels: 'app:web', published: { access: 'dev', prefix: '/web/' }, 'readiness-probe': '/healthz' }));
     // Invalid (a bad quantity), and also a duplicate name, a duplicate route and a selector clash.
     ws.task('b/manifest.json', service('web', { labels: 'app:web', 'cpu-request': 'lots', published: { access: 'dev', prefix: '/web/' } }));
     ws.task('c/manifest.json', job('c', { labels: 'app:web', 'memory-limit': '5MB' }));

@@ -5,6 +5,8 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import * as z from '../../lib/zod';
 import { MANIFEST_FIELD_DESCRIPTIONS, PUBLISHED_DESCRIPTIONS, TOLERATION_DESCRIPTIONS, VOLUME_DESCRIPTIONS } from '../../lib/manifest/descriptions';
+import { ENV_FROM_DESCRIPTIONS, PROBE_DESCRIPTIONS, VALUE_FROM_DESCRIPTIONS } from '../../lib/manifest/extension-descriptions';
+import { EXTENSION_EXAMPLES } from '../../lib/manifest/json-schema-extensions';
 import { MANIFEST_SCHEMA_FILE, manifestJsonSchema, manifestJsonSchemaText } from '../../lib/manifest/json-schema';
 import type { JsonSchema } from '../../lib/manifest/json-schema-tools';
 import { ManifestLoader } from '../../lib/manifest/load';
@@ -113,6 +115,20 @@ describe('invalid manifests are rejected, as npm run synth rejects them', () => 
     ['a toleration without key or Exists', { ...job, tolerations: [{ effect: 'NoSchedule' }] }],
     ['tolerationSeconds without NoExecute', { ...job, tolerations: [{ key: 'k', operator: 'Exists', tolerationSeconds: 5 }] }],
     ['a bad node-selector key', { ...job, 'node-selector': { 'a b': 'x' } }],
+    // The day-2 extension fields (issue 11).
+    ['an env var with value and valueFrom', { ...job, env: [{ name: 'A', value: 'x', valueFrom: { secretKeyRef: { name: 's', key: 'k' } } }] }],
+    ['a valueFrom with two sources', { ...job, env: [{ name: 'A', valueFrom: { secretKeyRef: { name: 's', key: 'k' }, fieldRef: { fieldPath: 'metadata.name' } } }] }],
+    ['a fieldPath the API does not allow for env', { ...job, env: [{ name: 'A', valueFrom: { fieldRef: { fieldPath: 'status.phase' } } }] }],
+    ['an env-from with both sources', { ...job, 'env-from': [{ secretRef: { name: 's' }, configMapRef: { name: 'c' } }] }],
+    ['an upper-case service-account', { ...job, 'service-account': 'Runner' }],
+    ['a probe on a job', { ...job, 'readiness-probe': '/healthz' }],
+    ['the probe shorthand on a deployment', { ...deployment, 'readiness-probe': '/healthz' }],
+    ['a relative probe shorthand', { ...service, 'readiness-probe': 'healthz' }],
+    ['a probe with two handlers', { ...service, 'liveness-probe': { tcpSocket: { port: 80 }, exec: { command: ['true'] } } }],
+    ['a probe period of 0', { ...service, 'readiness-probe': { tcpSocket: { port: 80 }, periodSeconds: 0 } }],
+    ['concurrency-policy on a job without schedule', { ...job, 'concurrency-policy': 'Forbid' }],
+    ['a time zone that is not IANA', { ...job, schedule: '@daily', 'time-zone': 'Europe/Pariss' }],
+    ['a negative backoff-limit', { ...job, 'backoff-limit': -1 }],
   ])('%s', (_, manifest) => {
     expect(synthAccepts(manifest)).toBe(false);
     expect(schemaAccepts(manifest)).toBe(false);
@@ -136,6 +152,16 @@ describe('the schema never rejects what npm run synth accepts', () => {
       { name: 'f', mountPath: '/f', nfs: { server: 'nfs.local', path: '/export' } },
     ] }],
     ['tolerations', { ...job, tolerations: [{ operator: 'Exists' }, { key: 'k', value: '', operator: 'Equal' }, { key: 'k', effect: 'NoExecute', tolerationSeconds: 30 }] }],
+    ['the day-2 example service', JSON.parse(readFileSync(path.join(ROOT, 'test/fixtures/day2/tasks/orders-api/manifest.json'), 'utf8'))],
+    ['the day-2 example cron job', JSON.parse(readFileSync(path.join(ROOT, 'test/fixtures/day2/tasks/orders-export/manifest.json'), 'utf8'))],
+    ['empty day-2 fields', { ...job, 'env-from': [], args: [], 'service-account': '', 'image-pull-secrets': [], annotations: {}, 'pod-annotations': {}, 'pod-labels': {}, 'readiness-probe': '', 'time-zone': '' }],
+    ['every probe handler on a deployment', { ...deployment, 'readiness-probe': { httpGet: { port: 8080, path: '/r' } }, 'liveness-probe': { grpc: { port: 9090 } }, 'startup-probe': { exec: { command: ['true'] }, failureThreshold: 30 } }],
+    ['every valueFrom source', { ...job, env: [
+      { name: 'A', valueFrom: { secretKeyRef: { name: 's', key: 'k', optional: true } } },
+      { name: 'B', valueFrom: { configMapKeyRef: { name: 'c', key: 'k' } } },
+      { name: 'C', valueFrom: { fieldRef: { fieldPath: "metadata.labels['app']" } } },
+      { name: 'D', valueFrom: { resourceFieldRef: { resource: 'limits.memory', divisor: '1Mi' } } },
+    ] }],
   ])('%s', (_, manifest) => {
     expect(synthAccepts(manifest)).toBe(true);
     validate(manifest);
@@ -143,13 +169,18 @@ describe('the schema never rejects what npm run synth accepts', () => {
   });
 
   // The schema repeats which fields apply to which type; it must agree with the manifest schema.
-  const typed = ['schedule', 'replicas', 'name-port', 'container-port', 'published'] as const;
+  const typed = ['schedule', 'replicas', 'name-port', 'container-port', 'published', 'readiness-probe', 'liveness-probe', 'backoff-limit', 'concurrency-policy', 'time-zone'] as const;
   const realValue: Record<(typeof typed)[number], unknown> = {
     schedule: '0 5 * * *',
     replicas: 2,
     'name-port': 'http',
     'container-port': 8080,
     published: { access: 'dev', prefix: '/x/' },
+    'readiness-probe': '/healthz',
+    'liveness-probe': { tcpSocket: { port: 8080 } },
+    'backoff-limit': 3,
+    'concurrency-policy': 'Forbid',
+    'time-zone': 'Europe/Paris',
   };
   test.each((['job', 'deployment', 'service'] as const).flatMap((type) => typed.map((field) => [type, field] as const)))(
     '%s with %s: the schema and synth agree',
@@ -236,10 +267,21 @@ describe('descriptions', () => {
     ['published', fieldSchema('published'), PUBLISHED_DESCRIPTIONS],
     ['volumes[]', fieldSchema('volumes').items as JsonSchema, VOLUME_DESCRIPTIONS],
     ['tolerations[]', fieldSchema('tolerations').items as JsonSchema, TOLERATION_DESCRIPTIONS],
+    ['env[].valueFrom', (fieldSchema('env').items as any).properties.valueFrom, VALUE_FROM_DESCRIPTIONS],
+    ['env-from[]', fieldSchema('env-from').items as JsonSchema, ENV_FROM_DESCRIPTIONS],
+    ['readiness-probe', (properties['readiness-probe'].anyOf as JsonSchema[])[1], PROBE_DESCRIPTIONS],
   ])('every key of %s has a description', (_, s, descriptions) => {
     const keys = Object.keys(s.properties as object);
     expect(keys.sort()).toEqual(Object.keys(descriptions).sort());
     for (const key of keys) expect((s.properties as Record<string, JsonSchema>)[key].description).toBe(descriptions[key]);
+  });
+
+  test.each(Object.entries(EXTENSION_EXAMPLES))('extension field %s has examples that synth accepts', (field, examples) => {
+    expect(properties[field].examples).toEqual(examples);
+    for (const example of examples) {
+      const base = field.includes('probe') ? service : ['concurrency-policy', 'suspend', 'starting-deadline-seconds', 'successful-jobs-history-limit', 'failed-jobs-history-limit', 'time-zone'].includes(field) ? { ...job, schedule: '@daily' } : job;
+      expect(synthAccepts({ ...base, [field]: example, ...(field.includes('probe') ? { 'container-port': 8080, 'name-port': 'http' } : {}) })).toBe(true);
+    }
   });
 
   test('the defaults of the format are in the schema', () => {

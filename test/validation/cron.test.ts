@@ -1,7 +1,7 @@
 import { checkCronSchedule } from '../../lib/validation/cron';
 
 const SHAPE = 'a schedule has 5 (minute hour day-of-month month day-of-week) or is a macro such as @daily';
-const TZ_ADVICE = "set the project's CronJob time zone setting (cronJob.timeZone) instead";
+const TZ_ADVICE = 'set "time-zone" (or the project\'s cronJob.timeZone setting) instead';
 
 describe('checkCronSchedule: valid', () => {
   test.each([

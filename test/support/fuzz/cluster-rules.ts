@@ -32,11 +32,15 @@ export function apiServerProblems(objects: readonly any[], settings: Settings): 
     const annotations: Record<string, string> = o?.metadata?.annotations ?? {};
     const size = Object.entries(annotations).reduce((n, [k, v]) => n + Buffer.byteLength(k) + Buffer.byteLength(v), 0);
     if (size > 256 * 1024) problem(`${where}: metadata.annotations total ${size} bytes, more than 256 KiB`, 'annotationSize');
+    if (o?.kind === 'CronJob' && typeof o.spec?.timeZone === 'string' && (o.spec.timeZone === '' || o.spec.timeZone.toLowerCase() === 'local')) {
+      problem(`${where}: spec.timeZone ${JSON.stringify(o.spec.timeZone)} must be an explicit time zone`);
+    }
     for (const pod of podSpecsOf(o)) {
       for (const c of [...(pod.containers ?? []), ...(pod.initContainers ?? [])]) {
         for (const e of c.env ?? []) {
           if (e.name === '.' || e.name === '..' || e.name.startsWith('..')) problem(`${where}: env name ${JSON.stringify(e.name)} must not be '.', '..' or start with '..'`, 'envDotName');
         }
+        for (const message of containerDay2Problems(c)) problem(`${where}: ${message}`);
       }
       for (const v of pod.volumes ?? []) {
         for (const item of v.configMap?.items ?? v.secret?.items ?? []) {
@@ -51,6 +55,39 @@ export function apiServerProblems(objects: readonly any[], settings: Settings): 
           }
         }
       }
+    }
+  }
+  return out;
+}
+
+/** Env fieldRef paths the API server allows (pkg/apis/core/validation validEnvDownwardAPIFieldPathExpressions, 1.27). */
+const ENV_FIELD_PATHS = new Set(['metadata.name', 'metadata.namespace', 'metadata.uid', 'spec.nodeName', 'spec.serviceAccountName', 'status.hostIP', 'status.podIP', 'status.podIPs']);
+
+/**
+ * What validateContainers, validateProbe, validateHandler and
+ * validateEnvVarValueFrom refuse in the fields of issue 11.
+ */
+function containerDay2Problems(c: any): string[] {
+  const out: string[] = [];
+  for (const e of c.env ?? []) {
+    if (e.valueFrom === undefined) continue;
+    const sources = ['fieldRef', 'resourceFieldRef', 'configMapKeyRef', 'secretKeyRef'].filter((k) => e.valueFrom[k] !== undefined);
+    if (sources.length !== 1) out.push(`env ${e.name}: valueFrom has ${sources.length} sources`);
+    if (e.value !== undefined && e.value !== '') out.push(`env ${e.name}: valueFrom may not be specified when value is not empty`);
+    const path = e.valueFrom.fieldRef?.fieldPath;
+    if (path !== undefined && !ENV_FIELD_PATHS.has(path) && !/^metadata\.(labels|annotations)\['.+'\]$/.test(path)) out.push(`env ${e.name}: fieldPath ${JSON.stringify(path)} is not supported`);
+  }
+  for (const kind of ['readinessProbe', 'livenessProbe', 'startupProbe']) {
+    const probe = c[kind];
+    if (probe === undefined) continue;
+    const handlers = ['exec', 'httpGet', 'tcpSocket', 'grpc'].filter((k) => probe[k] !== undefined);
+    if (handlers.length !== 1) out.push(`${kind} has ${handlers.length} handlers`);
+    if (kind !== 'readinessProbe' && probe.successThreshold !== undefined && probe.successThreshold !== 1) out.push(`${kind}.successThreshold must be 1`);
+    if (kind === 'readinessProbe' && probe.terminationGracePeriodSeconds !== undefined) out.push('readinessProbe.terminationGracePeriodSeconds must not be set');
+    if (probe.exec !== undefined && (probe.exec.command ?? []).length === 0) out.push(`${kind}.exec.command is required`);
+    if (probe.httpGet !== undefined && probe.httpGet.path === '') out.push(`${kind}.httpGet.path is required`);
+    for (const port of [probe.httpGet?.port, probe.tcpSocket?.port].filter((p) => typeof p === 'string')) {
+      if (!(c.ports ?? []).some((p: any) => p.name === port)) out.push(`${kind}: the container has no port named ${JSON.stringify(port)}`);
     }
   }
   return out;

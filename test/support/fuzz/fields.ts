@@ -1,8 +1,7 @@
 /** Manifest fields made of names: `labels`, `env` entries, `tolerations`, `node-selector`. */
 import * as fc from 'fast-check';
-import { envName, labelValue, qualifiedName } from './names';
+import { labelValue, qualifiedName } from './names';
 import type { FuzzOptions } from './options';
-import { applyableString } from './strings';
 
 /** `labels`: 1–3 unique pairs as the manifest writes them (spaces around keys and values are allowed), and the map they mean. */
 export const labelsField = (options: FuzzOptions = {}): fc.Arbitrary<{ text: string; labels: Record<string, string> }> =>
@@ -15,8 +14,6 @@ export const labelsField = (options: FuzzOptions = {}): fc.Arbitrary<{ text: str
       const text = pairs.map(([k, v], i) => `${pads[4 * i]}${k}${pads[4 * i + 1]}:${pads[4 * i + 2]}${v}${pads[4 * i + 3]}`).join(',');
       return { text, labels: Object.fromEntries(pairs) };
     });
-
-export const envEntry = (options: FuzzOptions) => fc.record({ name: envName(options), value: applyableString });
 
 /** One toleration, in one of the combinations the API server accepts. */
 export const toleration = (options: FuzzOptions = {}): fc.Arbitrary<Record<string, unknown>> => {

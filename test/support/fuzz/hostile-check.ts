@@ -1,4 +1,6 @@
 /** Property 2, hostile manifests: {@link checkHostileCase}, and the check of each diagnostic. */
+import type { LoadedTask } from '../../../lib/manifest/load';
+import { taskWarnings } from '../../../lib/manifest/warnings';
 import { type Diagnostic, formatDiagnostic } from '../../../lib/diagnostics/diagnostic';
 import type { Settings } from '../../../lib/settings';
 import { objectSizeDiagnostics } from '../../../lib/manifest/object-size';
@@ -26,6 +28,19 @@ export function diagnosticProblems(d: Diagnostic, file: string, text: string): s
 }
 
 /**
+/** The warnings synth computes for a valid task: they never throw, and each is located and says something. */
+export function checkWarnings(loaded: LoadedTask, description: string, text = loaded.document.text): void {
+  let warnings;
+  try {
+    warnings = taskWarnings(loaded, '/nonexistent', 'tasks/fuzz');
+  } catch (e) {
+    return violation(`taskWarnings threw (${description}): ${(e as Error).stack ?? String(e)}`);
+  }
+  const problems = warnings.flatMap((d) => diagnosticProblems(d, MANIFEST_FILE, text));
+  if (problems.length > 0) violation(`badly formed warnings (${description}):\n  ${problems.join('\n  ')}`);
+}
+
+/**
  * Property 2: `ManifestLoader.load` never throws; it gives a task or at
  * least one error, never both; every diagnostic is located and says
  * something; an input that certainly breaks a rule is refused; an accepted
@@ -48,6 +63,7 @@ export function checkHostileCase(c: HostileCase, settings: Settings, validate?: 
   if (problems.length > 0) violation(`badly formed diagnostics (${c.description}):\n  ${problems.join('\n  ')}`);
   if (result.task !== undefined) {
     if (c.mustReject) violation(`accepted although it breaks a rule (${c.description})`);
+    checkWarnings(result.task, c.description);
     checkRendering(result.task.task, settings, validate);
   }
 }

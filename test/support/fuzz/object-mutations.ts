@@ -17,6 +17,13 @@ const KNOWN_KEYS = new Set([
   'value', 'mountPath', 'readOnly', 'subPath', 'configMap', 'secret', 'persistentVolumeClaim', 'emptyDir', 'csi', 'nfs', 'items', 'defaultMode',
   'optional', 'secretName', 'claimName', 'medium', 'sizeLimit', 'driver', 'fsType', 'volumeAttributes', 'nodePublishSecretRef', 'server', 'path',
   'key', 'mode', 'operator', 'effect', 'tolerationSeconds',
+  // The day-2 extension fields (issue 11) and the keys inside them.
+  'env-from', 'args', 'service-account', 'image-pull-secrets', 'annotations', 'pod-annotations', 'pod-labels', 'readiness-probe',
+  'liveness-probe', 'startup-probe', 'backoff-limit', 'active-deadline-seconds', 'concurrency-policy', 'suspend', 'starting-deadline-seconds',
+  'successful-jobs-history-limit', 'failed-jobs-history-limit', 'time-zone', 'valueFrom', 'secretKeyRef', 'configMapKeyRef', 'fieldRef',
+  'resourceFieldRef', 'fieldPath', 'apiVersion', 'resource', 'divisor', 'containerName', 'configMapRef', 'secretRef', 'httpGet', 'tcpSocket',
+  'exec', 'grpc', 'port', 'host', 'scheme', 'httpHeaders', 'command', 'service', 'initialDelaySeconds', 'timeoutSeconds', 'periodSeconds',
+  'successThreshold', 'failureThreshold', 'terminationGracePeriodSeconds',
 ]);
 
 /** Whether the object at `path` is a strict object of the schema (not a map such as node-selector). */
@@ -30,7 +37,8 @@ function isStrictObjectPath(path: Path): boolean {
     if (path.length === 4 && path[2] === 'csi') return last === 'nodePublishSecretRef';
     return path.length === 5 && path[3] === 'items';
   }
-  return path.length === 2 && (path[0] === 'env' || path[0] === 'tolerations');
+  if (path.length === 3 && path[0] === 'env') return last === 'valueFrom';
+  return path.length === 2 && (path[0] === 'env' || path[0] === 'tolerations' || path[0] === 'env-from');
 }
 
 const REQUIRED = ['type', 'name', 'labels', 'image-source', 'image-destination', 'name-port', 'container-port'];

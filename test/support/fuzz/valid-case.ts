@@ -7,7 +7,8 @@
  */
 import * as fc from 'fast-check';
 import { cronSchedule } from './cron';
-import { envEntry, labelsField, nodeSelector, toleration } from './fields';
+import { cronJobFields, day2CommonFields, envEntry, jobFields, probeFields } from './day2';
+import { labelsField, nodeSelector, toleration } from './fields';
 import { imageReference } from './image-references';
 import { dns1035Label, dnsLabel, dnsSubdomain, ianaSvcName } from './names';
 import type { FuzzOptions } from './options';
@@ -57,11 +58,13 @@ function commonFields(options: FuzzOptions, restricted: boolean) {
 function shapeFields(shape: TaskShape): fc.Arbitrary<Record<string, unknown>> {
   switch (shape) {
     case 'job':
-      return dnsLabel(63).map((name) => ({ type: 'job', name }));
+      return fc.tuple(dnsLabel(63), jobFields).map(([name, job]) => ({ type: 'job', name, ...job }));
     case 'cron-job':
-      return fc.tuple(dnsLabel(52), cronSchedule).map(([name, schedule]) => ({ type: 'job', name, schedule }));
+      return fc.tuple(dnsLabel(52), cronSchedule, jobFields, cronJobFields).map(([name, schedule, job, cron]) => ({ type: 'job', name, schedule, ...job, ...cron }));
     case 'deployment':
-      return fc.tuple(dnsLabel(63), opt(fc.oneof(fc.integer({ min: 0, max: 5 }), fc.constant(2 ** 31 - 1)))).map(([name, replicas]) => ({ type: 'deployment', name, replicas }));
+      return fc
+        .tuple(dnsLabel(63), opt(fc.oneof(fc.integer({ min: 0, max: 5 }), fc.constant(2 ** 31 - 1))), opt(probeFields(undefined)))
+        .map(([name, replicas, probes]) => ({ type: 'deployment', name, replicas, ...probes }));
     case 'service':
     case 'published-service':
       return fc
@@ -72,7 +75,9 @@ function shapeFields(shape: TaskShape): fc.Arbitrary<Record<string, unknown>> {
           fc.oneof(fc.integer({ min: 1, max: 65535 }), fc.constantFrom(1, 80, 5000, 65535)),
           shape === 'published-service' ? fc.oneof(publishedField, fullPublishedField) : fc.constant(undefined),
         )
-        .map(([name, replicas, namePort, port, published]) => ({ type: 'service', name, replicas, 'name-port': namePort, 'container-port': port, published }));
+        .chain(([name, replicas, namePort, port, published]) =>
+          opt(probeFields(namePort)).map((probes) => ({ type: 'service', name, replicas, 'name-port': namePort, 'container-port': port, published, ...probes })),
+        );
   }
 }
 
@@ -90,18 +95,21 @@ export function validCaseArbitrary(options: FuzzOptions = { fixedBugs: false }, 
       labelsField(options),
       fc.tuple(imageReference, fc.boolean()),
       commonFields(options, restricted),
+      // The day-2 extension fields in about half of the manifests, so that the rest stay as small as before.
+      fc.option(fc.record(day2CommonFields(options), { requiredKeys: [] }), { nil: undefined, freq: 2 }),
       cpuRequestAndLimit,
       memoryRequestAndLimit,
       fc.subarray([...EMPTY_PLACEHOLDERS], { minLength: 0, maxLength: 4 }),
       layout,
       fc.boolean(),
     )
-    .map(([[shape, typeFields], labels, [image, built], common, cpu, memory, placeholders, indent, keyOrderReversed]) => {
+    .map(([[shape, typeFields], labels, [image, built], common, day2, cpu, memory, placeholders, indent, keyOrderReversed]) => {
       const m: Record<string, unknown> = {
         labels: labels.text,
         ...typeFields,
         [built ? 'image-destination' : 'image-source']: image,
         ...common,
+        ...day2,
         'cpu-request': cpu.request,
         'cpu-limit': cpu.limit,
         'memory-request': memory.request,

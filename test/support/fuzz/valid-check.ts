@@ -4,6 +4,8 @@
  */
 import { formatDiagnostic } from '../../../lib/diagnostics/diagnostic';
 import type { Settings } from '../../../lib/settings';
+import { checkDay2ReadBack } from './day2-check';
+import { checkWarnings } from './hostile-check';
 import { loaderFor, MANIFEST_FILE } from './loaders';
 import { quantityNanos } from './quantities';
 import { checkRendering, firstDifference } from './rendering-check';
@@ -55,7 +57,7 @@ function checkReadBack(c: ValidCase, settings: Settings, objects: any[]): void {
   for (const o of objects) {
     const template = o.spec?.template ?? o.spec?.jobTemplate?.spec?.template;
     if (template === undefined) continue;
-    expectEqual(`${o.kind} pod template labels`, template.metadata.labels, c.labels);
+    expectEqual(`${o.kind} pod template labels`, template.metadata.labels, { ...(m['pod-labels'] ?? {}), ...c.labels });
     if (o.kind === 'Deployment') {
       expectEqual('Deployment selector', o.spec.selector.matchLabels, c.labels);
       expectEqual('Deployment replicas', o.spec.replicas, m.replicas ?? 1);
@@ -104,7 +106,6 @@ function checkReadBack(c: ValidCase, settings: Settings, objects: any[]): void {
     expectEqual('volumes', outVolumes, givenVolumes);
     if (o.kind === 'CronJob') {
       expectEqual('schedule', o.spec.schedule, m.schedule);
-      expectEqual('CronJob time zone', o.spec.timeZone, settings.cronJob.timeZone);
     }
   }
   if (m.type === 'service') {
@@ -112,6 +113,7 @@ function checkReadBack(c: ValidCase, settings: Settings, objects: any[]): void {
     expectEqual('Service port', service.spec.ports, [{ name: m['name-port'], port: m['container-port'], targetPort: m['name-port'] }]);
     expectEqual('Service selector', service.spec.selector, c.labels);
   }
+  checkDay2ReadBack(m, objects, settings, expectEqual);
   const mapping = objects.find((o) => o.kind === 'Mapping');
   if (mapping !== undefined) {
     const p = m.published;
@@ -122,6 +124,7 @@ function checkReadBack(c: ValidCase, settings: Settings, objects: any[]): void {
     expectEqual('Mapping access', mapping.spec.auth_context_extensions?.access, p.bypass_auth === true ? undefined : p.access);
     expectEqual('Mapping service', mapping.spec.service, `${m.name}.${namespace}:${m['container-port']}`);
     expectEqual('portal annotations', mapping.metadata.annotations, {
+      ...(m.annotations ?? {}),
       [`${prefix}displayed-name`]: p.displayed_name ?? m.name,
       [`${prefix}icon`]: p.icon ?? 'import_contacts',
       [`${prefix}visible`]: String(p.visible ?? true),
@@ -145,6 +148,7 @@ export function checkValidCase(c: ValidCase, settings: Settings, validate?: Sche
   if (errors.length > 0 || result.task === undefined) {
     violation(`a valid manifest was refused:\n  ${errors.map(formatDiagnostic).join('\n  ') || '(no diagnostic)'}`);
   }
+  checkWarnings(result.task!, 'a valid manifest');
   const objects = checkRendering(result.task!.task, settings, validate);
   checkReadBack(c, settings, objects);
 }

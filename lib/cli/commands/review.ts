@@ -1,0 +1,67 @@
+import { compareDiagnostics } from '../../diagnostics/diagnostic';
+import { DIAGNOSTIC_FORMATS } from '../../diagnostics/formats';
+import { ExitCode, UserError } from '../../errors';
+import { reviewGithub } from '../../review/format-github';
+import { reviewJson } from '../../review/format-json';
+import { reviewMarkdown } from '../../review/format-markdown';
+import { reviewText } from '../../review/format-text';
+import { readFolderAtRef } from '../../review/git-tree';
+import { closingLine } from '../../review/model';
+import { reviewChanges } from '../../review/review';
+import { renderWorkingTree } from '../../review/working-tree';
+import { oneOf } from '../cli';
+import type { Command } from '../command';
+import { projectPath, projectSettings, report, tasksFolder } from '../project';
+
+const REVIEW_FORMATS = ['text', 'markdown', 'json', 'github'] as const;
+
+/**
+ * `datatask review --base REF`: what merging the working tree will do to a
+ * cluster that runs the output folder as committed at REF (README, "Review").
+ */
+export const reviewCommand: Command = {
+  name: 'review',
+  summary: 'say what the change will do to the cluster, task by task, against dist/ at a git ref (exit 4: the API server would refuse it)',
+  options: {
+    base: { type: 'string' },
+    tasks: { type: 'string' },
+    out: { type: 'string' },
+    settings: { type: 'string' },
+    format: { type: 'string', default: 'text' },
+  },
+  optionHelp: `  --base REF        git commit, branch or tag to compare with (required), e.g.
+                    origin/main; a ref without the output folder is a first deploy
+  --tasks DIR       folder searched for manifest.json files (default: tasks)
+  --out DIR         output folder, as committed (default: dist)
+  --settings FILE   project settings (default: datatask.settings.json, optional)
+  --format FORMAT   text (default), markdown (a pull-request comment), json (one
+                    object per changed task and line) or github (annotations)`,
+  run(values, io, app) {
+    const format = oneOf('review', 'format', values.format, REVIEW_FORMATS);
+    const base = values.base;
+    if (typeof base !== 'string' || base === '') {
+      throw new UserError('--base is required: the git ref the output folder is compared with (e.g. --base origin/main)\n\nSee `datatask review --help`.', ExitCode.USAGE);
+    }
+    const diagnosticFormat = format === 'markdown' ? 'text' : oneOf('review', 'format', format, DIAGNOSTIC_FORMATS);
+    const tasksDir = tasksFolder(io, app, values.tasks);
+    const out = projectPath(io, app, values.out, 'out');
+    const settings = projectSettings(io, app, values.settings, diagnosticFormat);
+    if (typeof settings === 'number') return settings;
+    const atBase = readFolderAtRef(io.cwd, base, out.absolute);
+    const tree = renderWorkingTree(app.synth, { tasksDir, settings, cwd: io.cwd });
+    const errors = tree.diagnostics.filter((d) => d.severity === 'error').sort(compareDiagnostics);
+    if (errors.length > 0) {
+      report(errors, diagnosticFormat, io);
+      io.stderr(`${errors.length} error(s) in the manifests: nothing to review\n`);
+      return ExitCode.INVALID_INPUT;
+    }
+    const review = reviewChanges({ base: { ref: base, ...atBase }, head: tree.files, tasks: tree.tasks, settings, out: out.shown });
+    if (format === 'text') io.stdout(reviewText(review));
+    else if (format === 'markdown') io.stdout(reviewMarkdown(review));
+    else {
+      io.stdout(format === 'json' ? reviewJson(review) : reviewGithub(review));
+      io.stderr(`${closingLine(review)}\n`);
+    }
+    return review.changes.some((t) => t.findings.some((f) => f.kind === 'refusal')) ? ExitCode.REFUSED : ExitCode.OK;
+  },
+};

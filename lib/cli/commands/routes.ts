@@ -1,0 +1,37 @@
+import { ExitCode } from '../../errors';
+import { publishedRoutes, routesJson, routesMarkdown, routesText } from '../../review/routes-table';
+import { renderWorkingTree } from '../../review/working-tree';
+import { oneOf } from '../cli';
+import type { Command } from '../command';
+import { projectSettings, report, tasksFolder } from '../project';
+
+const ROUTES_FORMATS = ['text', 'markdown', 'json'] as const;
+
+/** `datatask routes`: every published route, and who may call it. */
+export const routesCommand: Command = {
+  name: 'routes',
+  summary: 'list every published route: hostname, prefix → service:port, rewrite, timeout, access group or PUBLIC, sticky',
+  options: {
+    tasks: { type: 'string' },
+    settings: { type: 'string' },
+    format: { type: 'string', default: 'text' },
+  },
+  optionHelp: `  --tasks DIR       folder searched for manifest.json files (default: tasks)
+  --settings FILE   project settings (default: datatask.settings.json, optional)
+  --format FORMAT   text (default), markdown or json (one object per route and line)`,
+  run(values, io, app) {
+    const format = oneOf('routes', 'format', values.format, ROUTES_FORMATS);
+    const tasksDir = tasksFolder(io, app, values.tasks);
+    const settings = projectSettings(io, app, values.settings, 'text');
+    if (typeof settings === 'number') return settings;
+    const tree = renderWorkingTree(app.synth, { tasksDir, settings, cwd: io.cwd });
+    const errors = tree.diagnostics.filter((d) => d.severity === 'error');
+    if (errors.length > 0) {
+      report(errors, 'text', io);
+      return ExitCode.INVALID_INPUT;
+    }
+    const routes = publishedRoutes(tree.files, 'dist');
+    io.stdout(format === 'json' ? routesJson(routes) : format === 'markdown' ? routesMarkdown(routes) : routesText(routes));
+    return ExitCode.OK;
+  },
+};

@@ -1,0 +1,52 @@
+import type { Task } from '../model';
+import type { Settings } from '../settings';
+import type { FindingKind } from './model';
+
+/** A manifest field path, e.g. `['env', 2]` or `['published', 'bypass_auth']`. */
+export type FieldPath = readonly (string | number)[];
+
+/** A finding before it is located in its manifest. */
+export interface Cause {
+  readonly kind: FindingKind;
+  /** What changed in a word or two (`image`, `env`, `labels`): names the causes of a refused Job. */
+  readonly aspect: string;
+  readonly message: string;
+  /** The manifest field that causes it, when a manifest field does. */
+  readonly field?: FieldPath;
+}
+
+/**
+ * Which manifest field renders a part of an object, for the working tree's
+ * version of a task (without one, e.g. for a removed task, only the fixed
+ * field names are known).
+ */
+export class ManifestFields {
+  constructor(
+    private readonly task: Task | undefined,
+    private readonly settings: Settings,
+  ) {}
+
+  public image(): FieldPath {
+    return [this.task?.imageBuilt === true ? 'image-destination' : 'image-source'];
+  }
+
+  /** The `env` entry that renders variable `name`; `svc-account-secret` for the credentials variable it adds. */
+  public env(name: string): FieldPath {
+    const i = this.task?.env.findIndex((v) => v.name === name) ?? -1;
+    if (i >= 0) return ['env', i];
+    if (name === 'GOOGLE_APPLICATION_CREDENTIALS' && this.task?.serviceAccountSecret !== undefined) return ['svc-account-secret'];
+    return ['env'];
+  }
+
+  /** The `volumes` entry that renders volume `name`; `svc-account-secret` for the credentials volume. */
+  public volume(name: string): FieldPath {
+    if (name === this.settings.gcpCredentials.volumeName) return ['svc-account-secret'];
+    const i = this.task?.volumes.findIndex((v) => v.name === name) ?? -1;
+    return i >= 0 ? ['volumes', i] : ['volumes'];
+  }
+
+  /** `cpu-request`, `memory-limit`, … for `requests`/`limits` and `cpu`/`memory`. */
+  public resource(list: 'requests' | 'limits', resource: string): FieldPath {
+    return [`${resource}-${list === 'requests' ? 'request' : 'limit'}`];
+  }
+}

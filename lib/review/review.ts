@@ -1,0 +1,154 @@
+import { formatPath } from '../diagnostics/json-document';
+import type { LoadedTask } from '../manifest/load';
+import { compareStrings } from '../manifest/discover';
+import { outputPath } from '../output/rendered-file';
+import type { Settings } from '../settings';
+import { asStored } from './as-stored';
+import { type Cause, ManifestFields } from './cause';
+import { immutableFieldChanges } from './immutable-fields';
+import { FINDING_KINDS, type Finding, type FindingLocation, type Review, type TaskChange } from './model';
+import { objectChanges } from './object-changes';
+import { isGenerated, type KubeObject, objectKey, type OutputFile, readOutputFile } from './objects';
+import { isMapping, routeOf } from './route';
+import { deploymentRefusal, jobRefusal, strandedService } from './refusals';
+import { routeChanges } from './route-changes';
+
+export interface ReviewInput {
+  /** The output folder at the base: `--base` as given, the commit it names, and its files (path below the folder → text; none for a first deploy). */
+  readonly base: { readonly ref: string; readonly commit: string; readonly files: ReadonlyMap<string, string> };
+  /** The files the working tree's tasks render (path below the output folder → text). */
+  readonly head: readonly { readonly path: string; readonly content: string }[];
+  /** The working tree's valid tasks, with their documents, to locate findings in the manifests. */
+  readonly tasks: readonly LoadedTask[];
+  readonly settings: Settings;
+  /** The output folder as shown, e.g. `dist`. */
+  readonly out: string;
+}
+
+/**
+ * What merging the working tree will do to a cluster that runs the base's
+ * output folder: per task, the objects Argo CD creates and prunes, what the
+ * API server refuses, who can reach which routes, and every other change in
+ * words. A pure function of its input.
+ *
+ * @throws UserError when a generated file of the base is not readable YAML
+ */
+export function reviewChanges(input: ReviewInput): Review {
+  const ignored = [...input.base.files].filter(([, text]) => !isGenerated(text)).map(([path]) => path);
+  const baseTexts = new Map([...input.base.files].filter(([, text]) => isGenerated(text)));
+  const headTexts = new Map(input.head.map((f) => [f.path, f.content]));
+  const tasks = new Map(input.tasks.map((t) => [outputPath(t.task), t]));
+
+  const changes: TaskChange[] = [];
+  let unchanged = 0;
+  for (const path of [...new Set([...baseTexts.keys(), ...headTexts.keys()])].sort(compareStrings)) {
+    const [was, now] = [baseTexts.get(path), headTexts.get(path)];
+    // Identical bytes need no reading (most files of most changes).
+    const change =
+      was === now
+        ? undefined
+        : reviewTask(
+            was === undefined ? undefined : stored(readOutputFile(path, was, `${input.out}/${path} at ${input.base.ref}`)),
+            now === undefined ? undefined : stored(readOutputFile(path, now, `${input.out}/${path}`)),
+            tasks.get(path),
+            input.settings,
+          );
+    if (change === undefined) unchanged++;
+    else changes.push(change);
+  }
+  return {
+    base: { ref: input.base.ref, commit: input.base.commit },
+    out: input.out,
+    firstDeploy: input.base.files.size === 0,
+    changes: changes.sort((a, b) => compareStrings(a.namespace, b.namespace) || compareStrings(a.name, b.name)),
+    unchanged,
+    ignored: ignored.sort(compareStrings),
+  };
+}
+
+/** A file's objects as the API server stores them: a difference it cannot see is no change. */
+function stored(file: OutputFile): OutputFile {
+  return { ...file, objects: file.objects.map(asStored) };
+}
+
+/** One task's output file at the base and in the working tree; undefined when nothing changes. */
+function reviewTask(before: OutputFile | undefined, after: OutputFile | undefined, loaded: LoadedTask | undefined, settings: Settings): TaskChange | undefined {
+  const fields = new ManifestFields(loaded?.task, settings);
+  const causes = objectSetChanges(before?.objects ?? [], after?.objects ?? [], fields);
+  if (causes.length === 0) return undefined;
+  const some = (after ?? before)!.objects[0];
+  const findings = dedupe(causes).map((c) => locate(c, loaded));
+  findings.sort((a, b) => FINDING_KINDS.indexOf(a.kind) - FINDING_KINDS.indexOf(b.kind));
+  return {
+    namespace: some?.namespace ?? '',
+    name: some?.name ?? '',
+    status: before === undefined ? 'added' : after === undefined ? 'removed' : 'changed',
+    type: taskType((after ?? before)!.objects),
+    manifest: loaded?.document.file ?? before?.origin,
+    findings,
+  };
+}
+
+/** Compares a task's objects by identity: created, deleted, and updated ones. */
+function objectSetChanges(before: readonly KubeObject[], after: readonly KubeObject[], fields: ManifestFields): Cause[] {
+  const old = new Map(before.map((o) => [objectKey(o), o]));
+  const now = new Set(after.map(objectKey));
+  const refusedDeployment = after.find((o) => o.kind === 'Deployment' && old.has(objectKey(o)) && immutableFieldChanges(old.get(objectKey(o))!, o).length > 0);
+  const causes: Cause[] = [];
+  for (const o of after) {
+    const previous = old.get(objectKey(o));
+    if (previous === undefined) {
+      causes.push({ kind: 'creation', aspect: 'create', message: `will create ${o.kind}/${o.name} in ${o.namespace}` });
+      if (isMapping(o)) causes.push(...routeChanges(undefined, routeOf(o)));
+    } else {
+      causes.push(...updateCauses(previous, o, fields, refusedDeployment));
+    }
+  }
+  for (const o of before) {
+    if (now.has(objectKey(o))) continue;
+    causes.push({ kind: 'deletion', aspect: 'delete', message: `will delete ${o.kind}/${o.name} in ${o.namespace}` });
+    if (isMapping(o)) causes.push(...routeChanges(routeOf(o), undefined));
+  }
+  return causes;
+}
+
+/** An updated object: what the API server refuses (or Argo CD replaces), then what changes. */
+function updateCauses(before: KubeObject, after: KubeObject, fields: ManifestFields, refusedDeployment: KubeObject | undefined): Cause[] {
+  const changes = objectChanges(before, after, fields);
+  const immutable = immutableFieldChanges(before, after);
+  if (after.kind === 'Service' && refusedDeployment !== undefined) return changes.map((c) => (c.aspect === 'service selector' ? strandedService(c, before, after) : c));
+  if (immutable.length === 0) return changes;
+  // Refused, the Deployment keeps its pods: no rollout.
+  if (after.kind === 'Deployment') return [deploymentRefusal(before, after), ...changes.filter((c) => c.aspect !== 'rollout')];
+  return [jobRefusal(after, immutable, changes), ...changes];
+}
+
+/** Keeps the first of identical findings (labels are described by every object that carries them). */
+function dedupe(causes: readonly Cause[]): Cause[] {
+  const seen = new Set<string>();
+  const out: Cause[] = [];
+  for (const c of causes) {
+    const key = `${c.kind}\0${c.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(c);
+  }
+  return out;
+}
+
+/** A cause located in the working tree's manifest (when the task has one, and the cause a field). */
+function locate(cause: Cause, loaded: LoadedTask | undefined): Finding {
+  if (loaded === undefined || cause.field === undefined) return { kind: cause.kind, message: cause.message };
+  const place = loaded.document.locate(cause.field);
+  const location: FindingLocation = { file: place.file, line: place.line, column: place.column, path: formatPath(cause.field) };
+  return { kind: cause.kind, message: cause.message, location };
+}
+
+function taskType(objects: readonly KubeObject[]): string {
+  const kinds = new Set(objects.map((o) => o.kind));
+  if (kinds.has('Service')) return 'service';
+  if (kinds.has('Deployment')) return 'deployment';
+  if (kinds.has('CronJob')) return 'cron job';
+  if (kinds.has('Job')) return 'job';
+  return [...kinds].join(', ');
+}

@@ -1,0 +1,66 @@
+import type { Cause, FieldPath } from './cause';
+import { type Route, routeAddress, routeAudience, rewriteText, timeoutText } from './route';
+
+/**
+ * What changes for a published route, in words. Exposure changes (a new or
+ * removed prefix or host, public ↔ private, another access group) are
+ * flagged as `exposure`; the rest (target, rewrite, timeout, cookie
+ * affinity) are plain changes.
+ */
+export function routeChanges(before: Route | undefined, after: Route | undefined): Cause[] {
+  if (before === undefined && after === undefined) return [];
+  if (before === undefined) {
+    return [exposure('new route', `new published route ${routeAddress(after!)} → ${after!.service}, ${routeAudience(after!)}`, ['published', 'prefix'])];
+  }
+  if (after === undefined) {
+    return [exposure('removed route', `published route ${routeAddress(before)} removed (was ${routeAudience(before)}): it will answer 404`, ['published'])];
+  }
+  const out: Cause[] = [];
+  const was = routeAddress(before);
+  const now = routeAddress(after);
+  if (was !== now) {
+    const field: FieldPath | undefined = before.prefix !== after.prefix ? ['published', 'prefix'] : undefined;
+    out.push(exposure('new route', `new published route ${now} (${routeAudience(after)}); ${was} is no longer routed and will answer 404`, field));
+  }
+  if (before.public !== after.public) {
+    out.push(
+      after.public
+        ? exposure('public', `route ${now} becomes PUBLIC: bypass_auth skips the AuthService, anyone who reaches the gateway can call it (was ${routeAudience(before)})`, ['published', 'bypass_auth'])
+        : exposure('private', `route ${now} becomes private: ${routeAudience(after)} (was PUBLIC)`, ['published', 'bypass_auth']),
+    );
+  } else if (!after.public && before.access !== after.access) {
+    out.push(exposure('access group', `route ${now}: ${routeAudience(before)} → ${routeAudience(after)}`, ['published', 'access']));
+  }
+  if (before.service !== after.service) out.push(change('route target', `route ${now} target: ${before.service} → ${after.service}`, ['container-port']));
+  if (before.rewrite !== after.rewrite) out.push(change('rewrite', `route ${now} rewrite: ${rewriteText(before.rewrite)} → ${rewriteText(after.rewrite)}`, ['published', 'rewrite']));
+  if (before.timeoutMs !== after.timeoutMs) out.push(change('timeout', `route ${now} timeout: ${timeoutText(before.timeoutMs)} → ${timeoutText(after.timeoutMs)}`, ['published', 'timeout_ms']));
+  if (before.sticky !== after.sticky) out.push(change('sticky sessions', `route ${now} sticky sessions: ${onOff(before.sticky)} → ${onOff(after.sticky)}`, ['published', 'sticky_sessions']));
+  return out;
+}
+
+/** Mapping fields `routeChanges` describes (the rest is reported by path). */
+export const ROUTE_FIELDS = [
+  'spec.hostname',
+  'spec.host',
+  'spec.prefix',
+  'spec.service',
+  'spec.rewrite',
+  'spec.timeout_ms',
+  'spec.bypass_auth',
+  'spec.auth_context_extensions',
+  'spec.load_balancer',
+  // written with sticky sessions, described with them
+  'spec.resolver',
+] as const;
+
+function exposure(aspect: string, message: string, field?: FieldPath): Cause {
+  return { kind: 'exposure', aspect, message, field };
+}
+
+function change(aspect: string, message: string, field?: FieldPath): Cause {
+  return { kind: 'change', aspect, message, field };
+}
+
+function onOff(on: boolean): string {
+  return on ? 'on' : 'off';
+}
