@@ -17,7 +17,7 @@ export const PROJECT_DEFAULTS = { tasks: 'tasks', out: 'dist', settings: 'datata
  * synth` does.
  */
 export function projectPath(io: CliIo, app: AppEntry, given: unknown, option: keyof typeof PROJECT_DEFAULTS): { readonly absolute: string; readonly shown: string } {
-  const absolute = typeof given === 'string' ? path.resolve(io.cwd, given) : path.join(projectRoot(app.main), PROJECT_DEFAULTS[option]);
+  const absolute = typeof given === 'string' ? path.resolve(io.cwd, given) : path.join(defaultsRoot(io, app), PROJECT_DEFAULTS[option]);
   return { absolute, shown: typeof given === 'string' ? given : path.relative(io.cwd, absolute) || '.' };
 }
 
@@ -52,6 +52,18 @@ export function report(diagnostics: readonly Diagnostic[], format: DiagnosticFor
   const rendered = renderDiagnostics(diagnostics, format);
   if (format === 'text') io.stderr(rendered);
   else io.stdout(rendered);
+}
+
+/**
+ * The folder the default paths are relative to: the project of `main`; but
+ * when `main` is an installed package (`npx datatask` from a project that
+ * depends on datatask-cdk8s), the project around the working directory, so
+ * that tasks are read from, and dist/ written to, the user's project and
+ * never inside node_modules/.
+ */
+function defaultsRoot(io: CliIo, app: AppEntry): string {
+  const root = projectRoot(app.main);
+  return root.split(path.sep).includes('node_modules') ? projectRoot(path.join(io.cwd, 'package.json')) : root;
 }
 
 /** The folder of the project that holds `main` (main.ts, or build/app.js): the nearest with a package.json. */

@@ -1,5 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { runCli } from '../../lib/cli/cli';
+import type { SynthRun } from '../../lib/synth';
+import { synth } from '../../main';
 import { job, service, Workspace } from '../support/workspace';
 
 let ws: Workspace;
@@ -147,6 +150,17 @@ describe('npm run synth', () => {
       'tasks/b/manifest.yaml:1:1 error: this file is not read: only files named exactly manifest.json are manifests, so the task it describes would not be rendered and its output would be pruned; rename it to manifest.json (converted to JSON), or remove it',
     ]);
     expect(Object.keys(ws.files())).toEqual(['default/a.k8s.yaml']);
+  });
+
+  test('run from an installed package (npx datatask in a project that depends on it): the defaults are the user\'s project, not node_modules', () => {
+    ws.task('a/manifest.json', job('a')).write('package.json', '{}').write('node_modules/datatask-cdk8s/package.json', '{}');
+    const installed = { main: path.join(ws.root, 'node_modules/datatask-cdk8s/build/app.js'), synth: (run: SynthRun) => synth(run) };
+    let stderr = '';
+    const code = runCli(['synth'], installed, { cwd: path.join(ws.root, 'tasks'), env: {}, stdout: () => {}, stderr: (t) => (stderr += t), renderCache: false });
+    expect(code).toBe(0);
+    expect(stderr).toMatch(/^1 task \(1 job\) → \.\.\/dist: 1 written, 0 unchanged, 0 pruned in [0-9.]+ s\n$/);
+    expect(Object.keys(ws.files())).toEqual(['default/a.k8s.yaml']);
+    expect(fs.existsSync(path.join(ws.root, 'node_modules/datatask-cdk8s/dist'))).toBe(false);
   });
 
   test('settings apply to every task', () => {
