@@ -17,7 +17,7 @@ export const PROJECT_DEFAULTS = { tasks: 'tasks', out: 'dist', settings: 'datata
  * synth` does.
  */
 export function projectPath(io: CliIo, app: AppEntry, given: unknown, option: keyof typeof PROJECT_DEFAULTS): { readonly absolute: string; readonly shown: string } {
-  const absolute = typeof given === 'string' ? path.resolve(io.cwd, given) : path.join(defaultsRoot(io, app), PROJECT_DEFAULTS[option]);
+  const absolute = typeof given === 'string' ? path.resolve(io.cwd, given) : path.join(projectRoot(app.main, io.cwd), PROJECT_DEFAULTS[option]);
   return { absolute, shown: typeof given === 'string' ? given : path.relative(io.cwd, absolute) || '.' };
 }
 
@@ -55,22 +55,20 @@ export function report(diagnostics: readonly Diagnostic[], format: DiagnosticFor
 }
 
 /**
- * The folder the default paths are relative to: the project of `main`; but
- * when `main` is an installed package (`npx datatask` from a project that
- * depends on datatask-cdk8s), the project around the working directory, so
- * that tasks are read from, and dist/ written to, the user's project and
- * never inside node_modules/.
+ * The project folder, where the default `tasks/`, `dist/` and settings live.
+ * In a checkout of this project it is the folder that holds `main` (main.ts
+ * or build/app.js): the nearest with a package.json, whatever the working
+ * directory. When `main` is an installed package (a path through
+ * `node_modules`, e.g. `npx datatask synth` in a team's repository), the
+ * project is the one being worked in: the nearest folder at or above `cwd`
+ * with a package.json, else `cwd` itself.
  */
-function defaultsRoot(io: CliIo, app: AppEntry): string {
-  const root = projectRoot(app.main);
-  return root.split(path.sep).includes('node_modules') ? projectRoot(path.join(io.cwd, 'package.json')) : root;
-}
-
-/** The folder of the project that holds `main` (main.ts, or build/app.js): the nearest with a package.json. */
-export function projectRoot(main: string): string {
-  for (let dir = path.dirname(main); ; dir = path.dirname(dir)) {
+export function projectRoot(main: string, cwd: string): string {
+  const installed = path.resolve(main).split(path.sep).includes('node_modules');
+  const from = installed ? path.resolve(cwd) : path.dirname(main);
+  for (let dir = from; ; dir = path.dirname(dir)) {
     if (fs.existsSync(path.join(dir, 'package.json'))) return dir;
-    if (path.dirname(dir) === dir) return path.dirname(main);
+    if (path.dirname(dir) === dir) return from;
   }
 }
 
