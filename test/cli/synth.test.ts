@@ -163,6 +163,14 @@ describe('npm run synth', () => {
     expect(fs.existsSync(path.join(ws.root, 'node_modules/datatask-cdk8s/dist'))).toBe(false);
   });
 
+  test('--strict: a run failed by warnings alone says so', () => {
+    ws.task('a/manifest.json', job('a', { 'image-source': 'busybox' }));
+    const { code, stderr } = ws.run('--strict');
+    expect(code).toBe(1);
+    expect(stderr.split('\n').at(-2)).toMatch(/^0 error\(s\), 1 warning\(s\) \(--strict: warnings fail the run\): nothing was written to dist in [0-9.]+ s$/);
+    expect(ws.files()).toEqual({});
+  });
+
   test('settings apply to every task', () => {
     ws.task('a/manifest.json', job('a')).write('datatask.settings.json', '{"namespace": "data"}');
     expect(ws.run().code).toBe(0);

@@ -69,7 +69,8 @@ function runSynth(values: OptionValues, io: CliIo, app: AppEntry, check: boolean
   const errors = outcome.diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = outcome.diagnostics.length - errors;
   if (outcome.plan === undefined) {
-    io.stderr(`${errors} error(s), ${warnings} warning(s): nothing was written to ${shownOut} in ${elapsed(started)} s\n`);
+    const byStrict = errors === 0 && warnings > 0 ? ' (--strict: warnings fail the run)' : '';
+    io.stderr(`${errors} error(s), ${warnings} warning(s)${byStrict}: nothing was written to ${shownOut} in ${elapsed(started)} s\n`);
     return ExitCode.INVALID_INPUT;
   }
   if (outcome.drift !== undefined) {
