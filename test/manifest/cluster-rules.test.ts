@@ -90,6 +90,12 @@ describe('a cron step beyond its field', () => {
 
 describe('refused by the tool, and said so', () => {
   // The API server accepts HugePages; kubelet then fails the volume without hugepages-<size> resources, which the format cannot set.
+  test('a csi fsType of ""', () => {
+    expect(findings(job('"volumes": [{"name": "v", "mountPath": "/v", "csi": {"driver": "d.example.com", "fsType": ""}}]'))).toEqual([
+      at('1:162', 'error: volumes[0].csi.fsType: must not be empty (this tool\'s rule: Kubernetes accepts "" and the driver reads it as no file system type; leave fsType out for the driver\'s default)'),
+    ]);
+  });
+
   test('an emptyDir of medium HugePages', () => {
     expect(findings(job('"volumes": [{"name": "v", "mountPath": "/v", "emptyDir": {"medium": "HugePages-2Mi"}}]'))).toEqual([
       at('1:140', 'error: volumes[0].emptyDir.medium: "HugePages-2Mi" is refused by this tool: a HugePages volume needs hugepages-<size> requests and limits on the container, which a manifest cannot set (the pod would never start); use "" (node disk) or "Memory"'),
