@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { ExitCode, UserError } from '../errors';
+import { didYouMean } from '../validation/suggest';
 import type { AppEntry, CliIo, Command, OptionValues } from './command';
 import { checkCommand, synthCommand } from './commands/synth';
 import { imagesCommand } from './commands/images';
@@ -79,8 +80,21 @@ function parse(command: Command, args: readonly string[]): OptionValues {
     }
     return values as OptionValues;
   } catch (error) {
-    throw new UserError(`${(error as Error).message}\n\n${commandUsage(command)}`, ExitCode.USAGE);
+    throw new UserError(`${parseErrorMessage(command, error as Error & { code?: string })}\n\n${commandUsage(command)}`, ExitCode.USAGE);
   }
+}
+
+/**
+ * node's message for an unknown option goes on about positional arguments,
+ * which no command takes: say which option is unknown, and the likely one.
+ */
+function parseErrorMessage(command: Command, error: Error & { code?: string }): string {
+  const unknown = /^Unknown option '([^']*)'/.exec(error.message);
+  if (error.code !== 'ERR_PARSE_ARGS_UNKNOWN_OPTION' || unknown === null) return error.message;
+  const option = unknown[1]!;
+  const known = ['help', ...Object.keys(command.options)].map((name) => `--${name}`);
+  const suggestion = didYouMean(option.replace(/=.*$/, ''), known);
+  return `unknown option ${option} for \`datatask ${command.name}\`${suggestion === undefined ? '' : ` (did you mean ${suggestion}?)`}`;
 }
 
 /** The process's own streams, folder and environment. */

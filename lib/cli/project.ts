@@ -17,7 +17,7 @@ export const PROJECT_DEFAULTS = { tasks: 'tasks', out: 'dist', settings: 'datata
  * synth` does.
  */
 export function projectPath(io: CliIo, app: AppEntry, given: unknown, option: keyof typeof PROJECT_DEFAULTS): { readonly absolute: string; readonly shown: string } {
-  const absolute = typeof given === 'string' ? path.resolve(io.cwd, given) : path.join(projectRoot(app.main), PROJECT_DEFAULTS[option]);
+  const absolute = typeof given === 'string' ? path.resolve(io.cwd, given) : path.join(projectRoot(app.main, io.cwd), PROJECT_DEFAULTS[option]);
   return { absolute, shown: typeof given === 'string' ? given : path.relative(io.cwd, absolute) || '.' };
 }
 
@@ -30,9 +30,16 @@ export function tasksFolder(io: CliIo, app: AppEntry, option: unknown): string {
   return absolute;
 }
 
-/** The project settings; invalid settings are printed (in `format`) and end the run with exit 1. */
+/**
+ * The project settings; invalid settings are printed (in `format`) and end the run with exit 1.
+ * Only the default file may be absent: a `--settings FILE` that does not exist is a usage error
+ * (exit 2), as a mistyped path must not render every task with the default namespace.
+ */
 export function projectSettings(io: CliIo, app: AppEntry, option: unknown, format: DiagnosticFormat): Settings | number {
-  const file = projectPath(io, app, option, 'settings').absolute;
+  const { absolute: file, shown } = projectPath(io, app, option, 'settings');
+  if (typeof option === 'string' && !fs.existsSync(file)) {
+    throw new UserError(`the settings file ${shown} does not exist (see --settings); nothing was written`, ExitCode.USAGE);
+  }
   const { settings, diagnostics } = readSettings(file, path.relative(io.cwd, file));
   if (settings !== undefined) return settings;
   report(diagnostics, format, io);
@@ -47,11 +54,21 @@ export function report(diagnostics: readonly Diagnostic[], format: DiagnosticFor
   else io.stdout(rendered);
 }
 
-/** The folder of the project that holds `main` (main.ts, or build/app.js): the nearest with a package.json. */
-export function projectRoot(main: string): string {
-  for (let dir = path.dirname(main); ; dir = path.dirname(dir)) {
+/**
+ * The project folder, where the default `tasks/`, `dist/` and settings live.
+ * In a checkout of this project it is the folder that holds `main` (main.ts
+ * or build/app.js): the nearest with a package.json, whatever the working
+ * directory. When `main` is an installed package (a path through
+ * `node_modules`, e.g. `npx datatask synth` in a team's repository), the
+ * project is the one being worked in: the nearest folder at or above `cwd`
+ * with a package.json, else `cwd` itself.
+ */
+export function projectRoot(main: string, cwd: string): string {
+  const installed = path.resolve(main).split(path.sep).includes('node_modules');
+  const from = installed ? path.resolve(cwd) : path.dirname(main);
+  for (let dir = from; ; dir = path.dirname(dir)) {
     if (fs.existsSync(path.join(dir, 'package.json'))) return dir;
-    if (path.dirname(dir) === dir) return path.dirname(main);
+    if (path.dirname(dir) === dir) return from;
   }
 }
 

@@ -70,6 +70,8 @@ function describeIssue(issue: Issue): string {
     }
     case 'invalid_value': {
       if (input === undefined) return 'is required';
+      // A schema's own message (zod's default ones start "Invalid option"/"Invalid input").
+      if (!/^Invalid (option|input)/.test(issue.message)) return issue.message;
       const options = issue.values.map((v) => JSON.stringify(v));
       const list = options.length === 1 ? options[0] : `${options.slice(0, -1).join(', ')} or ${options[options.length - 1]}`;
       const suggestion = typeof input === 'string' ? didYouMean(input, issue.values.map(String)) : undefined;

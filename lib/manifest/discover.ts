@@ -19,17 +19,40 @@ export interface ManifestEntry {
  * `tasksDir`).
  */
 export function discoverManifests(tasksDir: string): ManifestEntry[] {
+  return discoverTaskFiles(tasksDir).manifests;
+}
+
+/**
+ * A file named like a manifest but not exactly `manifest.json`
+ * (`Manifest.json`, `manifest.JSON`, `manifest.yaml`, `manifest.jsonc`):
+ * never read, so the task it was meant to describe would silently vanish
+ * and its output be pruned.
+ */
+const NEAR_MISS = /^manifest\.(json5?|jsonc|ya?ml)$/i;
+
+/**
+ * The manifests below `tasksDir` (as `discoverManifests`), and the files
+ * named like one (`NEAR_MISS`) in folders that hold no manifest, sorted.
+ */
+export function discoverTaskFiles(tasksDir: string): { manifests: ManifestEntry[]; misnamed: string[] } {
   const found: ManifestEntry[] = [];
+  const misnamed: string[] = [];
   const walk = (relative: string): void => {
     const entries = fs.readdirSync(path.join(tasksDir, relative), { withFileTypes: true });
+    const nearMisses: string[] = [];
+    let hasManifest = false;
     for (const entry of entries) {
       const child = relative === '' ? entry.name : `${relative}/${entry.name}`;
-      if (entry.name === MANIFEST_FILE) found.push({ relative: child, symlink: entry.isSymbolicLink() });
-      else if (entry.isDirectory() && !entry.name.startsWith('.') && entry.name !== 'node_modules') walk(child);
+      if (entry.name === MANIFEST_FILE) {
+        hasManifest = true;
+        found.push({ relative: child, symlink: entry.isSymbolicLink() });
+      } else if (entry.isDirectory() && !entry.name.startsWith('.') && entry.name !== 'node_modules') walk(child);
+      else if (NEAR_MISS.test(entry.name)) nearMisses.push(child);
     }
+    if (!hasManifest) misnamed.push(...nearMisses);
   };
   walk('');
-  return found.sort((a, b) => compareStrings(a.relative, b.relative));
+  return { manifests: found.sort((a, b) => compareStrings(a.relative, b.relative)), misnamed: misnamed.sort(compareStrings) };
 }
 
 /** Code-unit order, the same on every machine and locale. */

@@ -37,7 +37,7 @@ const resourceMistakes: Mistakes = (task) =>
   (['request', 'limit'] as const).flatMap((kind) => {
     const list = task.resources[kind === 'request' ? 'requests' : 'limits'];
     return [
-      ...(list.memory === undefined ? [] : checkMemory(list.memory, kind === 'limit', true).map(at([`memory-${kind}`]))),
+      ...(list.memory === undefined ? [] : checkMemory(list.memory, kind === 'limit', 'container').map(at([`memory-${kind}`]))),
       ...(list.cpu === undefined ? [] : checkCpu(list.cpu).map(at([`cpu-${kind}`]))),
     ];
   });
@@ -62,7 +62,7 @@ const volumeMistakes: Mistakes = (task) =>
     const source = volume.source;
     if ('emptyDir' in source) {
       const size = source.emptyDir.sizeLimit;
-      return size === undefined ? [] : checkMemory(size, false, false).map(at(['volumes', i, 'emptyDir', 'sizeLimit']));
+      return size === undefined ? [] : checkMemory(size, false, 'volume').map(at(['volumes', i, 'emptyDir', 'sizeLimit']));
     }
     const found = 'configMap' in source ? (['configMap', source.configMap] as const) : 'secret' in source ? (['secret', source.secret] as const) : undefined;
     if (found === undefined) return [];
@@ -84,6 +84,7 @@ const scheduleMistakes: Mistakes = (task) => {
   if (fields.length === 5 && !unrestricted(fields[2]) && !unrestricted(fields[4])) {
     out.push(`${JSON.stringify(schedule)} runs on day-of-month ${fields[2]} and also on every day-of-week ${fields[4]}: when both are set, cron matches a day that fits either, not both; set one of them to "*" if only one is meant`);
   }
+  if (fields.length === 5) out.push(...stepBeyondRange(schedule, fields));
   const nanos = schedule.startsWith('@every ') ? parseGoDuration(schedule.slice('@every '.length)) : undefined;
   // robfig/cron's Every: below one second counts as one second.
   if (typeof nanos === 'number' && nanos < 60e9) {
@@ -92,6 +93,32 @@ const scheduleMistakes: Mistakes = (task) => {
   }
   return out.map(at(['schedule']));
 };
+
+/** The fields where "every N" is a common reading of "*\/N", with their ranges (robfig/cron) and the next larger unit. */
+const STEPPED_FIELDS = [
+  { name: 'minute', min: 0, max: 59, unit: 'minutes', per: 'hour', every: (n: number) => `${n}m` },
+  { name: 'hour', min: 0, max: 23, unit: 'hours', per: 'day', every: (n: number) => `${n}h` },
+  { name: 'day-of-month', min: 1, max: 31, unit: 'days', per: 'month', every: (n: number) => `${n * 24}h` },
+] as const;
+
+/**
+ * "*\/90" in the minute field: robfig/cron steps through the field's own
+ * range (0-59), so a step beyond it keeps only the first value: the
+ * CronJob runs once an hour, not every 90 minutes. The API server accepts it.
+ */
+function stepBeyondRange(schedule: string, fields: readonly string[]): string[] {
+  return STEPPED_FIELDS.flatMap((field, i) => {
+    const step = /^(\*|\?|[0-9]+)(?:-([0-9]+))?\/([0-9]+)$/.exec(fields[i]!);
+    if (step === null) return [];
+    const start = step[1] === '*' || step[1] === '?' ? field.min : Number(step[1]);
+    const end = step[2] === undefined ? field.max : Number(step[2]);
+    const n = Number(step[3]);
+    if (n === 0 || start + n <= end) return [];
+    return [
+      `${JSON.stringify(schedule)}: the step ${n} in ${JSON.stringify(fields[i])} goes beyond the ${field.name} range ${start}-${end}, so it matches ${field.name} ${start} only (once per ${field.per} at most), not every ${n} ${field.unit}; for every ${n} ${field.unit}, write "@every ${field.every(n)}" (counted from the CronJob's creation or last run)`,
+    ];
+  });
+}
 
 /** `$(NAME)` and `$$` in env values and the command, which Kubernetes expands. */
 const expansionMistakes: Mistakes = (task) => {
@@ -142,20 +169,40 @@ function nanosOf(canonical: string): bigint {
 }
 
 /** "500m" (half a byte) and "512" (bytes) for memory. A limit under one byte is an error of the schema. */
-/** `serverWarns`: the API server itself warns of a fractional byte value (pod resources, pkg/api/pod/warnings.go). */
-function checkMemory(canonical: string, limit: boolean, serverWarns: boolean): string[] {
+/**
+ * `of`: a container's memory, where the API server itself warns of a fractional byte value (pkg/api/pod/warnings.go),
+ * or an emptyDir's size.
+ */
+function checkMemory(canonical: string, limit: boolean, of: 'container' | 'volume'): string[] {
+  const serverWarns = of === 'container';
   const nanos = nanosOf(canonical);
   if (nanos === 0n || (limit && nanos < NANOS)) return [];
   if (nanos % NANOS !== 0n) {
     const accepted = serverWarns ? ' (the API server accepts it with a "fractional byte value" warning)' : '';
-    return [`${JSON.stringify(canonical)} is not a whole number of bytes${accepted}${memoryHint(canonical) || '; memory is counted in bytes: use Mi or Gi'}`];
+    return [`${JSON.stringify(canonical)} is not a whole number of bytes${accepted}${fractionalBytesHint(canonical, nanos)}`];
   }
   if (nanos < MEBIBYTE_NANOS) {
     const bytes = nanos / NANOS;
-    const hint = /^[0-9]+$/.test(canonical) ? `; did you mean "${canonical}Mi"?` : '; a container needs megabytes (Mi)';
+    const plainBytes = /^[0-9]+$/.test(canonical);
+    // A volume of a few KiB written with a unit ("1000Ki") may well be meant; "512" (bytes) hardly ever.
+    if (!plainBytes && of === 'volume') return [];
+    const hint = plainBytes ? `; did you mean "${canonical}Mi"?` : '; a container needs megabytes (Mi)';
     return [`${JSON.stringify(canonical)} is ${bytes} byte${bytes === 1n ? '' : 's'}, less than 1Mi${hint}`];
   }
   return [];
+}
+
+/**
+ * The likely intended value of a fractional byte amount. Under 1Mi it is
+ * "m" (milli) written for M or Mi ("500m"); from 1Mi on, a fraction of a
+ * larger unit ("0.1Gi", stored as "107374182400m"), where "107374182400Mi"
+ * would be absurd: the amount rounded up to whole bytes and to Mi.
+ */
+function fractionalBytesHint(canonical: string, nanos: bigint): string {
+  if (nanos < MEBIBYTE_NANOS) return memoryHint(canonical) || '; memory is counted in bytes: use Mi or Gi';
+  const bytes = (nanos + NANOS - 1n) / NANOS;
+  const mebibytes = (nanos + MEBIBYTE_NANOS - 1n) / MEBIBYTE_NANOS;
+  return `; did you mean "${bytes}" (rounded up to whole bytes) or "${mebibytes}Mi"?`;
 }
 
 /** "500" (cores) where "500m" was meant; byte units on a CPU amount. */
@@ -164,7 +211,13 @@ function checkCpu(canonical: string): string[] {
   if (nanos < MANY_CORES_NANOS) return [];
   const cores = nanos / NANOS;
   const byteUnit = /[KMGTPE]i$/.test(canonical) ? ' (Ki, Mi, Gi are byte units)' : '';
-  const hint = nanos % NANOS === 0n ? `; did you mean "${cores}m" (${Number(cores) / 1000} of a core)?` : '';
+  // "500" was likely "500m", and "2Gi" likely "2" (cores); "1k" or "1E" have no likely reading.
+  const binary = /^([0-9]+)[KMGTPE]i$/.exec(canonical);
+  const hint = /^[0-9]+$/.test(canonical)
+    ? `; did you mean "${cores}m" (${Number(cores) / 1000} of a core)?`
+    : binary !== null
+      ? `; did you mean "${binary[1]}" (${binary[1]} core${binary[1] === '1' ? '' : 's'})?`
+      : '';
   return [`${JSON.stringify(canonical)} is ${cores} CPU cores${byteUnit}, more than a node is likely to have${hint}`];
 }
 

@@ -5,7 +5,7 @@ import { UserError } from '../errors';
 import type { RenderCache } from '../output/render-cache';
 import type { Settings } from '../project-settings';
 import { type CrossTaskEntry, entryOfTask } from './cross-task-entry';
-import { discoverManifests } from './discover';
+import { discoverTaskFiles, MANIFEST_FILE } from './discover';
 import { type LoadedTask, ManifestLoader } from './load';
 import { objectSizeDiagnostics } from './object-size';
 import { readManifest } from './read';
@@ -53,8 +53,8 @@ export interface LoadTasksInput {
  */
 export function loadTasks(input: LoadTasksInput): LoadedTasks {
   const { tasksDir, settings, cwd, cache } = input;
-  const entries = discoverManifests(tasksDir);
-  if (entries.length === 0 && input.allowEmpty !== true) {
+  const { manifests: entries, misnamed } = discoverTaskFiles(tasksDir);
+  if (entries.length === 0 && misnamed.length === 0 && input.allowEmpty !== true) {
     const shown = toPosix(path.relative(cwd, tasksDir)) || '.';
     throw new UserError(
       `${shown}/: no manifest.json below this folder, so nothing was written: a run without tasks would prune every ` +
@@ -66,6 +66,11 @@ export function loadTasks(input: LoadTasksInput): LoadedTasks {
   const diagnostics: Diagnostic[] = [];
   const tasks: TaskSource[] = [];
   const crossTaskEntries: CrossTaskEntry[] = [];
+  for (const relative of misnamed) {
+    const shown = toPosix(path.relative(cwd, path.join(tasksDir, relative)));
+    const message = `this file is not read: only files named exactly ${MANIFEST_FILE} are manifests, so the task it describes would not be rendered and its output would be pruned; rename it to ${MANIFEST_FILE} (converted to JSON), or remove it`;
+    diagnostics.push({ file: shown, line: 1, column: 1, offset: 0, length: 0, severity: 'error', path: '', message });
+  }
   for (const entry of entries) {
     const file = path.join(tasksDir, entry.relative);
     const shown = toPosix(path.relative(cwd, file));

@@ -32,9 +32,8 @@ export function objectSizeDiagnostics(loaded: LoadedTask, settings: Settings): D
   // Loaded only here, as synth does: cdk8s takes a while to load.
   const { renderObjects } = require('../output/render') as typeof import('../output/render');
   const out: Diagnostic[] = [];
-  for (const object of renderObjects(task, settings) as { kind: string; metadata?: { annotations?: Record<string, string> } }[]) {
-    const annotations = Object.entries(object.metadata?.annotations ?? {}).reduce((n, [k, v]) => n + Buffer.byteLength(k) + Buffer.byteLength(v), 0);
-    const size = Buffer.byteLength(JSON.stringify(object)) + 1 + Buffer.byteLength(LAST_APPLIED_ANNOTATION) + annotations;
+  for (const object of renderObjects(task, settings) as { kind: string }[]) {
+    const size = lastAppliedAnnotationsSize(object);
     if (size <= TOTAL_ANNOTATION_SIZE_LIMIT) continue;
     const biggest = biggestField(document.value);
     out.push(
@@ -47,6 +46,17 @@ export function objectSizeDiagnostics(loaded: LoadedTask, settings: Settings): D
     );
   }
   return out;
+}
+
+/**
+ * The bytes an object's annotations take once client-side `kubectl apply`
+ * has added its JSON as the last-applied annotation (compare with
+ * `TOTAL_ANNOTATION_SIZE_LIMIT`).
+ */
+export function lastAppliedAnnotationsSize(object: unknown): number {
+  const annotations = (object as { metadata?: { annotations?: Record<string, unknown> } }).metadata?.annotations ?? {};
+  const existing = Object.entries(annotations).reduce((n, [k, v]) => n + Buffer.byteLength(k) + Buffer.byteLength(String(v)), 0);
+  return Buffer.byteLength(JSON.stringify(object)) + 1 + Buffer.byteLength(LAST_APPLIED_ANNOTATION) + existing;
 }
 
 /** The largest leaf of a JSON value, following the largest child at each level. */

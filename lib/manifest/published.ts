@@ -1,6 +1,6 @@
 import * as z from '../zod';
 import type { Published } from '../model';
-import { checkRoutePath } from '../validation/route-path';
+import { checkPrefixDotSegments, checkRoutePath } from '../validation/route-path';
 import { always, checkedString } from './zod-helpers';
 
 const MATERIAL_ICON = /^[a-z0-9_]+$/;
@@ -18,7 +18,7 @@ export const PUBLISHED_DEFAULTS = {
 export const publishedSchema = z
   .strictObject({
     access: z.string().min(1).optional(),
-    prefix: checkedString((p) => (p.startsWith('/') ? checkRoutePath(p) : `must start with "/" (found ${JSON.stringify(p)})`)),
+    prefix: checkedString((p) => (p.startsWith('/') ? (checkRoutePath(p) ?? checkPrefixDotSegments(p)) : `must start with "/" (found ${JSON.stringify(p)})`)),
     // Envoy's prefix_rewrite replaces the matched prefix: "" keeps the path (Emissary then writes no rewrite).
     rewrite: checkedString((r) => (r === '' || r.startsWith('/') ? checkRoutePath(r) : `must be "" (no rewrite) or start with "/" (found ${JSON.stringify(r)}): it replaces the matched prefix, so the service would receive paths such as ${JSON.stringify(`${r}page`)}; did you mean ${JSON.stringify(`/${r}`)}?`)).optional(),
     // Envoy reads a route timeout of 0 as "no timeout"; this tool's rule is that every route has one.

@@ -47,7 +47,15 @@ const sources = {
   secret: z.strictObject({ secretName: resourceName, items: z.array(keyToPath).optional(), defaultMode: fileMode.optional(), optional: z.boolean().optional() }),
   persistentVolumeClaim: z.strictObject({ claimName: resourceName, readOnly: z.boolean().optional() }),
   emptyDir: z.strictObject({
-    medium: z.enum(['', 'Memory']).optional(),
+    // Kubernetes also accepts HugePages[-<size>], which needs hugepages-<size> resources the format cannot request.
+    medium: z
+      .enum(['', 'Memory'], {
+        error: (iss) =>
+          typeof iss.input === 'string' && iss.input.startsWith('HugePages')
+            ? `${JSON.stringify(iss.input)} is refused by this tool: a HugePages volume needs hugepages-<size> requests and limits on the container, which a manifest cannot set (the pod would never start); use "" (node disk) or "Memory"`
+            : undefined,
+      })
+      .optional(),
     sizeLimit: z
       .string()
       .transform((s, ctx) => {
@@ -64,7 +72,8 @@ const sources = {
     // ValidateCSIDriverName: a DNS-1123 subdomain of at most 63 characters.
     driver: nameString((d) => (d.length > 63 ? `must be at most 63 characters (it has ${d.length})` : checkDns1123Subdomain(d))),
     readOnly: z.boolean().optional(),
-    fsType: z.string().min(1).optional(),
+    // Kubernetes stores "" (a pointer) and the driver reads it as no file system type: the tool's rule is to leave the field out.
+    fsType: z.string().min(1, { error: 'must not be empty (this tool\'s rule: Kubernetes accepts "" and the driver reads it as no file system type; leave fsType out for the driver\'s default)' }).optional(),
     volumeAttributes: z.record(nameString(checkRenderableKey), z.string()).optional(),
     nodePublishSecretRef: z.strictObject({ name: resourceName }).optional(),
   }),

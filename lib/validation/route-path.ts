@@ -30,3 +30,25 @@ export function checkRoutePath(path: string): string | undefined {
   if (bad !== null) return `${JSON.stringify(path)} has a "%" that does not start a percent-encoded byte (%XX); write "%25" for a literal "%"`;
   return undefined;
 }
+
+/**
+ * `undefined` unless `prefix` holds a "." or ".." segment. Clients remove
+ * dot segments before they send a request (RFC 3986 section 5.2.4; the
+ * WHATWG URL parser of browsers; curl without --path-as-is), so a request
+ * path never holds one and such a prefix never matches. The likely intended
+ * value is the prefix with its dot segments removed.
+ */
+export function checkPrefixDotSegments(prefix: string): string | undefined {
+  const segments = prefix.split('/');
+  if (!segments.some((s) => s === '.' || s === '..')) return undefined;
+  const kept: string[] = [];
+  segments.forEach((s, i) => {
+    const last = i === segments.length - 1;
+    if (s === '.' || s === '..') {
+      if (s === '..' && kept.length > 1) kept.pop();
+      if (last) kept.push('');
+    } else kept.push(s);
+  });
+  const removed = kept.join('/');
+  return `${JSON.stringify(prefix)} has a "." or ".." segment, which clients remove before they send a request (RFC 3986 section 5.2.4), so no request path holds it and the prefix never matches; did you mean ${JSON.stringify(removed.startsWith('/') ? removed : `/${removed}`)}?`;
+}

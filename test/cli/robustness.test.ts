@@ -63,7 +63,7 @@ describe('warnings', () => {
     fs.rmSync(path.join(ws.root, 'dist'), { recursive: true });
     const strict = ws.run('--strict');
     expect(strict.code).toBe(1);
-    expect(strict.stderr).toMatch(/0 error\(s\), 6 warning\(s\): nothing was written to dist in \d+\.\d\d s\n$/);
+    expect(strict.stderr).toMatch(/0 error\(s\), 6 warning\(s\) \(--strict: warnings fail the run\): nothing was written to dist in \d+\.\d\d s\n$/);
     expect(ws.files()).toEqual({});
   });
 });

@@ -1,5 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { runCli } from '../../lib/cli/cli';
+import type { SynthRun } from '../../lib/synth';
+import { synth } from '../../main';
 import { job, service, Workspace } from '../support/workspace';
 
 let ws: Workspace;
@@ -129,6 +132,45 @@ describe('npm run synth', () => {
     ]);
   });
 
+  test('a --settings file that does not exist is bad usage (exit 2), not the defaults: nothing is written', () => {
+    ws.task('a/manifest.json', job('a'));
+    expect(ws.run('--settings', 'missing.json')).toEqual({ code: 2, stdout: '', stderr: 'error: the settings file missing.json does not exist (see --settings); nothing was written\n' });
+    expect(ws.files()).toEqual({});
+  });
+
+  test('a file named like a manifest but not manifest.json, in a folder without one: an error, nothing written or pruned', () => {
+    ws.task('a/manifest.json', job('a'));
+    expect(ws.run().code).toBe(0);
+    fs.rmSync(path.join(ws.root, 'tasks/a/manifest.json'));
+    ws.task('a/Manifest.json', job('a')).task('b/manifest.yaml', 'name: b').task('c/manifest.json', job('c')).task('c/manifest.yml', '');
+    const { code, stderr } = ws.run();
+    expect(code).toBe(1);
+    expect(diagnosticLines(stderr)).toEqual([
+      'tasks/a/Manifest.json:1:1 error: this file is not read: only files named exactly manifest.json are manifests, so the task it describes would not be rendered and its output would be pruned; rename it to manifest.json (converted to JSON), or remove it',
+      'tasks/b/manifest.yaml:1:1 error: this file is not read: only files named exactly manifest.json are manifests, so the task it describes would not be rendered and its output would be pruned; rename it to manifest.json (converted to JSON), or remove it',
+    ]);
+    expect(Object.keys(ws.files())).toEqual(['default/a.k8s.yaml']);
+  });
+
+  test('run from an installed package (npx datatask in a project that depends on it): the defaults are the user\'s project, not node_modules', () => {
+    ws.task('a/manifest.json', job('a')).write('package.json', '{}').write('node_modules/datatask-cdk8s/package.json', '{}');
+    const installed = { main: path.join(ws.root, 'node_modules/datatask-cdk8s/build/app.js'), synth: (run: SynthRun) => synth(run) };
+    let stderr = '';
+    const code = runCli(['synth'], installed, { cwd: path.join(ws.root, 'tasks'), env: {}, stdout: () => {}, stderr: (t) => (stderr += t), renderCache: false });
+    expect(code).toBe(0);
+    expect(stderr).toMatch(/^1 task \(1 job\) → \.\.\/dist: 1 written, 0 unchanged, 0 pruned in [0-9.]+ s\n$/);
+    expect(Object.keys(ws.files())).toEqual(['default/a.k8s.yaml']);
+    expect(fs.existsSync(path.join(ws.root, 'node_modules/datatask-cdk8s/dist'))).toBe(false);
+  });
+
+  test('--strict: a run failed by warnings alone says so', () => {
+    ws.task('a/manifest.json', job('a', { 'image-source': 'busybox' }));
+    const { code, stderr } = ws.run('--strict');
+    expect(code).toBe(1);
+    expect(stderr.split('\n').at(-2)).toMatch(/^0 error\(s\), 1 warning\(s\) \(--strict: warnings fail the run\): nothing was written to dist in [0-9.]+ s$/);
+    expect(ws.files()).toEqual({});
+  });
+
   test('settings apply to every task', () => {
     ws.task('a/manifest.json', job('a')).write('datatask.settings.json', '{"namespace": "data"}');
     expect(ws.run().code).toBe(0);
@@ -136,7 +178,8 @@ describe('npm run synth', () => {
   });
 
   test.each([
-    [['--nope'], "Unknown option '--nope'"],
+    [['--nope'], 'error: unknown option --nope for `datatask synth`\n'],
+    [['--stirct'], 'error: unknown option --stirct for `datatask synth` (did you mean --strict?)\n'],
     [['extra'], 'unknown command "extra"'],
     [['synth', 'extra'], 'unexpected argument "extra"'],
     [['--format', 'yaml'], '--format must be one of text, json, github (found "yaml")'],

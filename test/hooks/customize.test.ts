@@ -118,3 +118,27 @@ test('a hook that throws, or makes what YAML cannot carry: located errors naming
   expect(stderr).not.toMatch(/\n\s+at /);
   expect(ws.files()).toEqual({});
 });
+
+test('what the API server checks beyond the schema: label values, strings server-side apply cannot carry, one object twice', () => {
+  ws.task('a/manifest.json', job('a')).task('web/manifest.json', service('web'));
+  ws.hooks = [
+    function badLabel(chart) {
+      if (chart.task.name === 'a') ApiObject.of(chart.node.findChild('Job')).metadata.addLabel('team', 'data platform');
+    },
+    function bigConfigMap(chart) {
+      if (chart.task.name === 'a') new k8s.KubeConfigMap(chart, 'Data', { metadata: { name: 'a-data' }, data: { big: 'x'.repeat(300_000) } });
+    },
+    function secondService(chart) {
+      if (chart.task.kind === 'service') new k8s.KubeService(chart, 'Again', { metadata: { name: chart.task.name, annotations: { note: 'a\u0085b' } }, spec: { ports: [{ port: 80 }] } });
+    },
+  ];
+  const { code, stderr } = ws.run();
+  expect(code).toBe(1);
+  expect(stderr.split('\n').filter((l) => l.includes(' error: '))).toEqual([
+    'tasks/a/manifest.json:1:1 error: task "default/a" after hooks "badLabel", "bigConfigMap", "secondService": ConfigMap a-data: too large for client-side apply: kubectl apply (and Argo CD\'s default sync) keeps the whole object in the kubectl.kubernetes.io/last-applied-configuration annotation, and its annotations would take 300156 bytes, more than the API server\'s limit of 262144 (256 KiB)',
+    'tasks/a/manifest.json:1:1 error: task "default/a" after hooks "badLabel", "bigConfigMap", "secondService": Job a: /metadata/labels/team: "data platform" must consist of letters, digits, \'-\', \'_\' and \'.\', and start and end with a letter or digit',
+    'tasks/web/manifest.json:1:1 error: task "default/web" after hooks "badLabel", "bigConfigMap", "secondService": Service web appears twice in the task\'s file (kubectl would apply the second over the first; Argo CD refuses it): give the hook\'s object another name',
+    'tasks/web/manifest.json:1:1 error: task "default/web" after hooks "badLabel", "bigConfigMap", "secondService": Service web: /metadata/annotations/note contains U+0085 (next line), which it would turn into a space, at character 2; server-side apply (kubectl apply --server-side, Argo CD ServerSideApply=true) reads the object as YAML and cannot carry it: remove it',
+  ]);
+  expect(ws.files()).toEqual({});
+});

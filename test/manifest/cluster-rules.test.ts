@@ -23,6 +23,9 @@ describe('published keys as Emissary and Envoy read them', () => {
     ['"prefix": "/my app/"', '1:160', 'error: published.prefix: "/my app/" contains " " (U+0020), which a request path never holds as such (clients send it percent-encoded as "%20"); did you mean "/my%20app/"?'],
     ['"prefix": "/café/"', '1:160', 'error: published.prefix: "/café/" contains "é" (U+00E9), which a request path never holds as such (clients send it percent-encoded as "%C3%A9"); did you mean "/caf%C3%A9/"?'],
     ['"prefix": "/a/#top"', '1:160', 'error: published.prefix: "/a/#top" contains "#" (a fragment, which browsers never send), which a request path never holds as such (clients send it percent-encoded as "%23"); did you mean "/a/%23top"?'],
+    // RFC 3986 5.2.4 remove_dot_segments: clients never send a "." or ".." segment.
+    ['"prefix": "/a/./b/"', '1:160', 'error: published.prefix: "/a/./b/" has a "." or ".." segment, which clients remove before they send a request (RFC 3986 section 5.2.4), so no request path holds it and the prefix never matches; did you mean "/a/b/"?'],
+    ['"prefix": "/a/b/.."', '1:160', 'error: published.prefix: "/a/b/.." has a "." or ".." segment, which clients remove before they send a request (RFC 3986 section 5.2.4), so no request path holds it and the prefix never matches; did you mean "/a/"?'],
     ['"prefix": "/a%2/"', '1:160', 'error: published.prefix: "/a%2/" has a "%" that does not start a percent-encoded byte (%XX); write "%25" for a literal "%"'],
     // prefix_rewrite replaces the matched prefix: a rewrite without "/" makes an invalid path.
     ['"prefix": "/a/", "rewrite": "api/"', '1:178', 'error: published.rewrite: must be "" (no rewrite) or start with "/" (found "api/"): it replaces the matched prefix, so the service would receive paths such as "api/page"; did you mean "/api/"?'],
@@ -60,15 +63,54 @@ describe('resources: what the API server stores, and likely mistakes', () => {
 
   test.each([
     ['"memory-request": "500m"', '1:90', 'warning: memory-request: "500m" is not a whole number of bytes (the API server accepts it with a "fractional byte value" warning) ("m" means milli, a thousandth); did you mean "500Mi" or "500M"?'],
+    // 0.1Gi is 107374182.4 bytes: stored as "107374182400m" (quantity.go CanonicalizeBytes keeps a fraction in DecimalSI).
+    ['"memory-request": "0.1Gi"', '1:90', 'warning: memory-request: "107374182400m" is not a whole number of bytes (the API server accepts it with a "fractional byte value" warning); did you mean "107374183" (rounded up to whole bytes) or "103Mi"?'],
     ['"memory-limit": "512"', '1:88', 'warning: memory-limit: "512" is 512 bytes, less than 1Mi; did you mean "512Mi"?'],
     ['"cpu-request": "500"', '1:87', 'warning: cpu-request: "500" is 500 CPU cores, more than a node is likely to have; did you mean "500m" (0.5 of a core)?'],
-    ['"cpu-limit": "1Gi"', '1:85', 'warning: cpu-limit: "1Gi" is 1073741824 CPU cores (Ki, Mi, Gi are byte units), more than a node is likely to have; did you mean "1073741824m" (1073741.824 of a core)?'],
+    ['"cpu-limit": "1Gi"', '1:85', 'warning: cpu-limit: "1Gi" is 1073741824 CPU cores (Ki, Mi, Gi are byte units), more than a node is likely to have; did you mean "1" (1 core)?'],
+    ['"cpu-request": "1E"', '1:87', 'warning: cpu-request: "1E" is 1000000000000000000 CPU cores, more than a node is likely to have'],
   ])('%s', (fields, position, message) => {
     expect(findings(job(fields))).toEqual([at(position, message)]);
   });
 });
 
+describe('a cron step beyond its field', () => {
+  // robfig/cron getRange: a step walks the field's own range, so */90 in minutes keeps minute 0 only (the API server accepts it).
+  test.each([
+    ['*/90 * * * *', 'warning: schedule: "*/90 * * * *": the step 90 in "*/90" goes beyond the minute range 0-59, so it matches minute 0 only (once per hour at most), not every 90 minutes; for every 90 minutes, write "@every 90m" (counted from the CronJob\'s creation or last run)'],
+    ['0 */36 * * *', 'warning: schedule: "0 */36 * * *": the step 36 in "*/36" goes beyond the hour range 0-23, so it matches hour 0 only (once per day at most), not every 36 hours; for every 36 hours, write "@every 36h" (counted from the CronJob\'s creation or last run)'],
+  ])('%s', (schedule, message) => {
+    expect(findings(job(`"schedule": "${schedule}"`))).toEqual([at('1:84', message)]);
+  });
+
+  test('a step within the range is not warned', () => {
+    expect(findings(job('"schedule": "*/30 */12 */15 * *"'))).toEqual([]);
+  });
+});
+
+describe('refused by the tool, and said so', () => {
+  // The API server accepts HugePages; kubelet then fails the volume without hugepages-<size> resources, which the format cannot set.
+  test('a csi fsType of ""', () => {
+    expect(findings(job('"volumes": [{"name": "v", "mountPath": "/v", "csi": {"driver": "d.example.com", "fsType": ""}}]'))).toEqual([
+      at('1:162', 'error: volumes[0].csi.fsType: must not be empty (this tool\'s rule: Kubernetes accepts "" and the driver reads it as no file system type; leave fsType out for the driver\'s default)'),
+    ]);
+  });
+
+  test('an emptyDir of medium HugePages', () => {
+    expect(findings(job('"volumes": [{"name": "v", "mountPath": "/v", "emptyDir": {"medium": "HugePages-2Mi"}}]'))).toEqual([
+      at('1:140', 'error: volumes[0].emptyDir.medium: "HugePages-2Mi" is refused by this tool: a HugePages volume needs hugepages-<size> requests and limits on the container, which a manifest cannot set (the pod would never start); use "" (node disk) or "Memory"'),
+    ]);
+  });
+});
+
 describe('other likely mistakes', () => {
+  test('an emptyDir sizeLimit under 1Mi: warned as plain bytes, not with a unit, and not as a container', () => {
+    expect(findings(job('"volumes": [{"name": "v", "mountPath": "/v", "emptyDir": {"sizeLimit": "512"}}]'))).toEqual([
+      at('1:143', 'warning: volumes[0].emptyDir.sizeLimit: "512" is 512 bytes, less than 1Mi; did you mean "512Mi"?'),
+    ]);
+    expect(findings(job('"volumes": [{"name": "v", "mountPath": "/v", "emptyDir": {"sizeLimit": "1000Ki"}}]'))).toEqual([]);
+  });
+
   test('an emptyDir sizeLimit in milli-bytes', () => {
     expect(findings(job('"volumes": [{"name": "v", "mountPath": "/v", "emptyDir": {"sizeLimit": "100m"}}]'))).toEqual([
       at('1:143', 'warning: volumes[0].emptyDir.sizeLimit: "100m" is not a whole number of bytes ("m" means milli, a thousandth); did you mean "100Mi" or "100M"?'),

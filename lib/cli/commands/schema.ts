@@ -12,7 +12,7 @@ export const schemaCommand: Command = {
   options: { check: { type: 'boolean', default: false } },
   optionHelp: `  --check           write nothing; exit 1 when ${MANIFEST_SCHEMA_FILE} is missing or out of date`,
   run(values, io, app) {
-    const file = path.join(projectRoot(app.main), MANIFEST_SCHEMA_FILE);
+    const file = path.join(projectRoot(app.main, io.cwd), MANIFEST_SCHEMA_FILE);
     const expected = manifestJsonSchemaText();
     const current = existsSync(file) ? readFileSync(file, 'utf8') : undefined;
     if (current === expected) {

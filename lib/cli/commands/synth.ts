@@ -55,7 +55,7 @@ function runSynth(values: OptionValues, io: CliIo, app: AppEntry, check: boolean
   if (typeof settings === 'number') return settings;
   const { absolute: outDir, shown: shownOut } = projectPath(io, app, values.out, 'out');
   const cdk8s = cdk8sOutput(io);
-  const cacheOption = io.renderCache ?? { dir: path.join(projectRoot(app.main), 'node_modules', '.cache', 'datatask-cdk8s'), code: codeIdentity(app.main) };
+  const cacheOption = io.renderCache ?? { dir: path.join(projectRoot(app.main, io.cwd), 'node_modules', '.cache', 'datatask-cdk8s'), code: codeIdentity(app.main) };
   const cache = cacheOption === false ? RenderCache.NONE : RenderCache.open(cacheOption.dir, { code: cacheOption.code, settings, tasksDir, outDir });
 
   const outcome = app.synth({
@@ -69,7 +69,8 @@ function runSynth(values: OptionValues, io: CliIo, app: AppEntry, check: boolean
   const errors = outcome.diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = outcome.diagnostics.length - errors;
   if (outcome.plan === undefined) {
-    io.stderr(`${errors} error(s), ${warnings} warning(s): nothing was written to ${shownOut} in ${elapsed(started)} s\n`);
+    const byStrict = errors === 0 && warnings > 0 ? ' (--strict: warnings fail the run)' : '';
+    io.stderr(`${errors} error(s), ${warnings} warning(s)${byStrict}: nothing was written to ${shownOut} in ${elapsed(started)} s\n`);
     return ExitCode.INVALID_INPUT;
   }
   if (outcome.drift !== undefined) {

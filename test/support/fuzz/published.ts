@@ -19,7 +19,8 @@ const iconUrl = fc
 /** The arbitrary of each `published` key. */
 const publishedKeys = {
   access: nonEmpty(applyableString),
-  prefix: routePath,
+  // Clients remove dot segments (RFC 3986 5.2.4), so a prefix holding one never matches and is refused.
+  prefix: routePath.filter((p) => !p.split('/').some((s) => s === '.' || s === '..')),
   rewrite: fc.oneof(fc.constant(''), routePath),
   timeout_ms: fc.integer({ min: 1, max: 2 ** 31 - 1 }),
   sticky_sessions: fc.boolean(),
