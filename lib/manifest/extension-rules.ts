@@ -53,6 +53,7 @@ export function checkExtensionRelations(raw: Record<string, unknown>, settings: 
       });
     }
   }
+  if (raw.type === 'job') checkJobControllerLabels(raw, labels, ctx);
   const annotations = stringMap(raw.annotations);
   const prefix = settings.mapping.portalAnnotationPrefix;
   const plainJob = raw.type === 'job' && raw.schedule === undefined;
@@ -85,6 +86,25 @@ export function checkExtensionRelations(raw: Record<string, unknown>, settings: 
       });
     }
   });
+}
+
+/**
+ * The pod labels the API server gives a Job's pods: it selects them by the
+ * Job's uid, generating `controller-uid` and `batch.kubernetes.io/controller-uid`
+ * in both the selector and the template unless the template already has
+ * them (pkg/registry/batch/job/strategy.go `generateSelector`), and then
+ * `ValidateJob` refuses a template whose labels the selector does not
+ * match. A cron job's Jobs are created the same way, so each run is refused.
+ */
+const JOB_CONTROLLER_LABELS = ['controller-uid', 'batch.kubernetes.io/controller-uid'] as const;
+
+function checkJobControllerLabels(raw: Record<string, unknown>, labels: Readonly<Record<string, string>> | undefined, ctx: z.RefinementCtx): void {
+  const what = raw.schedule === undefined ? 'the API server refuses the Job' : 'the API server refuses every Job the CronJob creates';
+  for (const key of JOB_CONTROLLER_LABELS) {
+    const message = `"${key}" is the label a Job selects its pods by: the API server sets it to the Job's uid, which no value written here matches, so ${what} (its selector does not match its pod labels); remove it`;
+    if (Object.hasOwn(stringMap(raw['pod-labels']), key)) ctx.addIssue({ code: 'custom', path: ['pod-labels', key], message });
+    if (labels !== undefined && Object.hasOwn(labels, key)) ctx.addIssue({ code: 'custom', path: ['labels'], message });
+  }
 }
 
 /** The selector's labels: `labels` parsed (by its field), or parsed here; undefined when invalid. */

@@ -180,6 +180,9 @@ describe('job and cron job fields', () => {
     [CRON, '"time-zone": "Local"', '14: error: time-zone: "Local" is not allowed: the API server wants an explicit IANA time zone such as "Europe/Paris" or "UTC"'],
     [CRON, '"time-zone": "europe/paris"', '14: error: time-zone: "europe/paris" is not an IANA time zone name (did you mean "Europe/Paris"?)'],
     [CRON, '"time-zone": "Europe/Pariss"', '14: error: time-zone: "Europe/Pariss" is not an IANA time zone name (did you mean "Europe/Paris"?)'],
+    // pkg/registry/batch/job/strategy.go generateSelector: the selector is the Job's uid under these keys.
+    [JOB, '"pod-labels": {"controller-uid": "1"}', '34: error: pod-labels.controller-uid: "controller-uid" is the label a Job selects its pods by: the API server sets it to the Job\'s uid, which no value written here matches, so the API server refuses the Job (its selector does not match its pod labels); remove it'],
+    [CRON, '"pod-labels": {"batch.kubernetes.io/controller-uid": "1"}', '54: error: pod-labels["batch.kubernetes.io/controller-uid"]: "batch.kubernetes.io/controller-uid" is the label a Job selects its pods by: the API server sets it to the Job\'s uid, which no value written here matches, so the API server refuses every Job the CronJob creates (its selector does not match its pod labels); remove it'],
     [CRON, '"time-zone": "PST"', '14: error: time-zone: "PST" is not an IANA time zone name (did you mean "America/Los_Angeles"?)'],
   ])('%s%s', (prefix, fields, expected) => {
     expect(relative(prefix, fields)).toEqual([expected]);
