@@ -85,7 +85,10 @@ function describeIssue(issue: Issue): string {
       if (issue.origin === 'string') {
         return issue.code === 'too_small' && bound === 1 ? 'must not be empty' : `must be ${issue.code === 'too_small' ? 'at least' : 'at most'} ${bound} characters`;
       }
-      if (issue.origin === 'array') return `must have ${issue.code === 'too_small' ? 'at least' : 'at most'} ${bound} items`;
+      if (issue.origin === 'array') {
+        if (issue.code === 'too_small' && bound === 1) return 'must not be empty (a list of at least one item)';
+        return `must have ${issue.code === 'too_small' ? 'at least' : 'at most'} ${bound} item${bound === 1 ? '' : 's'}`;
+      }
       const op = issue.code === 'too_small' ? (issue.inclusive ? '≥' : '>') : issue.inclusive ? '≤' : '<';
       return `expected an integer ${op} ${bound}, found ${describeValue(input)}`;
     }

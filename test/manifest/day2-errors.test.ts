@@ -150,7 +150,7 @@ describe('probes', () => {
     [SERVICE, '"readiness-probe": {"httpGet": {"path": "/x", "port": 70000}}', '55: error: readiness-probe.httpGet.port: expected an integer ≤ 65535, found 70000'],
     [SERVICE, '"readiness-probe": {"httpGet": {"path": "x", "port": 80}}', '41: error: readiness-probe.httpGet.path: must be an absolute path starting with "/" (found "x")'],
     [SERVICE, '"readiness-probe": {"httpGet": {"port": 80}, "periodSecond": 5}', '46: error: readiness-probe.periodSecond: unknown field (did you mean "periodSeconds"?)'],
-    [SERVICE, '"readiness-probe": {"exec": {"command": []}}', '41: error: readiness-probe.exec.command: must have at least 1 items'],
+    [SERVICE, '"readiness-probe": {"exec": {"command": []}}', '41: error: readiness-probe.exec.command: must not be empty (a list of at least one item)'],
     [SERVICE, '"readiness-probe": {"exec": {"command": ["true"]}, "timeoutSeconds": 0}', '70: error: readiness-probe.timeoutSeconds: expected an integer ≥ 1, found 0'],
     [SERVICE, '"readiness-probe": {"exec": {"command": ["true"]}, "terminationGracePeriodSeconds": 5}', '85: error: readiness-probe.terminationGracePeriodSeconds: applies only to liveness and startup probes (a failed readiness probe does not restart the container)'],
     [SERVICE, '"liveness-probe": {"tcpSocket": {"port": "http"}, "successThreshold": 2}', '71: error: liveness-probe.successThreshold: must be 1 for a liveness probe, found 2'],
