@@ -122,7 +122,7 @@ function envChanges(before: unknown, after: unknown, fields: ManifestFields): Ca
   const out: Cause[] = [];
   for (const [name, value] of b) {
     if (!a.has(name)) out.push({ kind: 'change', aspect: 'env', message: `env ${name} added`, field: fields.env(name) });
-    else if (!sameJson(a.get(name), value)) out.push({ kind: 'change', aspect: 'env', message: `env ${name}: value changed (not shown)`, field: fields.env(name) });
+    else if (!sameJson(a.get(name), value)) out.push({ kind: 'change', aspect: 'env', message: `env ${name}: ${envChangeText(a.get(name), value)}`, field: fields.env(name) });
   }
   for (const name of a.keys()) {
     if (!b.has(name)) out.push({ kind: 'change', aspect: 'env', message: `env ${name} removed`, field: fields.env(name) });
@@ -132,6 +132,32 @@ function envChanges(before: unknown, after: unknown, fields: ManifestFields): Ca
     out.push({ kind: 'change', aspect: 'env', message: `env order: ${order[0]!.join(', ')} → ${order[1]!.join(', ')}`, field: ['env'] });
   }
   return out;
+}
+
+/**
+ * A variable's change: a literal value is never shown, but where it comes
+ * from is no secret (`from Secret db key password`), so a value moved into a
+ * Secret, or a reference to another key, is said.
+ */
+function envChangeText(before: unknown, after: unknown): string {
+  const [was, now] = [envSource(before), envSource(after)];
+  if (was === undefined && now === undefined) return 'value changed (not shown)';
+  return `${was ?? 'a literal value (not shown)'} → ${now ?? 'a literal value (not shown)'}`;
+}
+
+/** `from Secret db key password`, `from pod field metadata.name`, …; undefined for a literal value. */
+function envSource(variable: unknown): string | undefined {
+  const from = isRecord(variable) && isRecord(variable.valueFrom) ? variable.valueFrom : undefined;
+  if (from === undefined) return undefined;
+  const key = (kind: string, ref: Record<string, unknown>) => `from ${kind} ${String(ref.name)} key ${String(ref.key)}${ref.optional === true ? ' (optional)' : ''}`;
+  if (isRecord(from.secretKeyRef)) return key('Secret', from.secretKeyRef);
+  if (isRecord(from.configMapKeyRef)) return key('ConfigMap', from.configMapKeyRef);
+  if (isRecord(from.fieldRef)) return `from pod field ${String(from.fieldRef.fieldPath)}`;
+  if (isRecord(from.resourceFieldRef)) {
+    const divisor = from.resourceFieldRef.divisor;
+    return `from container resource ${String(from.resourceFieldRef.resource)}${divisor === undefined ? '' : ` (divisor ${String(divisor)})`}`;
+  }
+  return `from ${JSON.stringify(from)}`;
 }
 
 function envMap(env: unknown): Map<string, unknown> {

@@ -2,6 +2,9 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { runCli } from '../../lib/cli/cli';
+import { ManifestFields } from '../../lib/review/cause';
+import { podTemplateChanges } from '../../lib/review/pod-template';
+import { DEFAULT_SETTINGS } from '../../lib/settings';
 import { synth } from '../../main';
 import { service } from '../support/workspace';
 import { BASE, writeTasks } from './fixtures';
@@ -274,6 +277,19 @@ test('a new image and more replicas roll the Deployment out', () => {
       '\n' +
       'Tasks: 1 changed, 0 added, 0 removed, 3 unchanged\n',
   );
+});
+
+test('where a variable comes from is said (a value moved into a Secret, another key); the literal value is not', () => {
+  writeTasks(repo, { web: { env: [{ name: 'MODE', valueFrom: { secretKeyRef: { name: 'web', key: 'mode' } } }] } });
+  expect(review().stdout).toContain('  change    env MODE: a literal value (not shown) → from Secret web key mode\n');
+  const template = (valueFrom: unknown) => ({ spec: { containers: [{ name: 'web', env: [{ name: 'MODE', valueFrom }] }] } });
+  const changes = podTemplateChanges(
+    template({ secretKeyRef: { name: 'web', key: 'mode' } }),
+    template({ configMapKeyRef: { name: 'web', key: 'mode', optional: true } }),
+    new ManifestFields(undefined, DEFAULT_SETTINGS),
+    [undefined, undefined],
+  );
+  expect(changes.causes.map((c) => c.message)).toEqual(['env MODE: from Secret web key mode → from ConfigMap web key mode (optional)']);
 });
 
 test('environment values are never printed, in any format', () => {
