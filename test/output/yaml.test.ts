@@ -407,7 +407,7 @@ describe('stringifyYamlDocuments: round-trip property', () => {
         for (const [, options] of MODES) expect(readAll(text, options)).toEqual(jsonOf(docs));
         expect(stringifyYamlDocuments(docs)).toBe(text);
       }),
-      { numRuns: 500 },
+      { numRuns: 200 },
     );
   });
 });
