@@ -35,6 +35,14 @@ const DAY_MS = 86_400_000;
  * already be valid (`checkCronSchedule`).
  */
 export function shortestCronInterval(schedule: string): number | undefined {
+  if (!intervals.has(schedule)) intervals.set(schedule, shortestIntervalUncached(schedule));
+  return intervals.get(schedule);
+}
+
+// Cron jobs of a project share a few schedules, and each looks at ~2,900 days: once per distinct schedule per run.
+const intervals = new Map<string, number | undefined>();
+
+function shortestIntervalUncached(schedule: string): number | undefined {
   if (schedule.startsWith('@every ')) {
     // robfig/cron `Every`: the duration truncated to whole seconds, at least one second.
     const nanos = parseGoDuration(schedule.slice('@every '.length));

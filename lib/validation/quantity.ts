@@ -45,6 +45,20 @@ const GENERIC_HELP = 'a number with an optional suffix: m, k, M, G, Ki, Mi, Gi, 
  * (in cores, bytes, …).
  */
 export function parseQuantity(input: string): Result<Quantity> {
+  let result = parsedQuantities.get(input);
+  if (result === undefined) {
+    result = parseQuantityUncached(input);
+    parsedQuantities.set(input, result);
+  }
+  return result;
+}
+
+// Every task of a project repeats the same few amounts ("100m", "256Mi"), so
+// each distinct text is parsed once per run; results are immutable.
+const parsedQuantities = new Map<string, Result<Quantity>>();
+const exactValues = new Map<string, Exact>();
+
+function parseQuantityUncached(input: string): Result<Quantity> {
   const parsed = parseExact(input);
   if (parsed === 'syntax') {
     const hints = suggestionsFor(input);
@@ -80,6 +94,15 @@ type Exact = { readonly nanos: bigint; readonly format: Format } | 'syntax' | 'n
 
 /** The value in nanos (rounded up past nano precision, as apimachinery rounds) and the format. */
 function parseExact(input: string): Exact {
+  let exact = exactValues.get(input);
+  if (exact === undefined) {
+    exact = parseExactUncached(input);
+    exactValues.set(input, exact);
+  }
+  return exact;
+}
+
+function parseExactUncached(input: string): Exact {
   const match = SYNTAX.exec(input);
   if (match === null) return 'syntax';
   const [, sign, whole, fraction = '', suffix] = match;
