@@ -52,4 +52,48 @@ if (!fs.existsSync(app)) {
   const newer = staleSource();
   if (newer !== undefined && !build(`${path.relative(process.cwd(), newer)} is newer than the build`)) process.exit(1);
 }
-process.exitCode = require(app).cli(process.argv.slice(2));
+process.exitCode = loadApp().cli(process.argv.slice(2));
+
+/**
+ * build/app.js as a CommonJS module, compiled with V8's code cache
+ * build/app.jsc when it was made from these exact bytes: node then neither
+ * parses the 1.4 MB bundle nor compiles the functions a run uses (see the
+ * README, "Performance"). The cache holds compiled program code only, never
+ * a manifest or an output; it starts with the SHA-1 of the bundle it was
+ * made from, because V8's own check compares only the source's length. A
+ * missing or stale cache costs the normal compile, and this run then writes
+ * a fresh one at exit (beside, then renamed: a concurrent run never reads
+ * half a file); a read-only build folder only means no cache.
+ */
+function loadApp() {
+  const vm = require('node:vm');
+  const crypto = require('node:crypto');
+  const cacheFile = path.join(root, 'build', 'app.jsc');
+  const source = fs.readFileSync(app);
+  const digest = crypto.createHash('sha1').update(source).digest();
+  let cachedData;
+  try {
+    const cache = fs.readFileSync(cacheFile);
+    if (cache.subarray(0, digest.length).equals(digest)) cachedData = cache.subarray(digest.length);
+  } catch {
+    cachedData = undefined;
+  }
+  // Node's own CommonJS wrapper (the build writes ASCII, which decodes fastest as Latin-1),, on the source's first line: stack traces keep their line numbers.
+  const wrapped = `(function (exports, require, module, __filename, __dirname) { ${source.toString(require('node:buffer').isAscii(source) ? 'latin1' : 'utf8')}\n})`;
+  const script = new vm.Script(wrapped, { filename: app, cachedData });
+  if (cachedData === undefined || script.cachedDataRejected === true) process.once('exit', () => writeCodeCache(script, digest, cacheFile));
+  const appModule = { exports: {}, filename: app, id: app, loaded: false };
+  script.runInThisContext().call(appModule.exports, appModule.exports, require('node:module').createRequire(app), appModule, app, path.dirname(app));
+  return appModule.exports;
+}
+
+/** Writes the code V8 has compiled so far (the functions this run used), after the bundle's SHA-1. */
+function writeCodeCache(script, digest, cacheFile) {
+  const temp = `${cacheFile}.${process.pid}.tmp`;
+  try {
+    fs.writeFileSync(temp, Buffer.concat([digest, script.createCachedData()]));
+    fs.renameSync(temp, cacheFile);
+  } catch {
+    fs.rmSync(temp, { force: true });
+  }
+}
