@@ -10,6 +10,12 @@ export interface ManifestEntry {
   readonly relative: string;
   /** Whether it is a symbolic link (to be checked before reading). */
   readonly symlink: boolean;
+  /**
+   * Whether its folder lists a `Dockerfile` (file or folder), read from the
+   * listing the walk already made; `undefined` when only the file system can
+   * tell (a symbolic link, or another spelling a case-insensitive one matches).
+   */
+  readonly dockerfile: boolean | undefined;
 }
 
 /**
@@ -40,16 +46,18 @@ export function discoverTaskFiles(tasksDir: string): { manifests: ManifestEntry[
   const walk = (relative: string): void => {
     const entries = fs.readdirSync(path.join(tasksDir, relative), { withFileTypes: true });
     const nearMisses: string[] = [];
-    let hasManifest = false;
+    let manifest: Omit<ManifestEntry, 'dockerfile'> | undefined;
+    let dockerfile: boolean | undefined = false;
     for (const entry of entries) {
       const child = relative === '' ? entry.name : `${relative}/${entry.name}`;
+      if (entry.name.toLowerCase() === 'dockerfile') dockerfile = entry.name === 'Dockerfile' && !entry.isSymbolicLink() ? true : undefined;
       if (entry.name === MANIFEST_FILE) {
-        hasManifest = true;
-        found.push({ relative: child, symlink: entry.isSymbolicLink() });
+        manifest = { relative: child, symlink: entry.isSymbolicLink() };
       } else if (entry.isDirectory() && !entry.name.startsWith('.') && entry.name !== 'node_modules') walk(child);
       else if (NEAR_MISS.test(entry.name)) nearMisses.push(child);
     }
-    if (!hasManifest) misnamed.push(...nearMisses);
+    if (manifest !== undefined) found.push({ ...manifest, dockerfile });
+    else misnamed.push(...nearMisses);
   };
   walk('');
   return { manifests: found.sort((a, b) => compareStrings(a.relative, b.relative)), misnamed: misnamed.sort(compareStrings) };

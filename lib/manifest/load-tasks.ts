@@ -88,7 +88,7 @@ export function loadTasks(input: LoadTasksInput): LoadedTasks {
     if (result.task !== undefined) {
       crossTaskEntries.push(entryOfTask(result.task));
       tasks.push({ ...result.task, manifest: entry.relative, textHash });
-      diagnostics.push(...taskWarnings(result.task, path.dirname(file), path.posix.dirname(shown)));
+      diagnostics.push(...taskWarnings(result.task, path.dirname(file), path.posix.dirname(shown), entry.dockerfile));
       diagnostics.push(...objectSizeDiagnostics(result.task, settings));
     }
   }

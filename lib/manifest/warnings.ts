@@ -16,8 +16,9 @@ const SECRET_WORDS = new Set(['PASSWORD', 'PASSWD', 'PWD', 'PASS', 'TOKEN', 'SEC
  *
  * @param taskDir the task's folder, where an `image-destination` is built from
  * @param shownDir that folder as shown to the user
+ * @param listsDockerfile whether the folder has a Dockerfile, when its listing told (ManifestEntry.dockerfile); else the file system is asked
  */
-export function taskWarnings(loaded: LoadedTask, taskDir: string, shownDir: string): Diagnostic[] {
+export function taskWarnings(loaded: LoadedTask, taskDir: string, shownDir: string, listsDockerfile?: boolean): Diagnostic[] {
   const { task, document } = loaded;
   const out: Diagnostic[] = [];
   const warn = (p: readonly (string | number)[], message: string) => out.push(document.diagnostic(p, message, { severity: 'warning' }));
@@ -27,7 +28,7 @@ export function taskWarnings(loaded: LoadedTask, taskDir: string, shownDir: stri
   if (image.ok && image.value.digest === undefined && (image.value.tag === undefined || image.value.tag === 'latest')) {
     warn([imageField], `${JSON.stringify(task.image)} ${image.value.tag === undefined ? 'has no tag, so it means ":latest"' : 'uses the "latest" tag'}, which changes under running pods; pin a version tag or a digest`);
   }
-  if (task.imageBuilt && !fs.existsSync(path.join(taskDir, 'Dockerfile'))) {
+  if (task.imageBuilt && !(listsDockerfile ?? fs.existsSync(path.join(taskDir, 'Dockerfile')))) {
     warn([imageField], `there is no Dockerfile in ${shownDir}/; an image-destination is built from the task folder`);
   }
   if (task.kind === 'service' && task.published?.bypassAuth === true && task.published.access !== undefined) {
