@@ -59,14 +59,26 @@ function tightestBounds(issues: readonly Issue[]): Issue[] {
   return issues.filter((i) => i.code !== 'too_big' || tightest.get(key(i)) === i);
 }
 
+/**
+ * JSON's types are not YAML's: `5` where a string is expected wants quotes,
+ * and `"5"` or `"true"` where a number or a boolean is expected wants none.
+ */
+function quotingHint(expected: string, input: unknown): string {
+  if (expected === 'string' && (typeof input === 'number' || typeof input === 'boolean')) return ` (write "${String(input)}" in quotes)`;
+  if (typeof input !== 'string') return '';
+  const unquoted = input.trim();
+  if (expected === 'boolean' && (unquoted === 'true' || unquoted === 'false')) return ` (write ${unquoted} without quotes)`;
+  if ((expected === 'number' || expected === 'int') && unquoted !== '' && Number.isFinite(Number(unquoted))) return ` (write ${Number(unquoted)} without quotes)`;
+  return '';
+}
+
 function describeIssue(issue: Issue): string {
   const input = (issue as { input?: unknown }).input;
   switch (issue.code) {
     case 'invalid_type': {
       if (input === undefined) return 'is required';
       const expected = EXPECTED[issue.expected] ?? issue.expected;
-      const quote = issue.expected === 'string' && (typeof input === 'number' || typeof input === 'boolean') ? ` (write "${String(input)}" in quotes)` : '';
-      return `expected ${expected}, found ${describeValue(input)}${quote}`;
+      return `expected ${expected}, found ${describeValue(input)}${quotingHint(issue.expected, input)}`;
     }
     case 'invalid_value': {
       if (input === undefined) return 'is required';

@@ -174,7 +174,7 @@ describe('job and cron job fields', () => {
     [JOB, '"suspend": true', '12: error: suspend: applies only to a cron job (a job with a "schedule")'],
     [SERVICE, '"backoff-limit": 1', '18: error: backoff-limit: does not apply to a service (only to: job)'],
     [CRON, '"concurrency-policy": "forbid"', '23: error: concurrency-policy: expected "Allow", "Forbid" or "Replace", found "forbid" (did you mean "Forbid"?)'],
-    [CRON, '"suspend": "true"', '12: error: suspend: expected true or false, found "true"'],
+    [CRON, '"suspend": "true"', '12: error: suspend: expected true or false, found "true" (write true without quotes)'],
     [CRON, '"starting-deadline-seconds": -5', '30: error: starting-deadline-seconds: expected an integer ≥ 0, found -5'],
     [CRON, '"successful-jobs-history-limit": 1.5', '34: error: successful-jobs-history-limit: expected an integer, found 1.5'],
     [CRON, '"time-zone": "Local"', '14: error: time-zone: "Local" is not allowed: the API server wants an explicit IANA time zone such as "Europe/Paris" or "UTC"'],

@@ -30,6 +30,16 @@ describe('diagnostics of one manifest', () => {
     ]);
   });
 
+  test('a number or boolean written as a JSON string gets "without quotes"; a number written where a string goes gets "in quotes"', () => {
+    const text = '{"labels": "app:x", "type": "service", "name": "x", "image-source": "a:1", "name-port": "http", "container-port": "8080", "replicas": " 2 ", "published": {"prefix": "/x/", "access": "g", "visible": "false", "timeout_ms": "6s"}}';
+    expect(diagnostics(text)).toEqual([
+      'tasks/t/manifest.json:1:115 error: container-port: expected a number, found "8080" (write 8080 without quotes)',
+      'tasks/t/manifest.json:1:135 error: replicas: expected a number, found " 2 " (write 2 without quotes)',
+      'tasks/t/manifest.json:1:199 error: published.visible: expected true or false, found "false" (write false without quotes)',
+      'tasks/t/manifest.json:1:222 error: published.timeout_ms: expected a number, found "6s"',
+    ]);
+  });
+
   const one = (fields: string) => diagnostics(`{"labels": "app:x", "type": "job", "name": "x", ${fields}}`);
   const service = (fields: string) => diagnostics(`{"labels": "app:x", "type": "service", "name": "x", "image-source": "a:1", ${fields}}`);
 
@@ -66,7 +76,7 @@ describe('diagnostics of one manifest', () => {
       // "access" is required (the misspelt "acess" does not count) in the same run as the other errors.
       '1:132 error: published.access: is required unless "bypass_auth" is true (the group given access to the service)',
       '1:143 error: published.prefix: must start with "/" (found "app")',
-      '1:164 error: published.timeout_ms: expected a number, found "6000"',
+      '1:164 error: published.timeout_ms: expected a number, found "6000" (write 6000 without quotes)',
       '1:183 error: published.visible: expected true or false, found "yes"',
       '1:190 error: published.acess: unknown field (did you mean "access"?)',
     ]],
