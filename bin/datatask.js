@@ -78,7 +78,7 @@ function loadApp() {
   } catch {
     cachedData = undefined;
   }
-  // Node's own CommonJS wrapper (the build writes ASCII, which decodes fastest as Latin-1),, on the source's first line: stack traces keep their line numbers.
+  // Node's own CommonJS wrapper (the build writes ASCII, which decodes fastest as Latin-1), on the source's first line: stack traces keep their line numbers.
   const wrapped = `(function (exports, require, module, __filename, __dirname) { ${source.toString(require('node:buffer').isAscii(source) ? 'latin1' : 'utf8')}\n})`;
   const script = new vm.Script(wrapped, { filename: app, cachedData });
   if (cachedData === undefined || script.cachedDataRejected === true) process.once('exit', () => writeCodeCache(script, digest, cacheFile));
