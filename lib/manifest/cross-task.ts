@@ -41,7 +41,7 @@ export function crossTaskDiagnostics(entries: readonly CrossTaskEntry[], setting
   for (const entry of entries) {
     if (entry.labels === undefined || entry.namespace === undefined) continue;
     for (const [k, v] of Object.entries(podLabelsOf(entry) ?? {})) {
-      const key = JSON.stringify([entry.namespace, k, v]);
+      const key = holderKey(entry.namespace, k, v);
       const list = holders.get(key);
       if (list === undefined) holders.set(key, [entry]);
       else list.push(entry);
@@ -49,10 +49,10 @@ export function crossTaskDiagnostics(entries: readonly CrossTaskEntry[], setting
   }
   for (const selecting of entries) {
     if (!selecting.selects || selecting.labels === undefined || selecting.namespace === undefined) continue;
-    const labels = selecting.labels;
+    const { labels, namespace } = selecting;
     const selector = Object.entries(labels);
     const candidates = selector
-      .map(([k, v]) => holders.get(JSON.stringify([selecting.namespace, k, v])) ?? [])
+      .map(([k, v]) => holders.get(holderKey(namespace, k, v)) ?? [])
       .reduce((a, b) => (b.length < a.length ? b : a));
     for (const other of candidates) {
       if (other === selecting) continue;
@@ -75,4 +75,9 @@ function podLabelsOf(entry: CrossTaskEntry): Readonly<Record<string, string>> | 
 /** `diagnostic` with the place at `path` in the other manifest as its related location. */
 function related(diagnostic: Diagnostic, other: CrossTaskEntry, path: readonly string[], message: string): Diagnostic {
   return { ...diagnostic, related: [{ ...other.document.locate(path), message }] };
+}
+
+/** An unambiguous key of (namespace, label key, label value), whatever characters they hold: each part after its length. */
+function holderKey(namespace: string, key: string, value: string): string {
+  return `${namespace.length}:${namespace}${key.length}:${key}${value}`;
 }

@@ -30,7 +30,7 @@ export function readManifest(tasksDir: string, entry: ManifestEntry): { text: st
     if (stat.isDirectory()) return { problem: 'is a folder, not a file' };
     if (!stat.isFile()) return { problem: 'is not a regular file' };
     if (stat.size > MAX_MANIFEST_BYTES) return { problem: `is ${stat.size} bytes; a manifest may be at most 1 MiB` };
-    const bytes = fs.readFileSync(fd);
+    const bytes = readAll(fd, stat.size);
     try {
       return { text: utf8.decode(bytes) };
     } catch {
@@ -48,4 +48,19 @@ export function readManifest(tasksDir: string, entry: ManifestEntry): { text: st
   } finally {
     if (fd !== undefined) fs.closeSync(fd);
   }
+}
+
+/**
+ * The file's bytes as of its fstat: `readFileSync(fd)` would fstat it a
+ * second time. A file that shrinks meanwhile gives what is left.
+ */
+function readAll(fd: number, size: number): Buffer {
+  const bytes = Buffer.allocUnsafe(size);
+  let read = 0;
+  while (read < size) {
+    const n = fs.readSync(fd, bytes, read, size - read, read);
+    if (n === 0) break;
+    read += n;
+  }
+  return bytes.subarray(0, read);
 }
