@@ -67,10 +67,9 @@ process.exitCode = loadApp().cli(process.argv.slice(2));
  */
 function loadApp() {
   const vm = require('node:vm');
-  const crypto = require('node:crypto');
   const cacheFile = path.join(root, 'build', 'app.jsc');
   const source = fs.readFileSync(app);
-  const digest = crypto.createHash('sha1').update(source).digest();
+  const digest = bundleDigest(source);
   let cachedData;
   try {
     const cache = fs.readFileSync(cacheFile);
@@ -85,6 +84,21 @@ function loadApp() {
   const appModule = { exports: {}, filename: app, id: app, loaded: false };
   script.runInThisContext().call(appModule.exports, appModule.exports, require('node:module').createRequire(app), appModule, app, path.dirname(app));
   return appModule.exports;
+}
+
+/**
+ * The SHA-1 of the bundle: the one `npm run build` wrote beside it
+ * (build/app.js.sha1, also the render cache's code identity), else hashed
+ * now. Hashing the 1.4 MB bundle on every run would redo the build's work.
+ */
+function bundleDigest(source) {
+  try {
+    const hex = fs.readFileSync(`${app}.sha1`, 'latin1').trim();
+    if (/^[0-9a-f]{40}$/.test(hex)) return Buffer.from(hex, 'hex');
+  } catch {
+    // No hash file (a hand-made build): hash the bytes.
+  }
+  return require('node:crypto').createHash('sha1').update(source).digest();
 }
 
 /** Writes the code V8 has compiled so far (the functions this run used), after the bundle's SHA-1. */
