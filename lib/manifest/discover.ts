@@ -63,6 +63,11 @@ export function discoverTaskFiles(tasksDir: string): { manifests: ManifestEntry[
   return { manifests: found.sort((a, b) => compareStrings(a.relative, b.relative)), misnamed: misnamed.sort(compareStrings) };
 }
 
+/** A path with `/` separators, as shown to users and as git names files, on every system. */
+export function toPosix(p: string): string {
+  return path.sep === '/' ? p : p.split(path.sep).join('/');
+}
+
 /** Code-unit order, the same on every machine and locale. */
 export function compareStrings(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;

@@ -5,7 +5,7 @@ import { UserError } from '../errors';
 import type { RenderCache } from '../output/render-cache';
 import type { Settings } from '../project-settings';
 import { type CrossTaskEntry, entryOfTask } from './cross-task-entry';
-import { discoverTaskFiles, MANIFEST_FILE } from './discover';
+import { discoverTaskFiles, MANIFEST_FILE, toPosix } from './discover';
 import { type LoadedTask, ManifestLoader } from './load';
 import { objectSizeDiagnostics } from './object-size';
 import { readManifest } from './read';
@@ -93,8 +93,4 @@ export function loadTasks(input: LoadTasksInput): LoadedTasks {
     }
   }
   return { tasks, crossTaskEntries, diagnostics };
-}
-
-function toPosix(p: string): string {
-  return path.sep === '/' ? p : p.split(path.sep).join('/');
 }

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ExitCode, UserError } from '../errors';
-import { compareStrings } from '../manifest/discover';
+import { compareStrings, toPosix } from '../manifest/discover';
 
 /** The output folder as it is in a commit, read through git (no checkout). */
 export interface FolderAtRef {
@@ -93,8 +93,4 @@ function nearestExisting(p: string): string {
   let current = p;
   while (!fs.existsSync(current) && path.dirname(current) !== current) current = path.dirname(current);
   return current;
-}
-
-function toPosix(p: string): string {
-  return path.sep === '/' ? p : p.split(path.sep).join('/');
 }
