@@ -10,6 +10,16 @@ import type { AppEntry, CliIo } from './command';
 /** The folders and files a run uses when the command line does not name them, relative to the project folder. */
 export const PROJECT_DEFAULTS = { tasks: 'tasks', out: 'dist', settings: 'datatask.settings.json' } as const;
 
+/** The options of every command that reads the tasks (defaults: PROJECT_DEFAULTS), for node's `parseArgs`. */
+export const PROJECT_OPTIONS = { tasks: { type: 'string' }, out: { type: 'string' }, settings: { type: 'string' } } as const;
+
+/** Their help lines; `--out` says what the folder is to the command. */
+export const PROJECT_OPTION_HELP = {
+  tasks: `  --tasks DIR       folder searched for manifest.json files (default: ${PROJECT_DEFAULTS.tasks})`,
+  out: (what: string) => `  --out DIR         ${what} (default: ${PROJECT_DEFAULTS.out})`,
+  settings: `  --settings FILE   project settings (default: ${PROJECT_DEFAULTS.settings}, optional)`,
+} as const;
+
 /**
  * A path option, absolute: as given, relative to the working directory; by
  * default, relative to the project folder (where `npm run` runs), so that

@@ -7,7 +7,7 @@ import { imageBuildDiagnostics, imageBuilds } from '../../output/image-plan';
 import { failed } from '../../synth';
 import { oneOf } from '../cli';
 import type { Command } from '../command';
-import { projectSettings, report, tasksFolder } from '../project';
+import { PROJECT_OPTION_HELP, PROJECT_OPTIONS, projectSettings, report, tasksFolder } from '../project';
 
 /**
  * `datatask images`: the build plan of every `image-destination` task (its
@@ -18,13 +18,13 @@ export const imagesCommand: Command = {
   name: 'images',
   summary: 'list the images CI builds: context (the task folder), Dockerfile and tag of each image-destination task',
   options: {
-    tasks: { type: 'string' },
-    settings: { type: 'string' },
+    tasks: PROJECT_OPTIONS.tasks,
+    settings: PROJECT_OPTIONS.settings,
     format: { type: 'string', default: 'text' },
     strict: { type: 'boolean', default: false },
   },
-  optionHelp: `  --tasks DIR       folder searched for manifest.json files (default: tasks)
-  --settings FILE   project settings (default: datatask.settings.json, optional)
+  optionHelp: `${PROJECT_OPTION_HELP.tasks}
+${PROJECT_OPTION_HELP.settings}
   --format FORMAT   text (default: one \`docker build\` line per image), json (one
                     JSON array on stdout; diagnostics as JSON lines on stderr)
                     or github (diagnostics as workflow annotations on stdout)

@@ -11,7 +11,7 @@ import { reviewChanges } from '../../review/review';
 import { renderWorkingTree } from '../../review/working-tree';
 import { oneOf } from '../cli';
 import type { Command } from '../command';
-import { projectPath, projectSettings, report, tasksFolder } from '../project';
+import { PROJECT_OPTION_HELP, PROJECT_OPTIONS, projectPath, projectSettings, report, tasksFolder } from '../project';
 
 const REVIEW_FORMATS = ['text', 'markdown', 'json', 'github'] as const;
 
@@ -24,16 +24,14 @@ export const reviewCommand: Command = {
   summary: 'say what the change will do to the cluster, task by task, against dist/ at a git ref (exit 4: the API server would refuse it)',
   options: {
     base: { type: 'string' },
-    tasks: { type: 'string' },
-    out: { type: 'string' },
-    settings: { type: 'string' },
+    ...PROJECT_OPTIONS,
     format: { type: 'string', default: 'text' },
   },
   optionHelp: `  --base REF        git commit, branch or tag to compare with (required), e.g.
                     origin/main; a ref without the output folder is a first deploy
-  --tasks DIR       folder searched for manifest.json files (default: tasks)
-  --out DIR         output folder, as committed (default: dist)
-  --settings FILE   project settings (default: datatask.settings.json, optional)
+${PROJECT_OPTION_HELP.tasks}
+${PROJECT_OPTION_HELP.out('output folder, as committed')}
+${PROJECT_OPTION_HELP.settings}
   --format FORMAT   text (default), markdown (a pull-request comment), json (one
                     object per changed task and line) or github (annotations)`,
   run(values, io, app) {

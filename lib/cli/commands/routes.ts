@@ -3,7 +3,7 @@ import { publishedRoutes, routesJson, routesMarkdown, routesText } from '../../r
 import { renderWorkingTree } from '../../review/working-tree';
 import { oneOf } from '../cli';
 import type { Command } from '../command';
-import { projectSettings, report, tasksFolder } from '../project';
+import { PROJECT_OPTION_HELP, PROJECT_OPTIONS, projectSettings, report, tasksFolder } from '../project';
 
 const ROUTES_FORMATS = ['text', 'markdown', 'json'] as const;
 
@@ -12,12 +12,12 @@ export const routesCommand: Command = {
   name: 'routes',
   summary: 'list every published route: hostname, prefix → service:port, rewrite, timeout, access group or PUBLIC, sticky',
   options: {
-    tasks: { type: 'string' },
-    settings: { type: 'string' },
+    tasks: PROJECT_OPTIONS.tasks,
+    settings: PROJECT_OPTIONS.settings,
     format: { type: 'string', default: 'text' },
   },
-  optionHelp: `  --tasks DIR       folder searched for manifest.json files (default: tasks)
-  --settings FILE   project settings (default: datatask.settings.json, optional)
+  optionHelp: `${PROJECT_OPTION_HELP.tasks}
+${PROJECT_OPTION_HELP.settings}
   --format FORMAT   text (default), markdown or json (one object per route and line)`,
   run(values, io, app) {
     const format = oneOf('routes', 'format', values.format, ROUTES_FORMATS);

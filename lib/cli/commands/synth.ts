@@ -7,21 +7,19 @@ import type { DriftReport } from '../../output/drift';
 import { RenderCache } from '../../output/render-cache';
 import { oneOf } from '../cli';
 import type { AppEntry, CliIo, Command, OptionValues } from '../command';
-import { elapsed, projectPath, projectRoot, projectSettings, report, tasksFolder } from '../project';
+import { elapsed, PROJECT_OPTION_HELP, PROJECT_OPTIONS, projectPath, projectRoot, projectSettings, report, tasksFolder } from '../project';
 import { countTasks, summaryLine, tasksPhrase } from '../summary';
 
 const OPTIONS = {
-  tasks: { type: 'string' },
-  out: { type: 'string' },
-  settings: { type: 'string' },
+  ...PROJECT_OPTIONS,
   strict: { type: 'boolean', default: false },
   format: { type: 'string', default: 'text' },
   'allow-empty': { type: 'boolean', default: false },
 } as const;
 
-const OPTION_HELP = `  --tasks DIR       folder searched for manifest.json files (default: tasks)
-  --out DIR         output folder, owned by the synthesizer (default: dist)
-  --settings FILE   project settings (default: datatask.settings.json, optional)
+const OPTION_HELP = `${PROJECT_OPTION_HELP.tasks}
+${PROJECT_OPTION_HELP.out('output folder, owned by the synthesizer')}
+${PROJECT_OPTION_HELP.settings}
                     (paths given are relative to the working directory; the
                     defaults, to the project folder)
   --strict          warnings fail the run
