@@ -123,7 +123,7 @@ export function generateTask(i: number, shape: Shape, rich = false): GeneratedTa
   }
   if (chance(0.15)) m.tolerations = [{ key: 'workload', operator: 'Equal', value: team, effect: 'NoSchedule' }];
   if (chance(0.15)) m['node-selector'] = { 'cloud.google.com/gke-nodepool': `pool-${team}`, 'kubernetes.io/os': 'linux' };
-  addDay2Fields(m, shape, i, rich, team);
+  addWorkloadFields(m, shape, i, rich, team);
   const extras: Record<string, string> = built
     ? { Dockerfile: `FROM python:3.12-slim\nCOPY ${word}.py /app/\nCMD ["python3", "/app/${word}.py"]\n`, [`${word}.py`]: `print("${name}")\n` }
     : {};
@@ -131,11 +131,11 @@ export function generateTask(i: number, shape: Shape, rich = false): GeneratedTa
 }
 
 /**
- * The day-2 extension fields (secrets, identity, probes, run controls,
+ * The workload fields (secrets, identity, probes, run controls,
  * metadata), always on a rich task, now and then on others. Drawn from a
  * PRNG of their own, so the fields above stay what they were.
  */
-function addDay2Fields(m: Record<string, unknown>, shape: Shape, i: number, rich: boolean, team: string): void {
+function addWorkloadFields(m: Record<string, unknown>, shape: Shape, i: number, rich: boolean, team: string): void {
   const rnd = prng(i * 104729 + 3);
   const chance = (p: number): boolean => rich || rnd() < p;
   if (chance(0.2)) {

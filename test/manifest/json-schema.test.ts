@@ -115,7 +115,7 @@ describe('invalid manifests are rejected, as npm run synth rejects them', () => 
     ['a toleration without key or Exists', { ...job, tolerations: [{ effect: 'NoSchedule' }] }],
     ['tolerationSeconds without NoExecute', { ...job, tolerations: [{ key: 'k', operator: 'Exists', tolerationSeconds: 5 }] }],
     ['a bad node-selector key', { ...job, 'node-selector': { 'a b': 'x' } }],
-    // The day-2 extension fields (issue 11).
+    // The workload fields (issue 11).
     ['an env var with value and valueFrom', { ...job, env: [{ name: 'A', value: 'x', valueFrom: { secretKeyRef: { name: 's', key: 'k' } } }] }],
     ['a valueFrom with two sources', { ...job, env: [{ name: 'A', valueFrom: { secretKeyRef: { name: 's', key: 'k' }, fieldRef: { fieldPath: 'metadata.name' } } }] }],
     ['a fieldPath the API does not allow for env', { ...job, env: [{ name: 'A', valueFrom: { fieldRef: { fieldPath: 'status.phase' } } }] }],
@@ -152,9 +152,9 @@ describe('the schema never rejects what npm run synth accepts', () => {
       { name: 'f', mountPath: '/f', nfs: { server: 'nfs.local', path: '/export' } },
     ] }],
     ['tolerations', { ...job, tolerations: [{ operator: 'Exists' }, { key: 'k', value: '', operator: 'Equal' }, { key: 'k', effect: 'NoExecute', tolerationSeconds: 30 }] }],
-    ['the day-2 example service', JSON.parse(readFileSync(path.join(ROOT, 'test/fixtures/day2/tasks/orders-api/manifest.json'), 'utf8'))],
-    ['the day-2 example cron job', JSON.parse(readFileSync(path.join(ROOT, 'test/fixtures/day2/tasks/orders-export/manifest.json'), 'utf8'))],
-    ['empty day-2 fields', { ...job, 'env-from': [], args: [], 'service-account': '', 'image-pull-secrets': [], annotations: {}, 'pod-annotations': {}, 'pod-labels': {}, 'readiness-probe': '', 'time-zone': '' }],
+    ['the example service', JSON.parse(readFileSync(path.join(ROOT, 'test/fixtures/examples/tasks/orders-api/manifest.json'), 'utf8'))],
+    ['the example cron job', JSON.parse(readFileSync(path.join(ROOT, 'test/fixtures/examples/tasks/orders-export/manifest.json'), 'utf8'))],
+    ['empty workload fields', { ...job, 'env-from': [], args: [], 'service-account': '', 'image-pull-secrets': [], annotations: {}, 'pod-annotations': {}, 'pod-labels': {}, 'readiness-probe': '', 'time-zone': '' }],
     ['every probe handler on a deployment', { ...deployment, 'readiness-probe': { httpGet: { port: 8080, path: '/r' } }, 'liveness-probe': { grpc: { port: 9090 } }, 'startup-probe': { exec: { command: ['true'] }, failureThreshold: 30 } }],
     ['every valueFrom source', { ...job, env: [
       { name: 'A', valueFrom: { secretKeyRef: { name: 's', key: 'k', optional: true } } },

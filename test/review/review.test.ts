@@ -401,7 +401,7 @@ test('what the API server stores alike is no change: an older file with value: "
   }
 });
 
-test('day-2 fields in words: probes, pod labels, service account, time zone, Job controls', () => {
+test('workload fields in words: probes, pod labels, service account, time zone, Job controls', () => {
   writeTasks(repo, {
     web: { 'readiness-probe': '/healthz', 'pod-labels': { tier: 'front' }, 'service-account': 'web-reader' },
     nightly: { 'time-zone': 'Europe/Paris', 'backoff-limit': 2 },

@@ -40,7 +40,7 @@ export function apiServerProblems(objects: readonly any[], settings: Settings): 
         for (const e of c.env ?? []) {
           if (e.name === '.' || e.name === '..' || e.name.startsWith('..')) problem(`${where}: env name ${JSON.stringify(e.name)} must not be '.', '..' or start with '..'`, 'envDotName');
         }
-        for (const message of containerDay2Problems(c)) problem(`${where}: ${message}`);
+        for (const message of containerWorkloadFieldProblems(c)) problem(`${where}: ${message}`);
       }
       for (const v of pod.volumes ?? []) {
         for (const item of v.configMap?.items ?? v.secret?.items ?? []) {
@@ -67,7 +67,7 @@ const ENV_FIELD_PATHS = new Set(['metadata.name', 'metadata.namespace', 'metadat
  * What validateContainers, validateProbe, validateHandler and
  * validateEnvVarValueFrom refuse in the fields of issue 11.
  */
-function containerDay2Problems(c: any): string[] {
+function containerWorkloadFieldProblems(c: any): string[] {
   const out: string[] = [];
   for (const e of c.env ?? []) {
     if (e.valueFrom === undefined) continue;

@@ -17,7 +17,7 @@ const KNOWN_KEYS = new Set([
   'value', 'mountPath', 'readOnly', 'subPath', 'configMap', 'secret', 'persistentVolumeClaim', 'emptyDir', 'csi', 'nfs', 'items', 'defaultMode',
   'optional', 'secretName', 'claimName', 'medium', 'sizeLimit', 'driver', 'fsType', 'volumeAttributes', 'nodePublishSecretRef', 'server', 'path',
   'key', 'mode', 'operator', 'effect', 'tolerationSeconds',
-  // The day-2 extension fields (issue 11) and the keys inside them.
+  // The workload fields (issue 11) and the keys inside them.
   'env-from', 'args', 'service-account', 'image-pull-secrets', 'annotations', 'pod-annotations', 'pod-labels', 'readiness-probe',
   'liveness-probe', 'startup-probe', 'backoff-limit', 'active-deadline-seconds', 'concurrency-policy', 'suspend', 'starting-deadline-seconds',
   'successful-jobs-history-limit', 'failed-jobs-history-limit', 'time-zone', 'valueFrom', 'secretKeyRef', 'configMapKeyRef', 'fieldRef',

@@ -7,7 +7,7 @@
  */
 import * as fc from 'fast-check';
 import { cronSchedule } from './cron';
-import { cronJobFields, day2CommonFields, envEntry, jobFields, probeFields } from './day2';
+import { cronJobFields, workloadCommonFields, envEntry, jobFields, probeFields } from './workload-fields';
 import { labelsField, nodeSelector, toleration } from './fields';
 import { imageReference } from './image-references';
 import { dns1035Label, dnsLabel, dnsSubdomain, ianaSvcName } from './names';
@@ -95,21 +95,21 @@ export function validCaseArbitrary(options: FuzzOptions = { fixedBugs: false }, 
       labelsField(options),
       fc.tuple(imageReference, fc.boolean()),
       commonFields(options, restricted),
-      // The day-2 extension fields in about half of the manifests, so that the rest stay as small as before.
-      fc.option(fc.record(day2CommonFields(options), { requiredKeys: [] }), { nil: undefined, freq: 2 }),
+      // The workload fields in about half of the manifests, so that the rest stay as small as before.
+      fc.option(fc.record(workloadCommonFields(options), { requiredKeys: [] }), { nil: undefined, freq: 2 }),
       cpuRequestAndLimit,
       memoryRequestAndLimit,
       fc.subarray([...EMPTY_PLACEHOLDERS], { minLength: 0, maxLength: 4 }),
       layout,
       fc.boolean(),
     )
-    .map(([[shape, typeFields], labels, [image, built], common, day2, cpu, memory, placeholders, indent, keyOrderReversed]) => {
+    .map(([[shape, typeFields], labels, [image, built], common, workload, cpu, memory, placeholders, indent, keyOrderReversed]) => {
       const m: Record<string, unknown> = {
         labels: labels.text,
         ...typeFields,
         [built ? 'image-destination' : 'image-source']: image,
         ...common,
-        ...day2,
+        ...workload,
         'cpu-request': cpu.request,
         'cpu-limit': cpu.limit,
         'memory-request': memory.request,

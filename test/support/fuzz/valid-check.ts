@@ -4,7 +4,7 @@
  */
 import { formatDiagnostic } from '../../../lib/diagnostics/diagnostic';
 import type { Settings } from '../../../lib/settings';
-import { checkDay2ReadBack } from './day2-check';
+import { checkWorkloadFieldsReadBack } from './workload-fields-check';
 import { checkWarnings } from './hostile-check';
 import { loaderFor, MANIFEST_FILE } from './loaders';
 import { quantityNanos } from './quantities';
@@ -113,7 +113,7 @@ function checkReadBack(c: ValidCase, settings: Settings, objects: any[]): void {
     expectEqual('Service port', service.spec.ports, [{ name: m['name-port'], port: m['container-port'], targetPort: m['name-port'] }]);
     expectEqual('Service selector', service.spec.selector, c.labels);
   }
-  checkDay2ReadBack(m, objects, settings, expectEqual);
+  checkWorkloadFieldsReadBack(m, objects, settings, expectEqual);
   const mapping = objects.find((o) => o.kind === 'Mapping');
   if (mapping !== undefined) {
     const p = m.published;

@@ -1,6 +1,6 @@
 import { find, manifest, render, settings } from '../support/render';
 
-/** Each day-2 extension field's exact Kubernetes result (issue 11); every object passes the strict 1.27 schema check in render(). */
+/** Each workload field's exact Kubernetes result (issue 11); every object passes the strict 1.27 schema check in render(). */
 const job = (overrides: Record<string, unknown> = {}) => ({
   labels: 'app:etl',
   type: 'job',
@@ -150,7 +150,7 @@ describe('job run controls and CronJob fields', () => {
   });
 });
 
-test('nothing is injected when the day-2 fields are absent or empty', () => {
+test('nothing is injected when the workload fields are absent or empty', () => {
   const empty = { 'env-from': [], args: [], 'service-account': '', 'image-pull-secrets': [], annotations: {}, 'pod-annotations': {}, 'pod-labels': {}, 'time-zone': '' };
   const c = render(cron(empty)).objects[0];
   expect(Object.keys(c.spec).sort()).toEqual(['jobTemplate', 'schedule']);

@@ -1,4 +1,4 @@
-/** The day-2 extension fields (issue 11), read back from the rendered objects of a valid manifest. */
+/** The workload fields (issue 11), read back from the rendered objects of a valid manifest. */
 import type { Settings } from '../../../lib/settings';
 
 /** Compares one value; `expectEqual` of valid-check.ts. */
@@ -9,10 +9,10 @@ const map = (value: unknown): Record<string, string> => (value ?? {}) as Record<
 
 /**
  * `m` is the manifest as JSON data; `objects` its rendered objects. Checks
- * what the day-2 fields become, and that nothing is rendered when they are
+ * what the workload fields become, and that nothing is rendered when they are
  * absent.
  */
-export function checkDay2ReadBack(m: Record<string, any>, objects: any[], settings: Settings, expectEqual: ExpectEqual): void {
+export function checkWorkloadFieldsReadBack(m: Record<string, any>, objects: any[], settings: Settings, expectEqual: ExpectEqual): void {
   for (const o of objects) {
     const own: Record<string, string> = {};
     if (o.kind === 'Job' && settings.argocd.replaceJobs) own['argocd.argoproj.io/sync-options'] = 'Force=true,Replace=true';

@@ -1,5 +1,5 @@
 /**
- * The day-2 extension fields (issue 11): `env` entries with `valueFrom`,
+ * The workload fields (issue 11): `env` entries with `valueFrom`,
  * `env-from`, `args`, identity, metadata, probes, job and CronJob controls,
  * each in forms the API server accepts.
  */
@@ -46,7 +46,7 @@ const annotations = fc.dictionary(dnsLabel(20).map((k) => `annotations.fuzz.exam
 const podLabels = fc.dictionary(dnsLabel(20).map((k) => `pod-labels.fuzz.example/${k}`), labelValue, { minKeys: 1, maxKeys: 3, noNullPrototype: true });
 
 /** The pod and metadata fields every task may have. */
-export const day2CommonFields = (options: FuzzOptions) => ({
+export const workloadCommonFields = (options: FuzzOptions) => ({
   'env-from': envFromField(options),
   args: fc.array(anyString, { minLength: 1, maxLength: 3 }),
   'service-account': dnsSubdomain(60),

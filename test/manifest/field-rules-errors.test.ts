@@ -9,7 +9,7 @@ import { DEFAULT_SETTINGS } from '../../lib/settings';
 import { diagnostics, settings } from '../support/render';
 
 /**
- * The rules of the day-2 fields (issue 11), each a located error with its
+ * The rules of the workload fields (issue 11), each a located error with its
  * message pinned. The rules follow kubernetes pkg/apis/core/validation
  * (validateEnvVarValueFrom, validEnvDownwardAPIFieldPathExpressions,
  * validateProbe, validateHandler, validateContainers), pkg/apis/batch/validation
@@ -28,7 +28,7 @@ function relative(prefix: string, fields: string, s = DEFAULT_SETTINGS): string[
   );
 }
 
-test('every problem of the day-2 fields is reported at once, the rules between fields beside the fields\' own', () => {
+test('every problem of the workload fields is reported at once, the rules between fields beside the fields\' own', () => {
   const text = [
     '{',
     '  "labels": "app:web",',
