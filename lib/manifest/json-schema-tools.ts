@@ -53,11 +53,6 @@ function acceptsEmpty(schema: JsonSchema): boolean {
   }
 }
 
-/** Gives each property of an object schema its description; every description must name a property. */
-export function describeProperties(schema: JsonSchema, descriptions: Readonly<Record<string, string>>): void {
-  for (const [key, description] of Object.entries(descriptions)) patch(objectAt(schema, 'properties', key), { description });
-}
-
 /** Adds keywords to a schema; a keyword already there must not change. */
 export function patch(schema: JsonSchema, keywords: JsonSchema): void {
   for (const [keyword, value] of Object.entries(keywords)) {

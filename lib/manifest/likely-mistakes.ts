@@ -4,17 +4,17 @@
  * `--strict`) that names the likely intended value.
  */
 import type { Task } from '../model';
-import { cronJobMistakes, probeMistakes } from './extension-warnings';
-import { memoryHint } from './resources';
-import { GOOGLE_APPLICATION_CREDENTIALS } from './schema';
+import { GOOGLE_APPLICATION_CREDENTIALS } from '../reserved-names';
 import { parseGoDuration } from '../validation/go-duration';
 import { parseQuantity } from '../validation/quantity';
-
-/** A warning at a manifest field path. */
-export interface LikelyMistake {
-  readonly path: readonly (string | number)[];
-  readonly message: string;
-}
+import { containerMistakes } from './fields/container';
+import { cronJobMistakes } from './fields/cron';
+import type { LikelyMistake, Mistakes } from './fields/field';
+import { imageMistakes } from './fields/image';
+import { podMistakes } from './fields/pod';
+import { probeMistakes } from './fields/probes';
+import { memoryHint } from './fields/resources';
+import { workloadMistakes } from './fields/workload';
 
 const NANOS = 1_000_000_000n;
 const MEBIBYTE_NANOS = 1024n * 1024n * NANOS;
@@ -23,11 +23,9 @@ const MANY_CORES_NANOS = 100n * NANOS;
 /** File modes people use; a decimal number that reads as one of these in octal was probably written in octal. */
 const USUAL_MODES = new Set([0o400, 0o440, 0o444, 0o500, 0o550, 0o555, 0o600, 0o640, 0o644, 0o660, 0o664, 0o666, 0o700, 0o750, 0o755, 0o770, 0o775, 0o777]);
 
-type Mistakes = (task: Task) => LikelyMistake[];
-
 /** Every likely mistake of a valid task, by field. */
 export function likelyMistakes(task: Task): LikelyMistake[] {
-  return [resourceMistakes, routeMistakes, volumeMistakes, scheduleMistakes, expansionMistakes, tolerationMistakes, workloadMistakes, probeMistakes, cronJobMistakes].flatMap((check) => check(task));
+  return [resourceMistakes, routeMistakes, volumeMistakes, scheduleMistakes, expansionMistakes, podMistakes, containerMistakes, imageMistakes, workloadMistakes, probeMistakes, cronJobMistakes].flatMap((check) => check(task));
 }
 
 const at = (path: readonly (string | number)[]) => (message: string): LikelyMistake => ({ path, message });
@@ -132,35 +130,6 @@ const expansionMistakes: Mistakes = (task) => {
     ...(task.args ?? []).flatMap((arg, i) => variableReference(arg, container).map(at(['args', i]))),
   ];
 };
-
-/**
- * A command whose program holds a space (the container would look for a
- * program named "python3 app.py"); a built image that nodes never pull; a
- * published service without pods.
- */
-const workloadMistakes: Mistakes = (task) => {
-  const out: LikelyMistake[] = [];
-  const program = task.command[0];
-  if (program !== undefined && /\S\s+\S/.test(program.trim())) {
-    const split = JSON.stringify([...program.trim().split(/\s+/), ...task.command.slice(1)]);
-    out.push({ path: ['cmd', 0], message: `${JSON.stringify(program)} is one argument, so the container would run a program of that whole name; did you mean ${split}?` });
-  }
-  if (task.imageBuilt && task.imagePullPolicy === 'Never') {
-    out.push({ path: ['image-pull-policy'], message: '"Never" makes nodes use only an image they already have, but an image-destination is built and pushed to a registry; did you mean "IfNotPresent" or "Always"?' });
-  }
-  if (task.kind === 'service' && task.published !== undefined && task.replicas === 0) {
-    out.push({ path: ['replicas'], message: 'is 0, so the published service has no pod and the gateway answers 503 (no healthy upstream); give at least 1 replica, or remove "published" while it is scaled down' });
-  }
-  return out;
-};
-
-/** A negative tolerationSeconds, which Kubernetes reads as 0. */
-const tolerationMistakes: Mistakes = (task) =>
-  task.tolerations.flatMap((t, i) =>
-    t.tolerationSeconds !== undefined && t.tolerationSeconds < 0
-      ? [{ path: ['tolerations', i, 'tolerationSeconds'], message: `${t.tolerationSeconds} is negative, which Kubernetes reads as 0: the pod is evicted as soon as the taint appears; write 0 if that is meant` }]
-      : [],
-  );
 
 function nanosOf(canonical: string): bigint {
   const q = parseQuantity(canonical);

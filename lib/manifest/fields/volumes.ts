@@ -1,8 +1,15 @@
-import * as z from '../zod';
-import type { Volume, VolumeSource } from '../model';
-import { parseQuantity } from '../validation/quantity';
-import { checkDns1123Label, checkDns1123Subdomain, checkRenderableKey } from '../validation/kubernetes-names';
-import { always, nameString, uniqueBy } from './zod-helpers';
+/**
+ * `volumes`: each entry one pod volume and its mount in the task's
+ * container, with the Kubernetes field names (kubernetes
+ * pkg/apis/core/validation `ValidateVolumes`, `ValidateVolumeMounts`).
+ */
+import * as z from '../../zod';
+import type { Volume, VolumeSource } from '../../model';
+import { parseQuantity } from '../../validation/quantity';
+import { checkDns1123Label, checkDns1123Subdomain, checkRenderableKey } from '../../validation/kubernetes-names';
+import { ABSOLUTE_PATH_SCHEMA, DNS1123_SUBDOMAIN_SCHEMA, dns1123Label, QUANTITY_SCHEMA, RELATIVE_PATH_SCHEMA } from '../json-schema-patterns';
+import { always, nameString, uniqueBy } from '../zod-helpers';
+import { type FieldRule, objectsIn } from './field';
 
 /** The volume sources a task may use. */
 export const ALLOWED_VOLUME_SOURCES = ['configMap', 'secret', 'persistentVolumeClaim', 'emptyDir', 'csi', 'nfs'] as const;
@@ -14,12 +21,13 @@ const REFUSED_VOLUME_SOURCES = [
   'portworxVolume', 'projected', 'quobyte', 'rbd', 'scaleIO', 'storageos', 'vsphereVolume',
 ] as const;
 
-/** A key that is known, so that it gets its own message, and always refused. */
+/** A key that is known, so that it gets its own message, and always refused (manifest.schema.json leaves it out: `refused`). */
 const refused = (source: string) =>
   z
     .unknown()
     .superRefine((_, ctx) => ctx.addIssue(`volume source "${source}" is not supported by this tool${source === 'hostPath' ? ' (a data task gets no access to its node)' : ''}; use one of ${ALLOWED_VOLUME_SOURCES.join(', ')}`))
-    .optional();
+    .optional()
+    .meta({ refused: true });
 
 /** A file mode: JSON has no octal numbers, so 0644 is written 420; 644 (0o1204) is refused with the likely value. */
 const fileMode = z
@@ -32,15 +40,24 @@ const fileMode = z
       return `expected a file mode ≤ 511 (0777), found ${digits}: JSON numbers are decimal, so 0644 is written 420${octal}`;
     },
   });
-const resourceName = nameString(checkDns1123Subdomain);
+const resourceName = nameString(checkDns1123Subdomain).meta(DNS1123_SUBDOMAIN_SCHEMA);
 
 const keyToPath = z.strictObject({
   key: z.string().min(1),
   path: z.string().min(1).refine((p) => !p.startsWith('/') && !p.startsWith('..') && !p.split('/').includes('..'), {
     error: 'must be a relative path that does not start with ".." or contain ".."',
-  }),
+  }).meta(RELATIVE_PATH_SCHEMA),
   mode: fileMode.optional(),
 });
+
+const SOURCE_DESCRIPTIONS = {
+  configMap: 'Source: a ConfigMap in the task\'s namespace ("name", optional "items", "defaultMode", "optional"), as in Kubernetes.',
+  secret: 'Source: a Secret in the task\'s namespace ("secretName", optional "items", "defaultMode", "optional"), as in Kubernetes.',
+  persistentVolumeClaim: 'Source: a PersistentVolumeClaim in the task\'s namespace ("claimName", optional "readOnly"), as in Kubernetes.',
+  emptyDir: 'Source: an empty directory that lives as long as the pod (optional "medium": "" or "Memory", and "sizeLimit", a quantity); write {} for the defaults.',
+  csi: 'Source: a CSI driver volume ("driver", optional "readOnly", "fsType", "volumeAttributes", "nodePublishSecretRef"), as in Kubernetes.',
+  nfs: 'Source: an NFS share ("server", "path", optional "readOnly"), as in Kubernetes.',
+} as const;
 
 const sources = {
   configMap: z.strictObject({ name: resourceName, items: z.array(keyToPath).optional(), defaultMode: fileMode.optional(), optional: z.boolean().optional() }),
@@ -66,11 +83,12 @@ const sources = {
         }
         return q.value.canonical;
       })
+      .meta(QUANTITY_SCHEMA)
       .optional(),
   }),
   csi: z.strictObject({
     // ValidateCSIDriverName: a DNS-1123 subdomain of at most 63 characters.
-    driver: nameString((d) => (d.length > 63 ? `must be at most 63 characters (it has ${d.length})` : checkDns1123Subdomain(d))),
+    driver: nameString((d) => (d.length > 63 ? `must be at most 63 characters (it has ${d.length})` : checkDns1123Subdomain(d))).meta(DNS1123_SUBDOMAIN_SCHEMA),
     readOnly: z.boolean().optional(),
     // Kubernetes stores "" (a pointer) and the driver reads it as no file system type: the tool's rule is to leave the field out.
     fsType: z.string().min(1, { error: 'must not be empty (this tool\'s rule: Kubernetes accepts "" and the driver reads it as no file system type; leave fsType out for the driver\'s default)' }).optional(),
@@ -86,13 +104,21 @@ const sources = {
 
 const volumeSchema = z
   .strictObject({
-    name: nameString(checkDns1123Label),
-    mountPath: z.string().refine((p) => p.startsWith('/'), { error: (iss) => `must be an absolute path (found ${JSON.stringify(iss.input)})` }),
-    readOnly: z.boolean().optional(),
+    name: nameString(checkDns1123Label).meta({
+      description:
+        "The volume's name: lower-case letters, digits and '-', at most 63 characters; unique in the task, " +
+        'and not the name of the volume that mounts "svc-account-secret".',
+      ...dns1123Label(63),
+    }),
+    mountPath: z
+      .string()
+      .refine((p) => p.startsWith('/'), { error: (iss) => `must be an absolute path (found ${JSON.stringify(iss.input)})` })
+      .meta({ description: 'Required. Where the volume is mounted in the container: an absolute path, unique in the task.', ...ABSOLUTE_PATH_SCHEMA }),
+    readOnly: z.boolean().optional().meta({ description: 'Not required, default false. Mounts the volume read-only.' }),
     subPath: z.string().refine((p) => !p.startsWith('/') && !p.split('/').includes('..'), {
       error: 'must be a relative path without ".."',
-    }).optional(),
-    ...Object.fromEntries(Object.entries(sources).map(([k, v]) => [k, v.optional()])) as {
+    }).optional().meta({ description: 'Not required. Mounts only this path inside the volume: a relative path without "..".', ...RELATIVE_PATH_SCHEMA }),
+    ...Object.fromEntries(Object.entries(sources).map(([k, v]) => [k, v.optional().meta({ description: SOURCE_DESCRIPTIONS[k as keyof typeof sources] })])) as {
       [K in keyof typeof sources]: z.ZodOptional<(typeof sources)[K]>;
     },
     ...Object.fromEntries(REFUSED_VOLUME_SOURCES.map((k) => [k, refused(k)])),
@@ -109,16 +135,43 @@ const volumeSchema = z
         message: `${given.length === 0 ? 'has no source' : `has ${given.length} sources (${given.join(', ')})`}; set exactly one of ${ALLOWED_VOLUME_SOURCES.join(', ')}`,
       });
     }
-  }, always);
+  }, always)
+  .meta({ oneOf: ALLOWED_VOLUME_SOURCES.map((source) => ({ required: [source] })) });
 
 /** The `volumes` list: unique names, each one volume and its mount. */
-export const volumesSchema = z
+const volumesSchema = z
   .array(volumeSchema)
   .superRefine(uniqueBy((v) => v.name, 'name', 'volume name'), always)
   .superRefine(uniqueBy((v) => v.mountPath, 'mountPath', 'mount path'), always);
 
+export const volumeFields = {
+  volumes: volumesSchema.default([]).meta({
+    description:
+      'Array. Represents the volume mount configuration: each entry is one Kubernetes volume and its mount, with "name", "mountPath", ' +
+      'optional "readOnly" and "subPath", and exactly one source among configMap, secret, persistentVolumeClaim, emptyDir, csi and nfs.',
+    examples: [[{ name: 'config', mountPath: '/etc/etl', readOnly: true, configMap: { name: 'etl-config' } }]],
+  }),
+};
+
+/** NFS mounts a share from outside the cluster, which the restricted Pod Security profile forbids. */
+const checkRestrictedSources: FieldRule = (m, settings, ctx) => {
+  if (settings.podSecurity !== 'restricted') return;
+  objectsIn(m.volumes).forEach((volume, i) => {
+    if (volume.nfs !== undefined) {
+      ctx.addIssue({ code: 'custom', path: ['volumes', i, 'nfs'], message: 'is not allowed by the restricted Pod Security profile (the podSecurity setting); use a persistentVolumeClaim' });
+    }
+  });
+};
+
+export const volumeRules: readonly FieldRule[] = [checkRestrictedSources];
+
+/** The model of the `volumes` field. */
+export function toVolumes(m: z.output<z.ZodObject<typeof volumeFields>>) {
+  return { volumes: m.volumes.map(toVolume) };
+}
+
 /** The model of one `volumes` entry. */
-export function toVolume(v: z.output<typeof volumeSchema>): Volume {
+function toVolume(v: z.output<typeof volumeSchema>): Volume {
   const source = ALLOWED_VOLUME_SOURCES.find((s) => v[s] !== undefined);
   if (source === undefined) throw new Error(`volume ${v.name} has no source after validation`);
   return {

@@ -1,0 +1,46 @@
+/**
+ * What every field module (lib/manifest/fields/*.ts) exports beside its zod
+ * schemas: the rules between its fields and the rest of the manifest, and
+ * the warnings about values that are likely mistakes.
+ */
+import type * as z from '../../zod';
+import type { Task } from '../../model';
+import type { Settings } from '../../settings';
+
+/** The manifest's `type`. */
+export type ManifestType = 'job' | 'deployment' | 'service';
+
+/**
+ * A rule between fields, on the manifest as parsed so far: it runs even when
+ * other fields are invalid (so that every error comes in one run), and so
+ * reads every value defensively (a field that failed its own check is still
+ * raw input).
+ */
+export type FieldRule = (raw: Readonly<Record<string, unknown>>, settings: Settings, ctx: z.RefinementCtx) => void;
+
+/** A warning at a manifest field path: a value Kubernetes accepts that is most likely not what was meant. */
+export interface LikelyMistake {
+  readonly path: readonly (string | number)[];
+  readonly message: string;
+}
+
+/** The likely mistakes of one concern, on a valid task. */
+export type Mistakes = (task: Task) => LikelyMistake[];
+
+/** The `type` of a raw manifest, when it is one. */
+export function manifestType(raw: Readonly<Record<string, unknown>>): ManifestType | undefined {
+  const type = raw.type;
+  return type === 'job' || type === 'deployment' || type === 'service' ? type : undefined;
+}
+
+/** The items of a list that may still be raw input, with non-objects as empty objects (keeping indexes). */
+export function objectsIn(value: unknown): Record<string, unknown>[] {
+  if (!Array.isArray(value)) return [];
+  return value.map((item) => (typeof item === 'object' && item !== null ? (item as Record<string, unknown>) : {}));
+}
+
+/** The string entries of a map given as JSON; none when it is not an object. */
+export function stringMap(value: unknown): Record<string, string> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return {};
+  return Object.fromEntries(Object.entries(value).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
+}

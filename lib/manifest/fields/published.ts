@@ -1,0 +1,118 @@
+/**
+ * `published`: how a service is exposed through Emissary-ingress (a
+ * Mapping) and shown on the portal.
+ */
+import * as z from '../../zod';
+import type { Published } from '../../model';
+import { checkPrefixDotSegments, checkRoutePath } from '../../validation/route-path';
+import { MATERIAL_ICON_OR_URL_SCHEMA } from '../json-schema-patterns';
+import { always, checkedString } from '../zod-helpers';
+
+const MATERIAL_ICON = /^[a-z0-9_]+$/;
+
+/** Defaults of the `published` keys, from the manifest format. */
+export const PUBLISHED_DEFAULTS = {
+  timeoutMs: 6000,
+  bypassAuth: false,
+  stickySessions: false,
+  icon: 'import_contacts',
+  visible: true,
+} as const;
+
+/** The `published` object of a service: Emissary Mapping fields and portal settings. */
+const publishedSchema = z
+  .strictObject({
+    access: z.string().min(1).optional().meta({
+      description: 'String. The group you wish to give your application access to. Required unless "bypass_auth" is true (and ignored then).',
+    }),
+    prefix: checkedString((p) => (p.startsWith('/') ? (checkRoutePath(p) ?? checkPrefixDotSegments(p)) : `must start with "/" (found ${JSON.stringify(p)})`)).meta({
+      description:
+        'String, required. The URL prefix your application will be set with; it starts with "/" (for example "/app/"). ' +
+        'It is a plain string prefix: "/app" would also match "/apps", so end it with "/".',
+      pattern: '^/',
+      patternErrorMessage: 'must start with "/"',
+    }),
+    // Envoy's prefix_rewrite replaces the matched prefix: "" keeps the path (Emissary then writes no rewrite).
+    rewrite: checkedString((r) => (r === '' || r.startsWith('/') ? checkRoutePath(r) : `must be "" (no rewrite) or start with "/" (found ${JSON.stringify(r)}): it replaces the matched prefix, so the service would receive paths such as ${JSON.stringify(`${r}page`)}; did you mean ${JSON.stringify(`/${r}`)}?`)).optional().meta({
+      description:
+        'String, not required. Rewrites the URL prefix before handing the request off to the service: the matched prefix is replaced by it. ' +
+        'Not set keeps Emissary\'s default ("/"); "" disables rewriting.',
+    }),
+    // Envoy reads a route timeout of 0 as "no timeout"; this tool's rule is that every route has one.
+    timeout_ms: z
+      .int()
+      .min(1, {
+        error: (iss) =>
+          iss.input === 0
+            ? 'is 0, which turns the gateway\'s timeout off (Envoy reads a 0 route timeout as "never time out"); this tool requires a timeout: give milliseconds, e.g. 6000 (the default)'
+            : undefined,
+      })
+      .max(2 ** 31 - 1)
+      .default(PUBLISHED_DEFAULTS.timeoutMs)
+      .meta({ description: 'Int, not required, default 6000. The timeout, in milliseconds, for requests through this service.' }),
+    sticky_sessions: z.boolean().default(PUBLISHED_DEFAULTS.stickySessions).meta({
+      description:
+        'Boolean, not required, default false. If your service has several replicas, users will always fall back on the same pods ' +
+        '(through a session cookie the gateway sets).',
+    }),
+    bypass_auth: z.boolean().default(PUBLISHED_DEFAULTS.bypassAuth).meta({
+      description: 'Boolean, not required, default false. If set to true, your service will be deployed with public access.',
+    }),
+    displayed_name: z.string().min(1).max(253).optional().meta({
+      description: 'String, not required, default: the real name of the service (its "name"). The name of the service that will be displayed on the portal.',
+    }),
+    icon: z
+      .string()
+      .max(2048)
+      .refine((icon) => MATERIAL_ICON.test(icon) || /^https?:\/\/[^\s]+$/.test(icon), {
+        error: (iss) => `expected a Material icon name (such as "import_contacts") or an http(s) URL, found ${JSON.stringify(iss.input)}`,
+      })
+      .default(PUBLISHED_DEFAULTS.icon)
+      .meta({
+        description: 'String, not required, default "import_contacts". The name of the Material icon to be used, or the http(s) link to a custom icon.',
+        ...MATERIAL_ICON_OR_URL_SCHEMA,
+      }),
+    visible: z.boolean().default(PUBLISHED_DEFAULTS.visible).meta({ description: 'Boolean, not required, default true. Whether the deployed service is visible on the portal.' }),
+  })
+  .superRefine(
+    (p, ctx) => {
+      // Runs even when other keys are invalid (every error in one run), so reads them defensively.
+      if (typeof p !== 'object' || p === null || Array.isArray(p)) return;
+      if (p.access === undefined && (p as { bypass_auth?: unknown }).bypass_auth !== true) {
+        ctx.addIssue({ code: 'custom', path: ['access'], message: 'is required unless "bypass_auth" is true (the group given access to the service)' });
+      }
+      // The sticky cookie's Path attribute is the prefix; a ";" would end it (RFC 6265 path-value).
+      if ((p as { sticky_sessions?: unknown }).sticky_sessions === true && typeof p.prefix === 'string' && p.prefix.includes(';')) {
+        ctx.addIssue({ code: 'custom', path: ['prefix'], message: `${JSON.stringify(p.prefix)} contains ";", which cannot be the Path of the sticky-session cookie (it would end the attribute); write it percent-encoded ("%3B") or turn sticky_sessions off` });
+      }
+    },
+    always,
+  )
+  .meta({ if: { properties: { bypass_auth: { const: true } }, required: ['bypass_auth'] }, else: { required: ['access'] } });
+
+export const publishedFields = {
+  published: publishedSchema.optional().meta({
+    description:
+      'Dict, for a service. Used to configure an exposed service (an Emissary-ingress Mapping). ' +
+      'If you want to create a non-exposed service, leave the "published" key empty ({}) or leave it out.',
+    examples: [{ prefix: '/orders/', access: 'data-team', sticky_sessions: true }],
+  }),
+};
+
+export const publishedAppliesTo = { published: ['service'] } as const;
+
+/** The model of `published`, with the task's name as the default displayed name. */
+export function toPublished(p: z.output<typeof publishedSchema> | undefined, taskName: string): Published | undefined {
+  if (p === undefined) return undefined;
+  return {
+    prefix: p.prefix,
+    rewrite: p.rewrite,
+    timeoutMs: p.timeout_ms,
+    bypassAuth: p.bypass_auth,
+    access: p.access,
+    stickySessions: p.sticky_sessions,
+    displayedName: p.displayed_name ?? taskName,
+    icon: p.icon,
+    visible: p.visible,
+  };
+}
