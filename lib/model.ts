@@ -1,6 +1,10 @@
 /**
  * The typed, validated, defaulted model of one task. Constructs receive only
  * these values, never raw manifest JSON. Quantities are already canonical.
+ *
+ * Every key of a task is required, `T | undefined` where the value is
+ * optional: a translation (lib/manifest/fields/*.ts `to…`) that leaves one
+ * out does not compile.
  */
 
 /** What a task becomes: `job` without a schedule is a Job, with one a CronJob. */
@@ -84,13 +88,13 @@ export interface Published {
   /** URL prefix the Mapping matches; starts with `/`. */
   readonly prefix: string;
   /** Prefix rewrite; absent keeps Emissary's default `/`, `""` disables rewriting. */
-  readonly rewrite?: string;
+  readonly rewrite: string | undefined;
   /** @default 6000 */
   readonly timeoutMs: number;
   /** @default false */
   readonly bypassAuth: boolean;
   /** The group given access; absent only when `bypassAuth`. */
-  readonly access?: string;
+  readonly access: string | undefined;
   /** @default false */
   readonly stickySessions: boolean;
   /** @default the task name */
@@ -118,24 +122,24 @@ interface TaskCommon {
   readonly command: readonly string[];
   readonly resources: Resources;
   /** Name of the Secret holding a GCP service-account key, mounted read-only. */
-  readonly serviceAccountSecret?: string;
+  readonly serviceAccountSecret: string | undefined;
   readonly volumes: readonly Volume[];
   readonly tolerations: readonly Toleration[];
   readonly nodeSelector: Readonly<Record<string, string>>;
   /** Container `args`; absent or empty keeps the image's own. */
-  readonly args?: readonly string[];
+  readonly args: readonly string[] | undefined;
   /** Container `envFrom`: every key of a ConfigMap or Secret as a variable. */
-  readonly envFrom?: readonly EnvFromSource[];
+  readonly envFrom: readonly EnvFromSource[] | undefined;
   /** Pod `serviceAccountName`; absent uses the namespace's default. */
-  readonly serviceAccountName?: string;
+  readonly serviceAccountName: string | undefined;
   /** Names of the Secrets pulled images authenticate with. */
-  readonly imagePullSecrets?: readonly string[];
+  readonly imagePullSecrets: readonly string[] | undefined;
   /** `metadata.annotations` of every object of the task (beside the ones the tool sets). */
-  readonly annotations?: Readonly<Record<string, string>>;
+  readonly annotations: Readonly<Record<string, string>> | undefined;
   /** Pod template annotations. */
-  readonly podAnnotations?: Readonly<Record<string, string>>;
+  readonly podAnnotations: Readonly<Record<string, string>> | undefined;
   /** Pod template labels beside `labels`, never part of a selector; a key of `labels` keeps its value. */
-  readonly podLabels?: Readonly<Record<string, string>>;
+  readonly podLabels: Readonly<Record<string, string>> | undefined;
 }
 
 /** A container probe, with the Kubernetes field names; exactly one handler. */
@@ -160,43 +164,43 @@ export interface Probe {
 
 /** The probes of a long-running container; only the ones the manifest gave. */
 export interface Probes {
-  readonly readiness?: Probe;
-  readonly liveness?: Probe;
-  readonly startup?: Probe;
+  readonly readiness: Probe | undefined;
+  readonly liveness: Probe | undefined;
+  readonly startup: Probe | undefined;
 }
 
 /** Job `spec` run controls, only the ones the manifest gave. */
 export interface JobControls {
   /** Retries before the Job is failed (Kubernetes default 6). */
-  readonly backoffLimit?: number;
+  readonly backoffLimit: number | undefined;
   /** Seconds the Job may run before it is failed. */
-  readonly activeDeadlineSeconds?: number;
+  readonly activeDeadlineSeconds: number | undefined;
 }
 
 /** CronJob `spec` fields, only the ones the manifest (or, for `timeZone`, the settings) gave. */
 export interface CronJobControls {
-  readonly concurrencyPolicy?: 'Allow' | 'Forbid' | 'Replace';
-  readonly suspend?: boolean;
-  readonly startingDeadlineSeconds?: number;
-  readonly successfulJobsHistoryLimit?: number;
-  readonly failedJobsHistoryLimit?: number;
+  readonly concurrencyPolicy: 'Allow' | 'Forbid' | 'Replace' | undefined;
+  readonly suspend: boolean | undefined;
+  readonly startingDeadlineSeconds: number | undefined;
+  readonly successfulJobsHistoryLimit: number | undefined;
+  readonly failedJobsHistoryLimit: number | undefined;
   /** The task's own `time-zone`; absent: the `cronJob.timeZone` setting. */
-  readonly timeZone?: string;
+  readonly timeZone: string | undefined;
 }
 
 export interface JobTask extends TaskCommon {
   readonly kind: 'job';
   /** Run controls; absent: the Kubernetes defaults. */
-  readonly job?: JobControls;
+  readonly job: JobControls | undefined;
 }
 
 export interface CronJobTask extends TaskCommon {
   readonly kind: 'cron-job';
   readonly schedule: string;
   /** Run controls of each Job (`jobTemplate.spec`); absent: the Kubernetes defaults. */
-  readonly job?: JobControls;
+  readonly job: JobControls | undefined;
   /** CronJob fields; absent: the Kubernetes defaults and the settings' time zone. */
-  readonly cronJob?: CronJobControls;
+  readonly cronJob: CronJobControls | undefined;
 }
 
 export interface DeploymentTask extends TaskCommon {
@@ -204,7 +208,7 @@ export interface DeploymentTask extends TaskCommon {
   /** @default 1 */
   readonly replicas: number;
   /** Container probes; absent: none. */
-  readonly probes?: Probes;
+  readonly probes: Probes | undefined;
 }
 
 export interface ServiceTask extends TaskCommon {
@@ -212,9 +216,9 @@ export interface ServiceTask extends TaskCommon {
   /** @default 1 */
   readonly replicas: number;
   readonly port: { readonly name: string; readonly containerPort: number };
-  readonly published?: Published;
+  readonly published: Published | undefined;
   /** Container probes; absent: none. */
-  readonly probes?: Probes;
+  readonly probes: Probes | undefined;
 }
 
 export type Task = JobTask | CronJobTask | DeploymentTask | ServiceTask;

@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import type { CronJobTask } from '../model';
+import type { CronJobControls, CronJobTask } from '../model';
 import { DEFAULT_SETTINGS, type Settings } from '../project-settings';
 import { k8s } from './k8s';
 import { taskMetadata } from './object-meta';
@@ -29,7 +29,7 @@ export class TaskCronJob extends Construct {
   constructor(scope: Construct, id: string, props: TaskCronJobProps) {
     super(scope, id);
     const { task, settings = DEFAULT_SETTINGS } = props;
-    const cronJob = task.cronJob ?? {};
+    const cronJob: Partial<CronJobControls> = task.cronJob ?? {};
     this.apiObject = new k8s.KubeCronJob(this, 'Resource', {
       metadata: taskMetadata(task),
       spec: {

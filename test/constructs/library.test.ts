@@ -22,6 +22,16 @@ const worker: DeploymentTask = {
   tolerations: [],
   nodeSelector: {},
   replicas: 2,
+  // Every key of a task is required (lib/model.ts); undefined where the value is absent.
+  serviceAccountSecret: undefined,
+  args: undefined,
+  envFrom: undefined,
+  serviceAccountName: undefined,
+  imagePullSecrets: undefined,
+  annotations: undefined,
+  podAnnotations: undefined,
+  podLabels: undefined,
+  probes: undefined,
 };
 
 test('TaskChart from a literal task, with the default settings', () => {
@@ -56,7 +66,7 @@ test('TaskChart from a literal task, with the default settings', () => {
 
 test('one workload construct in a chart of your own, with settings of your own', () => {
   const chart = Testing.chart();
-  const load: JobTask = { ...worker, kind: 'job', name: 'load' };
+  const load: JobTask = { ...worker, kind: 'job', name: 'load', job: undefined };
   new TaskDeployment(chart, 'worker', { task: worker, settings: { ...DEFAULT_SETTINGS, podSecurity: 'restricted' } });
   const [deployment] = Testing.synth(chart);
   expect(deployment.spec.template.spec.securityContext).toEqual({ runAsNonRoot: true, seccompProfile: { type: 'RuntimeDefault' } });
