@@ -53,7 +53,7 @@ export const identityFields = {
       'A job is a Kubernetes Job, or a CronJob when "schedule" is set; a deployment is a Kubernetes Deployment; ' +
       'a service is both a Kubernetes Deployment and a Service. Always required.',
     enumDescriptions: Object.values(TYPE_DESCRIPTIONS),
-    examples: ['service'],
+    examples: ['deployment'],
   }),
   name: z.string().meta({
     description:
