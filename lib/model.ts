@@ -132,6 +132,8 @@ interface TaskCommon {
   readonly envFrom: readonly EnvFromSource[] | undefined;
   /** Pod `serviceAccountName`; absent uses the namespace's default. */
   readonly serviceAccountName: string | undefined;
+  /** Pod `priorityClassName`; absent: the cluster's default PriorityClass. */
+  readonly priorityClassName: string | undefined;
   /** Names of the Secrets pulled images authenticate with. */
   readonly imagePullSecrets: readonly string[] | undefined;
   /** `metadata.annotations` of every object of the task (beside the ones the tool sets). */

@@ -23,6 +23,7 @@ export function taskPodTemplate(task: Task, settings: Settings): k8s.PodTemplate
       containers: [taskContainer(task, settings)],
       imagePullSecrets: task.imagePullSecrets?.length ? task.imagePullSecrets.map((name) => ({ name })) : undefined,
       nodeSelector: Object.keys(task.nodeSelector).length === 0 ? undefined : { ...task.nodeSelector },
+      priorityClassName: task.priorityClassName,
       // A Deployment's pods may only use the default, Always.
       restartPolicy: batch ? 'Never' : undefined,
       securityContext: restricted ? { runAsNonRoot: true, seccompProfile: { type: 'RuntimeDefault' } } : undefined,

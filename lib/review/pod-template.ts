@@ -29,6 +29,7 @@ const DESCRIBED = [
   'spec.containers.*.livenessProbe',
   'spec.containers.*.startupProbe',
   'spec.serviceAccountName',
+  'spec.priorityClassName',
   'spec.imagePullSecrets',
   'metadata.annotations',
 ];
@@ -74,6 +75,8 @@ export function podTemplateChanges(before: unknown, after: unknown, fields: Mani
   }
   const accounts = [at(before, 'spec.serviceAccountName'), at(after, 'spec.serviceAccountName')];
   if (accounts[0] !== accounts[1]) change('service account', `service account: ${text(accounts[0] ?? "(the namespace's default)")} → ${text(accounts[1] ?? "(the namespace's default)")}`, ['service-account']);
+  const priority = [at(before, 'spec.priorityClassName'), at(after, 'spec.priorityClassName')];
+  if (priority[0] !== priority[1]) change('priority class', `priority class: ${text(priority[0] ?? "(the cluster's default)")} → ${text(priority[1] ?? "(the cluster's default)")}`, ['priority-class-name']);
   const pullSecrets = [at(before, 'spec.imagePullSecrets'), at(after, 'spec.imagePullSecrets')];
   if (!sameJson(pullSecrets[0], pullSecrets[1])) change('image pull secrets', `image pull secrets: ${namesText(pullSecrets[0])} → ${namesText(pullSecrets[1])}`, ['image-pull-secrets']);
   const annotations = [at(before, 'metadata.annotations'), at(after, 'metadata.annotations')];

@@ -27,6 +27,7 @@ const worker: DeploymentTask = {
   args: undefined,
   envFrom: undefined,
   serviceAccountName: undefined,
+  priorityClassName: undefined,
   imagePullSecrets: undefined,
   annotations: undefined,
   podAnnotations: undefined,

@@ -58,6 +58,13 @@ describe('pod identity and args', () => {
     expect(container(j).command).toEqual(['python3']);
     expect(container(j).args).toEqual(['--day', '1']);
   });
+
+  test('priority-class-name: the pod spec.priorityClassName of a Job, a CronJob\'s Jobs and a Deployment; absent, none', () => {
+    for (const m of [job(), cron(), deployment()]) {
+      expect(podSpec(render({ ...m, 'priority-class-name': 'batch-low' }).objects[0]).priorityClassName).toBe('batch-low');
+      expect(podSpec(render(m).objects[0])).not.toHaveProperty('priorityClassName');
+    }
+  });
 });
 
 describe('metadata', () => {

@@ -86,6 +86,8 @@ describe('env valueFrom and env-from', () => {
 describe('identity, metadata and pod labels', () => {
   test.each([
     ['"service-account": "Etl_Runner"', "20: error: service-account: \"Etl_Runner\" must consist of lower-case letters, digits, '-' and '.', and start and end with a letter or digit"],
+    // ValidatePodSpec: ValidatePriorityClassName (a DNS-1123 subdomain) on a non-empty priorityClassName.
+    ['"priority-class-name": "Batch_Low"', "24: error: priority-class-name: \"Batch_Low\" must consist of lower-case letters, digits, '-' and '.', and start and end with a letter or digit"],
     ['"image-pull-secrets": ["a", "a"]', '29: error: image-pull-secrets[1]: duplicate Secret "a" (also at [0])'],
     ['"image-pull-secrets": ["a", "a", ""]', '29: error: image-pull-secrets[1]: duplicate Secret "a" (also at [0])\n34: error: image-pull-secrets[2]: "" must consist of lower-case letters, digits, \'-\' and \'.\', and start and end with a letter or digit'],
     ['"args": "--x"', '9: error: args: expected a list, found "--x"'],

@@ -401,9 +401,9 @@ test('what the API server stores alike is no change: an older file with value: "
   }
 });
 
-test('workload fields in words: probes, pod labels, service account, time zone, Job controls', () => {
+test('workload fields in words: probes, pod labels, service account, priority class, time zone, Job controls', () => {
   writeTasks(repo, {
-    web: { 'readiness-probe': '/healthz', 'pod-labels': { tier: 'front' }, 'service-account': 'web-reader' },
+    web: { 'readiness-probe': '/healthz', 'pod-labels': { tier: 'front' }, 'service-account': 'web-reader', 'priority-class-name': 'web-critical' },
     nightly: { 'time-zone': 'Europe/Paris', 'backoff-limit': 2 },
   });
   expect(review()).toEqual({
@@ -420,6 +420,7 @@ test('workload fields in words: probes, pod labels, service account, time zone, 
       '  change    pod labels: app=web → app=web, tier=front\n' +
       '  change    readiness probe added: (none) → HTTP GET /healthz on http\n' +
       "  change    service account: (the namespace's default) → web-reader\n" +
+      "  change    priority class: (the cluster's default) → web-critical\n" +
       '  change    Deployment/web in default rolls out new pods (its pod template changes)\n' +
       '\n' +
       'Tasks: 2 changed, 0 added, 0 removed, 2 unchanged\n',

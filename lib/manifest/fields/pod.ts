@@ -1,7 +1,7 @@
 /**
  * The pod's identity and placement: `svc-account-secret` (a GCP key in a
  * Secret, mounted), `service-account` (`serviceAccountName`),
- * `tolerations` and `node-selector`, checked as the API server checks them
+ * `priority-class-name`, `tolerations` and `node-selector`, checked as the API server checks them
  * (kubernetes pkg/apis/core/validation: `ValidateServiceAccountName` and
  * Secret names are DNS-1123 subdomains; `ValidateTolerations`;
  * `ValidateNodeSelector` keys and values are label syntax).
@@ -86,6 +86,15 @@ export const podFields = {
     examples: ['etl-runner'],
     ...DNS1123_SUBDOMAIN_SCHEMA,
   }),
+  // ValidatePodSpec (kubernetes pkg/apis/core/validation/validation.go) checks a non-empty priorityClassName
+  // with ValidatePriorityClassName, apimachinery's NameIsDNSSubdomain (pkg/apis/scheduling/validation).
+  'priority-class-name': nameString(checkDns1123Subdomain).optional().meta({
+    description:
+      'Not required. The PriorityClass of the pods (pod spec.priorityClassName): which pods the scheduler places first and preempts last. ' +
+      'A PriorityClass name (DNS-1123 subdomain), such as "system-cluster-critical" or one the cluster defines. Not set: the cluster\'s default PriorityClass, else priority 0.',
+    examples: ['batch-low'],
+    ...DNS1123_SUBDOMAIN_SCHEMA,
+  }),
   tolerations: z.array(tolerationSchema).default([]).meta({
     description:
       'Array. Represents the Kubernetes taints and tolerations used to configure node affinity: ' +
@@ -141,6 +150,7 @@ export function toPod(m: PodValues) {
   return {
     serviceAccountSecret: m['svc-account-secret'],
     serviceAccountName: m['service-account'],
+    priorityClassName: m['priority-class-name'],
     tolerations: m.tolerations.map(toToleration),
     nodeSelector: m['node-selector'],
   };

@@ -18,7 +18,7 @@ const KNOWN_KEYS = new Set([
   'optional', 'secretName', 'claimName', 'medium', 'sizeLimit', 'driver', 'fsType', 'volumeAttributes', 'nodePublishSecretRef', 'server', 'path',
   'key', 'mode', 'operator', 'effect', 'tolerationSeconds',
   // The workload fields (issue 11) and the keys inside them.
-  'env-from', 'args', 'service-account', 'image-pull-secrets', 'annotations', 'pod-annotations', 'pod-labels', 'readiness-probe',
+  'env-from', 'args', 'service-account', 'priority-class-name', 'image-pull-secrets', 'annotations', 'pod-annotations', 'pod-labels', 'readiness-probe',
   'liveness-probe', 'startup-probe', 'backoff-limit', 'active-deadline-seconds', 'concurrency-policy', 'suspend', 'starting-deadline-seconds',
   'successful-jobs-history-limit', 'failed-jobs-history-limit', 'time-zone', 'valueFrom', 'secretKeyRef', 'configMapKeyRef', 'fieldRef',
   'resourceFieldRef', 'fieldPath', 'apiVersion', 'resource', 'divisor', 'containerName', 'configMapRef', 'secretRef', 'httpGet', 'tcpSocket',

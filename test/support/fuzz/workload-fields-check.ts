@@ -37,6 +37,7 @@ export function checkWorkloadFieldsReadBack(m: Record<string, any>, objects: any
     const container = pod.containers[0];
     expectEqual('pod-annotations', map(template.metadata.annotations), map(m['pod-annotations']));
     expectEqual('service-account', pod.serviceAccountName, given(m['service-account']));
+    expectEqual('priority-class-name', pod.priorityClassName, given(m['priority-class-name']));
     expectEqual('image-pull-secrets', pod.imagePullSecrets, (given(m['image-pull-secrets']) as string[] | undefined)?.map((name) => ({ name })));
     expectEqual('args', container.args, given(m.args));
     expectEqual('env-from', container.envFrom, given(m['env-from']));

@@ -50,6 +50,7 @@ export const workloadCommonFields = (options: FuzzOptions) => ({
   'env-from': envFromField(options),
   args: fc.array(anyString, { minLength: 1, maxLength: 3 }),
   'service-account': dnsSubdomain(60),
+  'priority-class-name': dnsSubdomain(60),
   'image-pull-secrets': fc.uniqueArray(dnsSubdomain(60), { minLength: 1, maxLength: 2 }),
   annotations,
   'pod-annotations': annotations,
