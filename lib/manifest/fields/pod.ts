@@ -90,7 +90,7 @@ export const podFields = {
   // with ValidatePriorityClassName, apimachinery's NameIsDNSSubdomain (pkg/apis/scheduling/validation).
   'priority-class-name': nameString(checkDns1123Subdomain).optional().meta({
     description:
-      'Not required. The PriorityClass of the pods (pod spec.priorityClassName): which pods the scheduler places first and preempts last. ' +
+      'Not required; an extension. The PriorityClass of the pods (pod spec.priorityClassName): which pods the scheduler places first and preempts last. ' +
       'A PriorityClass name (DNS-1123 subdomain), such as "system-cluster-critical" or one the cluster defines. Not set: the cluster\'s default PriorityClass, else priority 0.',
     examples: ['batch-low'],
     ...DNS1123_SUBDOMAIN_SCHEMA,
