@@ -8,10 +8,11 @@ import * as z from '../../zod';
 import type { CronJobControls } from '../../model';
 import { checkCronSchedule } from '../../validation/cron';
 import { shortestCronInterval } from '../../validation/cron-interval';
+import { parseGoDuration } from '../../validation/go-duration';
 import { checkTimeZone } from '../../validation/time-zone';
 import { IANA_TIME_ZONES } from '../../validation/time-zone-names';
 import { checkedString } from '../zod-helpers';
-import { type FieldRule, type LikelyMistake, type Mistakes, manifestType } from './field';
+import { atPath, type FieldRule, type LikelyMistake, type Mistakes, manifestType } from './field';
 
 const INT32_MAX = 2 ** 31 - 1;
 
@@ -119,4 +120,51 @@ export function toCronJobControls(m: z.output<z.ZodObject<typeof cronJobFields>>
     failedJobsHistoryLimit: m['failed-jobs-history-limit'],
     timeZone: m['time-zone'],
   };
+}
+
+/** Both day fields set (cron then matches either); `@every` under a minute. */
+export const scheduleMistakes: Mistakes = (task) => {
+  if (task.kind !== 'cron-job') return [];
+  const schedule = task.schedule;
+  const out: string[] = [];
+  // robfig/cron: when neither day field is "*" or "?", a day matches if EITHER matches.
+  const fields = schedule.split(/\s+/);
+  const unrestricted = (field: string) => field.split(',').some((item) => ['*', '?', '*/1', '?/1'].includes(item));
+  if (fields.length === 5 && !unrestricted(fields[2]) && !unrestricted(fields[4])) {
+    out.push(`${JSON.stringify(schedule)} runs on day-of-month ${fields[2]} and also on every day-of-week ${fields[4]}: when both are set, cron matches a day that fits either, not both; set one of them to "*" if only one is meant`);
+  }
+  if (fields.length === 5) out.push(...stepBeyondRange(schedule, fields));
+  const nanos = schedule.startsWith('@every ') ? parseGoDuration(schedule.slice('@every '.length)) : undefined;
+  // robfig/cron's Every: below one second counts as one second.
+  if (typeof nanos === 'number' && nanos < 60e9) {
+    const seconds = Math.max(1, Math.floor(nanos / 1e9));
+    out.push(`${JSON.stringify(schedule)} starts a new Job every ${seconds} second${seconds === 1 ? '' : 's'}${nanos < 1e9 ? ' (a duration under one second counts as one second)' : ''}; did you mean minutes or hours, such as "@every ${seconds}m"?`);
+  }
+  return out.map(atPath(['schedule']));
+};
+
+/** The fields where "every N" is a common reading of "*\/N", with their ranges (robfig/cron) and the next larger unit. */
+const STEPPED_FIELDS = [
+  { name: 'minute', min: 0, max: 59, unit: 'minutes', per: 'hour', every: (n: number) => `${n}m` },
+  { name: 'hour', min: 0, max: 23, unit: 'hours', per: 'day', every: (n: number) => `${n}h` },
+  { name: 'day-of-month', min: 1, max: 31, unit: 'days', per: 'month', every: (n: number) => `${n * 24}h` },
+] as const;
+
+/**
+ * "*\/90" in the minute field: robfig/cron steps through the field's own
+ * range (0-59), so a step beyond it keeps only the first value: the
+ * CronJob runs once an hour, not every 90 minutes. The API server accepts it.
+ */
+function stepBeyondRange(schedule: string, fields: readonly string[]): string[] {
+  return STEPPED_FIELDS.flatMap((field, i) => {
+    const step = /^(\*|\?|[0-9]+)(?:-([0-9]+))?\/([0-9]+)$/.exec(fields[i]!);
+    if (step === null) return [];
+    const start = step[1] === '*' || step[1] === '?' ? field.min : Number(step[1]);
+    const end = step[2] === undefined ? field.max : Number(step[2]);
+    const n = Number(step[3]);
+    if (n === 0 || start + n <= end) return [];
+    return [
+      `${JSON.stringify(schedule)}: the step ${n} in ${JSON.stringify(fields[i])} goes beyond the ${field.name} range ${start}-${end}, so it matches ${field.name} ${start} only (once per ${field.per} at most), not every ${n} ${field.unit}; for every ${n} ${field.unit}, write "@every ${field.every(n)}" (counted from the CronJob's creation or last run)`,
+    ];
+  });
 }

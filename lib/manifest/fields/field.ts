@@ -24,6 +24,9 @@ export interface LikelyMistake {
   readonly message: string;
 }
 
+/** A message as a likely mistake at `path`. */
+export const atPath = (path: readonly (string | number)[]) => (message: string): LikelyMistake => ({ path, message });
+
 /** The likely mistakes of one concern, on a valid task. */
 export type Mistakes = (task: Task) => LikelyMistake[];
 

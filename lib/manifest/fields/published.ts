@@ -7,6 +7,7 @@ import type { Published } from '../../model';
 import { checkPrefixDotSegments, checkRoutePath } from '../../validation/route-path';
 import { MATERIAL_ICON_OR_URL_SCHEMA } from '../json-schema-patterns';
 import { always, checkedString } from '../zod-helpers';
+import type { LikelyMistake, Mistakes } from './field';
 
 const MATERIAL_ICON = /^[a-z0-9_]+$/;
 
@@ -115,4 +116,44 @@ export function toPublished(p: z.output<typeof publishedSchema> | undefined, tas
     icon: p.icon,
     visible: p.visible,
   };
+}
+
+/** A prefix or rewrite that glues or spills path segments; a timeout in seconds. */
+export const publishedMistakes: Mistakes = (task) => {
+  if (task.kind !== 'service' || task.published === undefined) return [];
+  const { prefix, rewrite, timeoutMs } = task.published;
+  const out: LikelyMistake[] = [];
+  const routing = checkPrefixAndRewrite(prefix, rewrite);
+  if (routing !== undefined) out.push({ path: ['published', routing.field], message: routing.message });
+  if (timeoutMs < 1000) {
+    const seconds = timeoutMs * 1000 <= 2 ** 31 - 1 ? `; if you meant ${timeoutMs} seconds, write ${timeoutMs * 1000}` : '';
+    out.push({ path: ['published', 'timeout_ms'], message: `${timeoutMs} is in milliseconds: requests through the gateway fail after ${timeoutMs} ms, less than a second${seconds}` });
+  }
+  return out;
+};
+
+/**
+ * Emissary's prefix is a plain string prefix (Envoy `match.prefix`), and its
+ * default rewrite "/" replaces exactly the matched prefix
+ * (`route.prefix_rewrite`): "/shop" also matches "/shopping", and turns
+ * "/shop/cart" into "//cart". A prefix ending in "/" with a rewrite that
+ * does not (or the reverse) glues path segments together.
+ */
+function checkPrefixAndRewrite(prefix: string, rewrite: string | undefined): { field: string; message: string } | undefined {
+  const effective = rewrite ?? '/';
+  if (!prefix.endsWith('/')) {
+    const longer = `${prefix}${/[0-9]$/.test(prefix) ? '0' : 's'}`;
+    const glued = effective === '' ? '' : `, and the rewrite ${JSON.stringify(effective)}${rewrite === undefined ? " (Emissary's default)" : ''} turns "${prefix}/page" into ${JSON.stringify(`${effective}/page`)}`;
+    return {
+      field: 'prefix',
+      message: `${JSON.stringify(prefix)} is matched as a plain string prefix, so it also matches ${JSON.stringify(longer)}${glued}; did you mean ${JSON.stringify(`${prefix}/`)}?`,
+    };
+  }
+  if (effective !== '' && !effective.endsWith('/')) {
+    return {
+      field: 'rewrite',
+      message: `${JSON.stringify(effective)} replaces the prefix ${JSON.stringify(prefix)} including its final "/", so "${prefix}page" reaches the service as ${JSON.stringify(`${effective}page`)}; did you mean ${JSON.stringify(`${effective}/`)}?`,
+    };
+  }
+  return undefined;
 }

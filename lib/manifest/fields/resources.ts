@@ -7,9 +7,13 @@ import * as z from '../../zod';
 import type { ResourceList } from '../../model';
 import { compareQuantities, parseQuantity, type Quantity, roundedUpToMilli } from '../../validation/quantity';
 import { QUANTITY_SCHEMA } from '../json-schema-patterns';
-import type { FieldRule } from './field';
+import { atPath, type FieldRule, type Mistakes } from './field';
 
 const ONE_BYTE_NANOS = 1_000_000_000n;
+const NANOS = 1_000_000_000n;
+const MEBIBYTE_NANOS = 1024n * 1024n * NANOS;
+/** More CPU than any node a data task is likely to get: "500" (cores) was probably "500m". */
+const MANY_CORES_NANOS = 100n * NANOS;
 
 /**
  * A container resource request or limit (`cpu-*`, `memory-*`), canonical.
@@ -111,4 +115,73 @@ function resourceList(cpu: Quantity | undefined, memory: Quantity | undefined): 
 /** The model of the resource fields: canonical quantities, only the ones given. */
 export function toResources(m: ResourceValues) {
   return { resources: { requests: resourceList(m['cpu-request'], m['memory-request']), limits: resourceList(m['cpu-limit'], m['memory-limit']) } };
+}
+
+/** Memory in milli-bytes or bytes, CPU in cores where millicores were meant. */
+export const resourceMistakes: Mistakes = (task) =>
+  (['request', 'limit'] as const).flatMap((kind) => {
+    const list = task.resources[kind === 'request' ? 'requests' : 'limits'];
+    return [
+      ...(list.memory === undefined ? [] : checkMemory(list.memory, kind === 'limit', 'container').map(atPath([`memory-${kind}`]))),
+      ...(list.cpu === undefined ? [] : checkCpu(list.cpu).map(atPath([`cpu-${kind}`]))),
+    ];
+  });
+
+function nanosOf(canonical: string): bigint {
+  const q = parseQuantity(canonical);
+  if (!q.ok) throw new Error(`a canonical quantity does not parse: ${canonical}`);
+  return q.value.nanos;
+}
+
+/** "500m" (half a byte) and "512" (bytes) for memory. A limit under one byte is an error of the schema. */
+/**
+ * `of`: a container's memory, where the API server itself warns of a fractional byte value (pkg/api/pod/warnings.go),
+ * or an emptyDir's size.
+ */
+export function checkMemory(canonical: string, limit: boolean, of: 'container' | 'volume'): string[] {
+  const serverWarns = of === 'container';
+  const nanos = nanosOf(canonical);
+  if (nanos === 0n || (limit && nanos < NANOS)) return [];
+  if (nanos % NANOS !== 0n) {
+    const accepted = serverWarns ? ' (the API server accepts it with a "fractional byte value" warning)' : '';
+    return [`${JSON.stringify(canonical)} is not a whole number of bytes${accepted}${fractionalBytesHint(canonical, nanos)}`];
+  }
+  if (nanos < MEBIBYTE_NANOS) {
+    const bytes = nanos / NANOS;
+    const plainBytes = /^[0-9]+$/.test(canonical);
+    // A volume of a few KiB written with a unit ("1000Ki") may well be meant; "512" (bytes) hardly ever.
+    if (!plainBytes && of === 'volume') return [];
+    const hint = plainBytes ? `; did you mean "${canonical}Mi"?` : '; a container needs megabytes (Mi)';
+    return [`${JSON.stringify(canonical)} is ${bytes} byte${bytes === 1n ? '' : 's'}, less than 1Mi${hint}`];
+  }
+  return [];
+}
+
+/**
+ * The likely intended value of a fractional byte amount. Under 1Mi it is
+ * "m" (milli) written for M or Mi ("500m"); from 1Mi on, a fraction of a
+ * larger unit ("0.1Gi", stored as "107374182400m"), where "107374182400Mi"
+ * would be absurd: the amount rounded up to whole bytes and to Mi.
+ */
+function fractionalBytesHint(canonical: string, nanos: bigint): string {
+  if (nanos < MEBIBYTE_NANOS) return memoryHint(canonical) || '; memory is counted in bytes: use Mi or Gi';
+  const bytes = (nanos + NANOS - 1n) / NANOS;
+  const mebibytes = (nanos + MEBIBYTE_NANOS - 1n) / MEBIBYTE_NANOS;
+  return `; did you mean "${bytes}" (rounded up to whole bytes) or "${mebibytes}Mi"?`;
+}
+
+/** "500" (cores) where "500m" was meant; byte units on a CPU amount. */
+function checkCpu(canonical: string): string[] {
+  const nanos = nanosOf(canonical);
+  if (nanos < MANY_CORES_NANOS) return [];
+  const cores = nanos / NANOS;
+  const byteUnit = /[KMGTPE]i$/.test(canonical) ? ' (Ki, Mi, Gi are byte units)' : '';
+  // "500" was likely "500m", and "2Gi" likely "2" (cores); "1k" or "1E" have no likely reading.
+  const binary = /^([0-9]+)[KMGTPE]i$/.exec(canonical);
+  const hint = /^[0-9]+$/.test(canonical)
+    ? `; did you mean "${cores}m" (${Number(cores) / 1000} of a core)?`
+    : binary !== null
+      ? `; did you mean "${binary[1]}" (${binary[1]} core${binary[1] === '1' ? '' : 's'})?`
+      : '';
+  return [`${JSON.stringify(canonical)} is ${cores} CPU cores${byteUnit}, more than a node is likely to have${hint}`];
 }

@@ -9,7 +9,8 @@ import { parseQuantity } from '../../validation/quantity';
 import { checkDns1123Label, checkDns1123Subdomain, checkRenderableKey } from '../../validation/kubernetes-names';
 import { ABSOLUTE_PATH_SCHEMA, DNS1123_SUBDOMAIN_SCHEMA, dns1123Label, QUANTITY_SCHEMA, RELATIVE_PATH_SCHEMA } from '../json-schema-patterns';
 import { always, nameString, uniqueBy } from '../zod-helpers';
-import { type FieldRule, objectsIn } from './field';
+import { atPath, type FieldRule, type Mistakes, objectsIn } from './field';
+import { checkMemory } from './resources';
 
 /** The volume sources a task may use. */
 export const ALLOWED_VOLUME_SOURCES = ['configMap', 'secret', 'persistentVolumeClaim', 'emptyDir', 'csi', 'nfs'] as const;
@@ -181,4 +182,38 @@ function toVolume(v: z.output<typeof volumeSchema>): Volume {
     subPath: v.subPath,
     source: { [source]: v[source] } as unknown as VolumeSource,
   };
+}
+
+/** File modes people use; a decimal number that reads as one of these in octal was probably written in octal. */
+const USUAL_MODES = new Set([0o400, 0o440, 0o444, 0o500, 0o550, 0o555, 0o600, 0o640, 0o644, 0o660, 0o664, 0o666, 0o700, 0o750, 0o755, 0o770, 0o775, 0o777]);
+
+/** An emptyDir size in milli-bytes (it is bytes, like memory); file modes written in octal. */
+export const volumeMistakes: Mistakes = (task) =>
+  task.volumes.flatMap((volume, i) => {
+    const source = volume.source;
+    if ('emptyDir' in source) {
+      const size = source.emptyDir.sizeLimit;
+      return size === undefined ? [] : checkMemory(size, false, 'volume').map(atPath(['volumes', i, 'emptyDir', 'sizeLimit']));
+    }
+    const found = 'configMap' in source ? (['configMap', source.configMap] as const) : 'secret' in source ? (['secret', source.secret] as const) : undefined;
+    if (found === undefined) return [];
+    const [kind, spec] = found;
+    return [
+      ...(spec.defaultMode === undefined ? [] : checkMode(spec.defaultMode).map(atPath(['volumes', i, kind, 'defaultMode']))),
+      ...(spec.items ?? []).flatMap((item, j) => (item.mode === undefined ? [] : checkMode(item.mode).map(atPath(['volumes', i, kind, 'items', j, 'mode'])))),
+    ];
+  });
+
+/**
+ * JSON has no octal numbers, so file modes are decimal: 420 is 0644. A mode
+ * above 0777 is refused by the schema; one whose decimal digits read as a
+ * usual octal mode, while its value is not one, was probably written in octal.
+ */
+function checkMode(mode: number): string[] {
+  const digits = String(mode);
+  if (USUAL_MODES.has(mode) || !/^[0-7]{3}$/.test(digits)) return [];
+  const meant = parseInt(digits, 8);
+  if (!USUAL_MODES.has(meant)) return [];
+  const octal = (n: number) => `0${n.toString(8).padStart(3, '0')}`;
+  return [`${mode} is the file mode ${octal(mode)} (JSON numbers are decimal); did you mean ${meant} (${octal(meant)})?`];
 }
