@@ -6,7 +6,7 @@
  */
 import * as z from '../zod';
 import { checkLabelValue, checkQualifiedName, checkRenderableKey } from '../validation/kubernetes-names';
-import { TOTAL_ANNOTATION_SIZE_LIMIT } from './object-size';
+import { TOTAL_ANNOTATION_SIZE_LIMIT } from '../validation/object-limits';
 import { nameString } from './zod-helpers';
 
 /** `TotalAnnotationSizeLimitB`: the most bytes all annotation keys and values of one object may take. */

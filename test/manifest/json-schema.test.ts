@@ -305,7 +305,7 @@ describe('datatask schema', () => {
   /** `datatask schema ...args` in a project at `dir`: the exit code and what it printed. */
   const schemaCommand = (...args: string[]): { code: number; out: string } => {
     let out = '';
-    const app = { main: path.join(dir, 'main.ts'), synth: () => { throw new Error('not called'); } };
+    const app = { main: path.join(dir, 'main.ts'), customize: [] };
     const code = runCli(['schema', ...args], app, { cwd: dir, env: {}, stdout: (t) => (out += t), stderr: (t) => (out += t) });
     return { code, out };
   };

@@ -1,4 +1,4 @@
-import { synthesize } from '../../lib/synth';
+import { synthesize } from '../support/render-stage';
 import { DEFAULT_SETTINGS } from '../../lib/settings';
 import { formatDiagnostic } from '../../lib/diagnostics/diagnostic';
 import { diagnostics } from '../support/render';
