@@ -37,7 +37,8 @@ export function runApp(argv: readonly string[], options: { readonly customize: r
 export { TaskChart, type TaskChartProps } from './constructs/task-chart';
 export { TaskCronJob, type TaskCronJobProps } from './constructs/task-cron-job';
 export { TaskDeployment, type TaskDeploymentProps } from './constructs/task-deployment';
-export { ARGOCD_REPLACE_ANNOTATION, TaskJob, type TaskJobProps } from './constructs/task-job';
+export { ARGOCD_REPLACE_ANNOTATION } from './constructs/argocd';
+export { TaskJob, type TaskJobProps } from './constructs/task-job';
 export { TaskMapping, type TaskMappingProps } from './constructs/task-mapping';
 export { TaskService, type TaskServiceProps } from './constructs/task-service';
 export type { Customize } from './customize';

@@ -5,7 +5,7 @@
  * change what a selector means, and annotation keys the tool owns.
  */
 import type * as z from '../zod';
-import type { Settings } from '../settings';
+import type { Settings } from '../project-settings';
 import { ARGOCD_REPLACE_ANNOTATION } from '../constructs/argocd';
 import { CRON_JOB_FIELDS } from './job-fields';
 import { annotationBytes, MAX_ANNOTATIONS_BYTES } from './metadata-fields';

@@ -1,6 +1,6 @@
 import * as z from '../zod';
 import type { CronJobTask, DeploymentTask, JobTask, ResourceList, ServiceTask, Task } from '../model';
-import type { Settings } from '../settings';
+import type { Settings } from '../project-settings';
 import { checkDns1035Label, checkDns1123Label, checkDns1123Subdomain, checkIanaSvcName } from '../validation/kubernetes-names';
 import { compareQuantities, type Quantity } from '../validation/quantity';
 import { envField, envFromField, toEnvFromSource, toEnvVar } from './env';

@@ -1,5 +1,5 @@
 import { formatDiagnostic } from '../../lib/diagnostics/diagnostic';
-import { DEFAULT_SETTINGS } from '../../lib/settings';
+import { DEFAULT_SETTINGS } from '../../lib/project-settings';
 import { synthesize } from '../support/render-stage';
 import { job, service, Workspace } from '../support/workspace';
 

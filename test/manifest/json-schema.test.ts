@@ -12,7 +12,7 @@ import type { JsonSchema } from '../../lib/manifest/json-schema-tools';
 import { ManifestLoader } from '../../lib/manifest/load';
 import { parseLabels } from '../../lib/manifest/labels';
 import { manifestFields } from '../../lib/manifest/schema';
-import { DEFAULT_SETTINGS } from '../../lib/settings';
+import { DEFAULT_SETTINGS } from '../../lib/project-settings';
 import { checkDns1035Label, checkDns1123Label, checkDns1123Subdomain, checkEnvVarName, checkIanaSvcName, checkLabelValue, checkQualifiedName } from '../../lib/validation/kubernetes-names';
 import { parseQuantity } from '../../lib/validation/quantity';
 import { runCli } from '../../lib/cli/cli';

@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { runCli } from '../../lib/cli/cli';
 import { ManifestFields } from '../../lib/review/cause';
 import { podTemplateChanges } from '../../lib/review/pod-template';
-import { DEFAULT_SETTINGS } from '../../lib/settings';
+import { DEFAULT_SETTINGS } from '../../lib/project-settings';
 import { service } from '../support/workspace';
 import { BASE, writeTasks } from './fixtures';
 import { ScratchRepo } from './scratch-repo';

@@ -2,7 +2,7 @@
 import type { LoadedTask } from '../../../lib/manifest/load';
 import { taskWarnings } from '../../../lib/manifest/warnings';
 import { type Diagnostic, formatDiagnostic } from '../../../lib/diagnostics/diagnostic';
-import type { Settings } from '../../../lib/settings';
+import type { Settings } from '../../../lib/project-settings';
 import { parseAllDocuments } from 'yaml';
 import { renderTask } from '../../../lib/output/render';
 import { needsObjectSizeCheck, objectSizeDiagnostics } from '../../../lib/validation/object-size';

@@ -9,7 +9,7 @@ import { TaskChart } from '../../../lib/constructs/task-chart';
 import type { Task } from '../../../lib/model';
 import { renderTask } from '../../../lib/output/render';
 import { GENERATED_MARKER } from '../../../lib/output/rendered-file';
-import type { Settings } from '../../../lib/settings';
+import type { Settings } from '../../../lib/project-settings';
 import { apiServerProblems, podSecurityProblems } from './cluster-rules';
 import { storedObjectProblems } from './stored-object-rules';
 import { MANIFEST_FILE } from './loaders';
