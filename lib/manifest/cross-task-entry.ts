@@ -1,8 +1,8 @@
 import type { JsonDocument } from '../diagnostics/json-document';
+import type { Task } from '../model';
 import type { Settings } from '../project-settings';
 import { checkDns1123Label, checkLabelValue, checkQualifiedName, checkRenderableKey } from '../validation/kubernetes-names';
 import { parseLabels } from './labels';
-import type { LoadedTask } from './load';
 
 /**
  * What the rules across tasks read of one manifest: its identity, route and
@@ -24,7 +24,7 @@ export interface CrossTaskEntry {
 }
 
 /** The entry of a valid task. */
-export function entryOfTask({ task, document }: LoadedTask): CrossTaskEntry {
+export function entryOfTask({ task, document }: { readonly task: Task; readonly document: JsonDocument }): CrossTaskEntry {
   return {
     document,
     name: task.name,

@@ -1,9 +1,8 @@
-import { ApiObject, App, JsonPatch } from 'cdk8s';
-import { TaskChart } from '../constructs/task-chart';
+import { ApiObject, JsonPatch } from 'cdk8s';
+import type { TaskChart } from '../constructs/task-chart';
 import type { Diagnostic } from '../diagnostics/diagnostic';
 import type { LoadedTask } from '../manifest/load';
 import type { Task } from '../model';
-import type { Settings } from '../project-settings';
 import { objectSizeDiagnostics } from '../validation/object-size';
 import { hookOutputProblems } from './hook-output';
 import { GENERATED_MARKER, outputPath, type RenderedFile } from './rendered-file';
@@ -70,11 +69,6 @@ export function renderCharts(charts: readonly TaskChartOf[], hooks: readonly str
  */
 export function renderChart(chart: TaskChart, source: string): RenderedFile {
   return toFile(chart.task, source, chartObjects(chart));
-}
-
-/** Renders one task on its own (its own App), as synth would. */
-export function renderTask(task: Task, settings: Settings, source: string): RenderedFile {
-  return renderChart(new TaskChart(new App(), task.name, { task, settings }), source);
 }
 
 /**

@@ -1,6 +1,6 @@
 import { formatDiagnostic } from '../../lib/diagnostics/diagnostic';
 import { ManifestLoader } from '../../lib/manifest/load';
-import { renderTask } from '../../lib/output/render';
+import { renderTask } from './render-task';
 import { settingsSchema } from '../../lib/settings';
 import { DEFAULT_SETTINGS, type Settings } from '../../lib/project-settings';
 import { parseAllDocuments } from 'yaml';

@@ -4,7 +4,7 @@ import { taskWarnings } from '../../../lib/manifest/warnings';
 import { type Diagnostic, formatDiagnostic } from '../../../lib/diagnostics/diagnostic';
 import type { Settings } from '../../../lib/project-settings';
 import { parseAllDocuments } from 'yaml';
-import { renderTask } from '../../../lib/output/render';
+import { renderTask } from '../render-task';
 import { needsObjectSizeCheck, objectSizeDiagnostics } from '../../../lib/validation/object-size';
 import type { HostileCase } from './hostile-case';
 import { loaderFor, MANIFEST_FILE } from './loaders';

@@ -7,7 +7,7 @@ import { App } from 'cdk8s';
 import { parseAllDocuments } from 'yaml';
 import { TaskChart } from '../../../lib/constructs/task-chart';
 import type { Task } from '../../../lib/model';
-import { renderTask } from '../../../lib/output/render';
+import { renderTask } from '../render-task';
 import { GENERATED_MARKER } from '../../../lib/output/rendered-file';
 import type { Settings } from '../../../lib/project-settings';
 import { apiServerProblems, podSecurityProblems } from './cluster-rules';
