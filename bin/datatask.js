@@ -52,7 +52,8 @@ if (!fs.existsSync(app)) {
   const newer = staleSource();
   if (newer !== undefined && !build(`${path.relative(process.cwd(), newer)} is newer than the build`)) process.exit(1);
 }
-process.exitCode = loadApp().cli(process.argv.slice(2));
+const bundle = loadApp();
+process.exitCode = bundle.runApp(process.argv.slice(2), { customize: bundle.customize, main: app });
 
 /**
  * build/app.js as a CommonJS module, compiled with V8's code cache

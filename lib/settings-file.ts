@@ -2,7 +2,8 @@ import * as fs from 'node:fs';
 import { compareDiagnostics, type Diagnostic } from './diagnostics/diagnostic';
 import { parseJsonDocument } from './diagnostics/json-document';
 import { issuesToDiagnostics } from './diagnostics/zod-issues';
-import { DEFAULT_SETTINGS, type Settings, settingsSchema } from './settings';
+import { settingsSchema } from './settings';
+import { DEFAULT_SETTINGS, type Settings } from './project-settings';
 
 /**
  * Reads the project settings file. A missing file means every default; an

@@ -78,10 +78,7 @@ export const settingsSchema = z.strictObject({
     .prefault({}),
 });
 
-export type { Settings };
 /** True only when the validated settings and the constructs' `Settings` are one type (checked by the compiler). */
 type Exactly<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const SAME_SHAPE: Exactly<Settings, z.output<typeof settingsSchema>> = true;
 void SAME_SHAPE;
-
-export { DEFAULT_SETTINGS };

@@ -1,31 +1,107 @@
+/**
+ * The pipeline, top to bottom: the render stage (load, cross-task rules,
+ * one App with a TaskChart per task, hooks, render) and the write stage
+ * (plan, write or compare). Every command and the library's entry run these
+ * two functions; nothing else loads tasks or makes the App.
+ */
+import type { App as AppType } from 'cdk8s';
+import type { TaskChart as TaskChartType } from './constructs/task-chart';
+import { type Customize, customizeCharts, hookName } from './customize';
 import { compareDiagnostics, type Diagnostic } from './diagnostics/diagnostic';
 import { crossTaskDiagnostics } from './manifest/cross-task';
 import { loadTasks, type TaskSource } from './manifest/load-tasks';
-import type { DistPlan } from './output/dist';
-import type { DriftReport } from './output/drift';
-import type { RenderCache } from './output/render-cache';
+import { copyForCdk8sCli } from './output/cdk8s-outdir';
+import { applyDist, type DistPlan, planDist } from './output/dist';
+import { type DriftReport, driftReport } from './output/drift';
+import type * as RenderModule from './output/render';
+import { RenderCache } from './output/render-cache';
 import type { RenderedFile } from './output/rendered-file';
 import type { Settings } from './project-settings';
+import { needsObjectSizeCheck } from './validation/object-size';
 
-/** What one run of the app is asked to do: the command line, resolved (lib/cli/commands/synth.ts). */
-export interface SynthRun {
+/** What the render stage is asked to render. */
+export interface RenderRun {
   /** The folder searched for `**\/manifest.json`, absolute. */
   readonly tasksDir: string;
+  readonly settings: Settings;
+  /** Paths in diagnostics are shown relative to this folder. */
+  readonly cwd: string;
+  /** Platform hooks run on every chart before it is rendered (main.ts's `customize`). @default none */
+  readonly customize?: readonly Customize[];
+  /** Warnings stop the run (`--strict`). @default false */
+  readonly strict?: boolean;
+  /** A run that finds no manifest renders nothing instead of being refused (`--allow-empty`). @default false */
+  readonly allowEmpty?: boolean;
+  /**
+   * The render cache of the output folder: unchanged manifests are neither
+   * validated nor rendered again, and a run without a diagnostic that stops
+   * it saves what it rendered. @default RenderCache.NONE
+   */
+  readonly cache?: RenderCache;
+}
+
+/** What the render stage produced. */
+export interface Rendered {
+  /** Every error and warning of every file, sorted. */
+  readonly diagnostics: readonly Diagnostic[];
+  /** The valid tasks, in manifest path order. */
+  readonly tasks: readonly TaskSource[];
+  /** Whether a diagnostic stopped the run (an error, or with `strict` a warning): then `files` is empty. */
+  readonly stopped: boolean;
+  /** Each task's output file (`files[i]` of `tasks[i]`). */
+  readonly files: readonly RenderedFile[];
+  /** How many charts were rendered (the others' files came from the render cache). */
+  readonly rendered: number;
+}
+
+/**
+ * The render stage: every manifest of the tasks folder into its output
+ * file, in memory; reads the tasks folder (and, through the render cache,
+ * the output folder), writes only the cache.
+ *
+ * @throws UserError when no manifest is found and `allowEmpty` is not set
+ */
+export function renderStage(run: RenderRun): Rendered {
+  const cache = run.cache ?? RenderCache.NONE;
+  const strict = run.strict === true;
+  const hooks = run.customize ?? [];
+
+  // 1. Load tasks: every tasks/**/manifest.json, read and validated into a typed task.
+  const loaded = loadTasks({ tasksDir: run.tasksDir, settings: run.settings, cwd: run.cwd, allowEmpty: run.allowEmpty, known: cache });
+  const tasks = loaded.tasks;
+
+  // 2. Cross-task rules: unique names and routes, selectors that tell tasks apart.
+  let diagnostics = sorted([...loaded.diagnostics, ...crossTaskDiagnostics(loaded.crossTaskEntries, run.settings)]);
+  if (failed(diagnostics, strict)) {
+    // Every problem in one run: objects too large are still measured, where a manifest is large enough to make one.
+    const large = tasks.filter((source) => needsObjectSizeCheck(source.document));
+    if (large.length > 0) diagnostics = sorted([...diagnostics, ...cdk8sModules().objectSizeOfCharts(taskCharts(large, run.settings))]);
+    return { diagnostics, tasks, stopped: true, files: [], rendered: 0 };
+  }
+
+  // 3. One App, one TaskChart per task (but those whose output file the render cache vouches for), then the hooks.
+  const { reused, toRender } = cache.reuse(tasks);
+  const charts = taskCharts(toRender, run.settings);
+  const hooked = customizeCharts(charts, hooks);
+
+  // 4. Render: each chart into its YAML file, as plain data, and its objects measured.
+  const output = cdk8sModules().renderCharts(charts, hooks.map(hookName));
+  diagnostics = sorted([...diagnostics, ...hooked, ...output.diagnostics]);
+  if (failed(diagnostics, strict)) return { diagnostics, tasks, stopped: true, files: [], rendered: charts.length };
+  const files = tasks.map((source) => reused.get(source) ?? output.files.get(source)!);
+  // Safe before the write: a cache entry vouches for a file only while the output folder holds its exact bytes.
+  cache.save(tasks, files);
+  return { diagnostics, tasks, stopped: false, files, rendered: charts.length };
+}
+
+/** Where the write stage writes. */
+export interface WriteRun {
   /** The output folder, absolute; owned by the synthesizer. */
   readonly outDir: string;
   /** The output folder as the user named it (in `check`'s patch). */
   readonly shownOut: string;
-  readonly settings: Settings;
-  /** Paths in diagnostics are shown relative to this folder. */
-  readonly cwd: string;
   /** Compare with the output folder and write nothing (`--check`). */
   readonly check: boolean;
-  /** Warnings fail the run (`--strict`). */
-  readonly strict: boolean;
-  /** A run that finds no manifest may prune the whole output folder (`--allow-empty`). */
-  readonly allowEmpty: boolean;
-  /** The render cache of this output folder (`RenderCache.NONE` for none). */
-  readonly cache: RenderCache;
   /**
    * Whether to write the output folder: false when the cdk8s CLI asked for
    * its own folder only (`cdk8s synth --stdout` or `--output`).
@@ -35,18 +111,30 @@ export interface SynthRun {
   readonly cdk8sOutDir?: string;
 }
 
-/** What a run did, for the command line to report. */
-export interface SynthOutcome {
-  /** Every error and warning, sorted. */
-  readonly diagnostics: readonly Diagnostic[];
-  /** The valid tasks, in manifest path order. */
-  readonly tasks: readonly TaskSource[];
-  /** What changed (or, with `check`, would change) in the output folder; absent when the run stopped at a diagnostic. */
-  readonly plan?: DistPlan;
+/** What the write stage did. */
+export interface Written {
+  /** What changed (or, with `check`, would change) in the output folder. */
+  readonly plan: DistPlan;
   /** With `check`: how the output folder differs. */
   readonly drift?: DriftReport;
-  /** How many charts were rendered (the others' files came from the render cache). */
-  readonly rendered?: number;
+}
+
+/**
+ * The write stage: plans what changes in the output folder (a foreign file
+ * there stops the run), then writes it (and the cdk8s CLI's copy), or with
+ * `check` only compares.
+ *
+ * @param files the render stage's files, of a run it did not stop
+ * @throws UserError when the output folder holds a file datatask-cdk8s did not write
+ */
+export function writeStage(run: WriteRun, files: readonly RenderedFile[]): Written {
+  // 5. Plan: what changes in the output folder.
+  const plan = planDist(run.outDir, files);
+  // 6. Write the output folder, or with --check only compare.
+  if (run.check) return { plan, drift: driftReport(run.outDir, run.shownOut, plan) };
+  if (run.writeOut) applyDist(run.outDir, plan);
+  if (run.cdk8sOutDir !== undefined) copyForCdk8sCli(run.cdk8sOutDir, files);
+  return { plan };
 }
 
 /** Whether `diagnostics` stop the run: any error, or with `strict` any warning. */
@@ -59,30 +147,26 @@ export function sorted(diagnostics: readonly Diagnostic[]): Diagnostic[] {
   return [...diagnostics].sort(compareDiagnostics);
 }
 
-/**
- * The first stages of main.ts in memory, without a cache or hooks: load,
- * cross-task rules, one App with a chart per task, render. For tests and
- * tools that need the files without a folder to compare them with.
- */
-export function synthesize(input: { readonly tasksDir: string; readonly settings: Settings; readonly cwd: string }): {
-  readonly diagnostics: readonly Diagnostic[];
-  readonly tasks: readonly TaskSource[];
-  readonly files: readonly RenderedFile[];
-} {
-  const loaded = loadTasks({ ...input, allowEmpty: true });
-  const diagnostics = sorted([...loaded.diagnostics, ...crossTaskDiagnostics(loaded.crossTaskEntries, input.settings)]);
-  if (failed(diagnostics, false)) return { diagnostics, tasks: loaded.tasks, files: [] };
-  // Loaded only now, as in main.ts: importing this module must not load cdk8s.
-  const { App } = require('cdk8s') as typeof import('cdk8s');
-  const { TaskChart } = require('./constructs/task-chart') as typeof import('./constructs/task-chart');
-  const { renderCharts } = require('./output/render') as typeof import('./output/render');
-  const app = new App();
-  const charts = loaded.tasks.map((source) => ({ source, chart: new TaskChart(app, chartId(source), { task: source.task, settings: input.settings }) }));
-  const rendered = renderCharts(charts).files;
-  return { diagnostics, tasks: loaded.tasks, files: loaded.tasks.map((source) => rendered.get(source)!) };
-}
-
 /** A task's chart id in the one App, `<namespace>.<name>`: unique, as (namespace, name) is ("." is in neither). */
 export function chartId(source: TaskSource): string {
   return `${source.task.namespace}.${source.task.name}`;
+}
+
+/** The one App of a run, with a TaskChart per task. */
+function taskCharts(tasks: readonly TaskSource[], settings: Settings): RenderModule.TaskChartOf[] {
+  const { App, TaskChart } = cdk8sModules();
+  const app = new App();
+  return tasks.map((source) => ({ source, chart: new TaskChart(app, chartId(source), { task: source.task, settings }) }));
+}
+
+/**
+ * cdk8s, the constructs and the renderer, loaded when stage 3 starts (the
+ * one place that loads them): a run that stops at a diagnostic does not pay
+ * for loading them (README, "Performance").
+ */
+function cdk8sModules(): { App: typeof AppType; TaskChart: typeof TaskChartType } & Pick<typeof RenderModule, 'renderCharts' | 'objectSizeOfCharts'> {
+  const { App } = require('cdk8s') as typeof import('cdk8s');
+  const { TaskChart } = require('./constructs/task-chart') as typeof import('./constructs/task-chart');
+  const { renderCharts, objectSizeOfCharts } = require('./output/render') as typeof RenderModule;
+  return { App, TaskChart, renderCharts, objectSizeOfCharts };
 }

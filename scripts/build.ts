@@ -1,7 +1,8 @@
 /**
  * `npm run build` (after `tsc`, which type-checks, compiles this file and
  * emits lib/'s declarations): bundles main.ts with its dependencies into
- * build/app.js, which bin/datatask.js starts, and writes the SHA-1 of the
+ * build/app.js, which bin/datatask.js starts (the bundle exports main.ts's
+ * `customize` and lib's `runApp`, which bin/datatask.js calls with them), and writes the SHA-1 of the
  * bundle beside it (build/app.js.sha1): the identity of the rendering code
  * in the render cache's key (lib/output/code-identity.ts).
  */
@@ -26,7 +27,7 @@ while (!fs.existsSync(path.join(root, 'package.json'))) root = path.dirname(root
  */
 function bundle(entry: string, outfile: string): void {
   const [output] = buildSync({
-    entryPoints: [entry],
+    stdin: { contents: `export { customize } from './${entry}';\nexport { runApp } from './lib';\n`, resolveDir: root, sourcefile: 'app-entry.ts', loader: 'ts' },
     outfile,
     bundle: true,
     platform: 'node',

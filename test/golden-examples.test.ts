@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import { parseAllDocuments } from 'yaml';
-import { DEFAULT_SETTINGS } from '../lib/settings';
-import { synthesize } from '../lib/synth';
+import { DEFAULT_SETTINGS } from '../lib/project-settings';
+import { synthesize } from './support/render-stage';
 import { expectValidKubernetesObjects } from './support/kube-schema';
 
 /*

@@ -106,9 +106,3 @@ export function processIo(): CliIo {
     stderr: (text) => process.stderr.write(text),
   };
 }
-
-/** Checks that an option is one of `allowed` (a usage error otherwise). */
-export function oneOf<T extends string>(command: string, option: string, value: unknown, allowed: readonly T[]): T {
-  if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as T;
-  throw new UserError(`--${option} must be one of ${allowed.join(', ')} (found ${JSON.stringify(value)})\n\nSee \`datatask ${command} --help\`.`, ExitCode.USAGE);
-}

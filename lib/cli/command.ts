@@ -1,5 +1,7 @@
 import type { ParseArgsConfig } from 'node:util';
-import type { SynthOutcome, SynthRun } from '../synth';
+import type { Customize } from '../customize';
+import { ExitCode, UserError } from '../errors';
+import type { Rendered, Written } from '../synth';
 
 /** Where a run reads its environment and writes its messages (tests pass their own). */
 export interface CliIo {
@@ -12,13 +14,16 @@ export interface CliIo {
    * without one. @default node_modules/.cache/datatask-cdk8s/ of the project, keyed by `codeIdentity(main)`
    */
   readonly renderCache?: false | { readonly dir: string; readonly code: string };
+  /** Told what each `synth` or `check` run rendered and wrote (tests: how many charts were rendered). @default none */
+  readonly observe?: (outcome: Rendered & Partial<Written>) => void;
 }
 
-/** What main.ts gives the command line: its file (for the project folder and the code's identity) and its stages. */
+/** What main.ts gives the command line (`runApp` of lib/index.ts): its file and its hooks. */
 export interface AppEntry {
-  /** main.ts, or the bundle build/app.js made from it. */
+  /** main.ts, or the bundle build/app.js made from it: the project folder's anchor and the render cache's code identity. */
   readonly main: string;
-  readonly synth: (run: SynthRun) => SynthOutcome;
+  /** The platform hooks run on every task's chart (README, "Extending"). */
+  readonly customize: readonly Customize[];
 }
 
 /** The parsed options of one command. */
@@ -39,4 +44,10 @@ export interface Command {
   readonly notes?: string;
   /** Runs the command; returns the exit code. Throws `UserError` for a user's mistake. */
   run(values: OptionValues, io: CliIo, app: AppEntry): number;
+}
+
+/** Checks that an option is one of `allowed` (a usage error otherwise). */
+export function oneOf<T extends string>(command: string, option: string, value: unknown, allowed: readonly T[]): T {
+  if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as T;
+  throw new UserError(`--${option} must be one of ${allowed.join(', ')} (found ${JSON.stringify(value)})\n\nSee \`datatask ${command} --help\`.`, ExitCode.USAGE);
 }

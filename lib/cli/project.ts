@@ -3,6 +3,8 @@ import * as path from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic';
 import { type DiagnosticFormat, renderDiagnostics } from '../diagnostics/formats';
 import { ExitCode, UserError } from '../errors';
+import { codeIdentity } from '../output/code-identity';
+import { RenderCache, type RenderCacheKey } from '../output/render-cache';
 import type { Settings } from '../project-settings';
 import { readSettings } from '../settings-file';
 import type { AppEntry, CliIo } from './command';
@@ -54,6 +56,16 @@ export function projectSettings(io: CliIo, app: AppEntry, option: unknown, forma
   if (settings !== undefined) return settings;
   report(diagnostics, format, io);
   return ExitCode.INVALID_INPUT;
+}
+
+/**
+ * The render cache of a run (the render stage uses it): `io.renderCache`,
+ * by default in node_modules/.cache/datatask-cdk8s/ of the project, keyed
+ * by the code identity of `app.main`.
+ */
+export function renderCache(io: CliIo, app: AppEntry, key: Omit<RenderCacheKey, 'code'>): RenderCache {
+  const option = io.renderCache ?? { dir: path.join(projectRoot(app.main, io.cwd), 'node_modules', '.cache', 'datatask-cdk8s'), code: codeIdentity(app.main) };
+  return option === false ? RenderCache.NONE : RenderCache.open(option.dir, { ...key, code: option.code });
 }
 
 /** Prints diagnostics: text on stderr (for people); json and github on stdout (for programs), nothing else there but their own lines. */

@@ -6,8 +6,6 @@ import { k8s } from './k8s';
 import { taskMetadata } from './object-meta';
 import { taskPodTemplate } from './pod-template';
 
-export { ARGOCD_REPLACE_ANNOTATION } from './argocd';
-
 /** Properties for `TaskJob`. */
 export interface TaskJobProps {
   /** The `job` task without a schedule: its container, labels and pod settings. */

@@ -1,6 +1,6 @@
 import type { JsonDocument } from '../diagnostics/json-document';
 import type { Task } from '../model';
-import type { Settings } from '../settings';
+import type { Settings } from '../project-settings';
 import { checkDns1123Label, checkLabelValue, checkQualifiedName, checkRenderableKey } from '../validation/kubernetes-names';
 import { parseLabels } from './labels';
 

@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../diagnostics/diagnostic';
-import type { Settings } from '../settings';
+import type { Settings } from '../project-settings';
 import type { CrossTaskEntry } from './cross-task-entry';
 
 /**

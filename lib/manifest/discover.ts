@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { compareStrings } from '../compare';
 
 /** The file name of a task manifest. */
 export const MANIFEST_FILE = 'manifest.json';
@@ -66,9 +67,4 @@ export function discoverTaskFiles(tasksDir: string): { manifests: ManifestEntry[
 /** A path with `/` separators, as shown to users and as git names files, on every system. */
 export function toPosix(p: string): string {
   return path.sep === '/' ? p : p.split(path.sep).join('/');
-}
-
-/** Code-unit order, the same on every machine and locale. */
-export function compareStrings(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -2,12 +2,11 @@ import * as path from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic';
 import { JsonDocument } from '../diagnostics/json-document';
 import { UserError } from '../errors';
-import type { RenderCache } from '../output/render-cache';
+import type { Task } from '../model';
 import type { Settings } from '../project-settings';
 import { type CrossTaskEntry, entryOfTask } from './cross-task-entry';
 import { discoverTaskFiles, MANIFEST_FILE, toPosix } from './discover';
 import { type LoadedTask, ManifestLoader } from './load';
-import { objectSizeDiagnostics } from './object-size';
 import { readManifest } from './read';
 import { taskWarnings } from './warnings';
 
@@ -40,19 +39,32 @@ export interface LoadTasksInput {
    * file of the output folder) unless this is set. @default false
    */
   readonly allowEmpty?: boolean;
-  /** An unchanged manifest (same text, same cache key) is not validated again. @default no cache */
-  readonly cache?: RenderCache;
+  /** An unchanged manifest (same text, same cache key) is not validated again. @default none */
+  readonly known?: KnownTasks;
+}
+
+/**
+ * What a previous run validated (the render stage passes its render cache,
+ * lib/output/render-cache.ts): the load stage asks it, and knows nothing
+ * else of the cache.
+ */
+export interface KnownTasks {
+  /** The hash a manifest's text is known by ('' when nothing is known). */
+  hashManifest(text: string): string;
+  /** The validated task of `manifest` (its path below the tasks folder) if its text still hashes to `textHash`. */
+  task(manifest: string, textHash: string): Task | undefined;
 }
 
 /**
  * Stage 1, load tasks: discover every manifest below the tasks folder (in
  * path order), read it, validate it into a typed task, add its warnings;
- * writes nothing.
+ * writes nothing. Its objects' sizes are checked once they are rendered
+ * (lib/synth.ts).
  *
  * @throws UserError when no manifest is found and `allowEmpty` is not set
  */
 export function loadTasks(input: LoadTasksInput): LoadedTasks {
-  const { tasksDir, settings, cwd, cache } = input;
+  const { tasksDir, settings, cwd, known } = input;
   const { manifests: entries, misnamed } = discoverTaskFiles(tasksDir);
   if (entries.length === 0 && misnamed.length === 0 && input.allowEmpty !== true) {
     const shown = toPosix(path.relative(cwd, tasksDir)) || '.';
@@ -80,16 +92,15 @@ export function loadTasks(input: LoadTasksInput): LoadedTasks {
       continue;
     }
     const origin = `${tasksName}/${entry.relative}`;
-    const textHash = cache?.hashManifest(read.text) ?? '';
-    const known = cache?.task(entry.relative, textHash);
-    const result = known === undefined ? loader.load(shown, read.text, origin) : { task: { task: known, document: new JsonDocument(shown, read.text), origin }, diagnostics: [] };
+    const textHash = known?.hashManifest(read.text) ?? '';
+    const cached = known?.task(entry.relative, textHash);
+    const result = cached === undefined ? loader.load(shown, read.text, origin) : { task: { task: cached, document: new JsonDocument(shown, read.text), origin }, diagnostics: [] };
     diagnostics.push(...result.diagnostics);
     if ('partial' in result && result.partial !== undefined) crossTaskEntries.push(result.partial);
     if (result.task !== undefined) {
       crossTaskEntries.push(entryOfTask(result.task));
       tasks.push({ ...result.task, manifest: entry.relative, textHash });
       diagnostics.push(...taskWarnings(result.task, path.dirname(file), path.posix.dirname(shown), entry.dockerfile));
-      diagnostics.push(...objectSizeDiagnostics(result.task, settings));
     }
   }
   return { tasks, crossTaskEntries, diagnostics };

@@ -2,7 +2,7 @@ import { compareDiagnostics, type Diagnostic } from '../diagnostics/diagnostic';
 import { type JsonDocument, parseJsonDocument } from '../diagnostics/json-document';
 import { describeValue, issuesToDiagnostics } from '../diagnostics/zod-issues';
 import type { Task } from '../model';
-import type { Settings } from '../settings';
+import type { Settings } from '../project-settings';
 import { serverSideApplyDiagnostics } from '../validation/server-side-apply';
 import { type CrossTaskEntry, entryOfInvalid } from './cross-task-entry';
 import { manifestFields, manifestSchema } from './schema';

@@ -8,7 +8,7 @@
  */
 import * as z from '../zod';
 import type { CronJobTask, DeploymentTask, JobTask, ServiceTask, Task } from '../model';
-import type { Settings } from '../settings';
+import type { Settings } from '../project-settings';
 import { containerFields, toContainer } from './fields/container';
 import { cronAppliesTo, cronJobFields, cronRules, scheduleFields, toCronJobControls } from './fields/cron';
 import { envFields, envRules, toEnv } from './fields/env';

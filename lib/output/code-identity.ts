@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { sha1 } from './render-cache';
+import { sha1 } from '../hash';
 
 /** Beside the bundle, `npm run build` writes the SHA-1 of its bytes into this file (scripts/build.ts). */
 export const CODE_ID_SUFFIX = '.sha1';

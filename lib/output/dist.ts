@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { UserError } from '../errors';
-import { compareStrings } from '../manifest/discover';
+import { compareStrings } from '../compare';
 import { GENERATED_MARKER, type RenderedFile } from './rendered-file';
 
 /** What synth would do to the output folder. */

@@ -1,4 +1,5 @@
-import { LAST_APPLIED_ANNOTATION, lastAppliedAnnotationsSize, TOTAL_ANNOTATION_SIZE_LIMIT } from '../manifest/object-size';
+import { TOTAL_ANNOTATION_SIZE_LIMIT } from '../validation/object-limits';
+import { LAST_APPLIED_ANNOTATION, lastAppliedAnnotationsSize } from '../validation/object-size';
 import { checkLabelValue, checkQualifiedName } from '../validation/kubernetes-names';
 import { checkApplyableString, MAX_KEY_LENGTH } from '../validation/server-side-apply';
 
@@ -79,7 +80,7 @@ function unapplyableStrings(value: unknown, at: string): string[] {
   });
 }
 
-/** An object client-side apply cannot store (../manifest/object-size.ts). */
+/** An object client-side apply cannot store (../validation/object-size.ts). */
 function tooLargeToApply(object: unknown): string[] {
   const size = lastAppliedAnnotationsSize(object);
   if (size <= TOTAL_ANNOTATION_SIZE_LIMIT) return [];

@@ -1,16 +1,10 @@
-import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { TaskSource } from '../manifest/load-tasks';
+import { sha1 } from '../hash';
+import type { KnownTasks, TaskSource } from '../manifest/load-tasks';
 import type { Task } from '../model';
 import type { Settings } from '../project-settings';
 import { outputPath, type RenderedFile } from './rendered-file';
-
-/** The SHA-1 of a text, hex (node's one-shot `crypto.hash` where there is one: no Hash object per call). */
-export const sha1: (text: string) => string =
-  typeof crypto.hash === 'function'
-    ? (text) => crypto.hash('sha1', text, 'hex')
-    : (text) => crypto.createHash('sha1').update(text).digest('hex');
 
 /**
  * The declared key of the render cache: everything besides a manifest's own
@@ -53,14 +47,14 @@ interface Header {
 }
 
 /**
- * The render cache, a stage of its own: a manifest whose text, key and
+ * The render cache, used by the render stage only (lib/synth.ts): a manifest whose text, key and
  * output file are unchanged since the last run is neither validated nor
  * rendered again. It only ever says "unchanged": the bytes of a reused file
  * are the output folder's own, checked against the hash of what was
  * rendered; a missing, corrupt or foreign cache is an empty one. Kept in
  * `node_modules/.cache/datatask-cdk8s/` of the project.
  */
-export class RenderCache {
+export class RenderCache implements KnownTasks {
   /** A cache that knows nothing and keeps nothing (tests, libraries). */
   public static readonly NONE = new RenderCache(undefined, { outDir: '', fingerprint: '' }, {});
 
@@ -106,8 +100,10 @@ export class RenderCache {
    * Which tasks need rendering. A task whose output file in `outDir` holds
    * exactly the bytes last rendered from the same manifest (same hash) needs
    * none: that file is reused, with the folder's own bytes.
+   *
+   * @param outDir the output folder @default the one the cache was opened for
    */
-  public reuse(tasks: readonly TaskSource[], outDir: string): { readonly reused: ReadonlyMap<TaskSource, RenderedFile>; readonly toRender: readonly TaskSource[] } {
+  public reuse(tasks: readonly TaskSource[], outDir: string = this.header.outDir): { readonly reused: ReadonlyMap<TaskSource, RenderedFile>; readonly toRender: readonly TaskSource[] } {
     const reused = new Map<TaskSource, RenderedFile>();
     const toRender: TaskSource[] = [];
     for (const source of tasks) {

@@ -1,9 +1,9 @@
-import { ApiObject, App, JsonPatch } from 'cdk8s';
-import { TaskChart } from '../constructs/task-chart';
+import { ApiObject, JsonPatch } from 'cdk8s';
+import type { TaskChart } from '../constructs/task-chart';
 import type { Diagnostic } from '../diagnostics/diagnostic';
 import type { LoadedTask } from '../manifest/load';
 import type { Task } from '../model';
-import type { Settings } from '../project-settings';
+import { objectSizeDiagnostics } from '../validation/object-size';
 import { hookOutputProblems } from './hook-output';
 import { GENERATED_MARKER, outputPath, type RenderedFile } from './rendered-file';
 import { stringifyYamlDocuments } from './yaml';
@@ -17,12 +17,17 @@ export interface TaskChartOf {
 /** What the render stage produced: each chart's file by its task, or the errors that stop the run. */
 export interface RenderResult {
   readonly files: ReadonlyMap<LoadedTask, RenderedFile>;
-  /** Errors of hook output, each located at the task's manifest and naming the hooks; empty without hooks. */
+  /**
+   * Objects too large for client-side apply (lib/validation/object-size.ts),
+   * and errors of hook output, each located at the task's manifest and
+   * naming the hooks.
+   */
   readonly diagnostics: readonly Diagnostic[];
 }
 
 /**
- * Stage 4, render: each chart into its YAML file. Returns plain data; reads
+ * Stage 4, render: each chart into its YAML file, and each of its objects
+ * measured against the API server's size limit. Returns plain data; reads
  * and writes no file.
  *
  * @param hooks the names of the hooks that ran on the charts: their output is
@@ -34,12 +39,18 @@ export function renderCharts(charts: readonly TaskChartOf[], hooks: readonly str
   const diagnostics: Diagnostic[] = [];
   for (const { source, chart } of charts) {
     if (hooks.length === 0) {
-      files.set(source, renderChart(chart, source.origin));
+      const objects = chartObjects(chart);
+      diagnostics.push(...objectSizeDiagnostics(source.document, objects));
+      files.set(source, toFile(chart.task, source.origin, objects));
       continue;
     }
     const byHooks = `after hook${hooks.length === 1 ? '' : 's'} ${hooks.map((h) => `"${h}"`).join(', ')}`;
     try {
       const objects = chartObjects(chart);
+      // Too large from the manifest alone: said once, at the manifest (hook output is measured below otherwise).
+      const sized = objectSizeDiagnostics(source.document, objects);
+      diagnostics.push(...sized);
+      if (sized.length > 0) continue;
       const problems = hookOutputProblems(objects);
       if (problems.length === 0) files.set(source, toFile(chart.task, source.origin, objects));
       for (const problem of problems) diagnostics.push(source.document.diagnostic([], `task "${chart.task.namespace}/${chart.task.name}" ${byHooks}: ${problem}`));
@@ -60,14 +71,12 @@ export function renderChart(chart: TaskChart, source: string): RenderedFile {
   return toFile(chart.task, source, chartObjects(chart));
 }
 
-/** Renders one task on its own (its own App), as synth would. */
-export function renderTask(task: Task, settings: Settings, source: string): RenderedFile {
-  return renderChart(new TaskChart(new App(), task.name, { task, settings }), source);
-}
-
-/** The task's API objects as JSON data, in file order (its own App, no hooks). */
-export function renderObjects(task: Task, settings: Settings): unknown[] {
-  return chartObjects(new TaskChart(new App(), task.name, { task, settings }));
+/**
+ * The size errors of each chart's objects, without rendering its file: for
+ * a run stopped by another diagnostic, which still reports every problem.
+ */
+export function objectSizeOfCharts(charts: readonly TaskChartOf[]): Diagnostic[] {
+  return charts.flatMap(({ source, chart }) => objectSizeDiagnostics(source.document, chartObjects(chart)));
 }
 
 function toFile(task: Task, source: string, objects: readonly unknown[]): RenderedFile {

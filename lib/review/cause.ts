@@ -1,5 +1,5 @@
 import type { Task } from '../model';
-import type { Settings } from '../settings';
+import type { Settings } from '../project-settings';
 import type { FindingKind } from './model';
 
 /** A manifest field path, e.g. `['env', 2]` or `['published', 'bypass_auth']`. */

@@ -2,7 +2,8 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ExitCode, UserError } from '../errors';
-import { compareStrings, toPosix } from '../manifest/discover';
+import { compareStrings } from '../compare';
+import { toPosix } from '../manifest/discover';
 
 /** The output folder as it is in a commit, read through git (no checkout). */
 export interface FolderAtRef {

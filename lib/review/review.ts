@@ -1,8 +1,8 @@
 import { formatPath } from '../diagnostics/json-document';
 import type { LoadedTask } from '../manifest/load';
-import { compareStrings } from '../manifest/discover';
+import { compareStrings } from '../compare';
 import { outputPath } from '../output/rendered-file';
-import type { Settings } from '../settings';
+import type { Settings } from '../project-settings';
 import { asStored } from './as-stored';
 import { type Cause, ManifestFields } from './cause';
 import { immutableFieldChanges } from './immutable-fields';

@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { DEFAULT_SETTINGS } from '../../lib/settings';
-import { synthesize } from '../../lib/synth';
+import { DEFAULT_SETTINGS } from '../../lib/project-settings';
+import { synthesize } from '../support/render-stage';
 import { Workspace } from '../support/workspace';
 
 /*

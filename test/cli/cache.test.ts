@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { codeIdentity } from '../../lib/output/code-identity';
-import { sha1 } from '../../lib/output/render-cache';
+import { sha1 } from '../../lib/hash';
 import { job, service, Workspace } from '../support/workspace';
 
 let ws: Workspace;

@@ -1,8 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { runCli } from '../../lib/cli/cli';
-import type { SynthRun } from '../../lib/synth';
-import { synth } from '../../main';
 import { job, service, Workspace } from '../support/workspace';
 
 let ws: Workspace;
@@ -154,7 +152,7 @@ describe('npm run synth', () => {
 
   test('run from an installed package (npx datatask in a project that depends on it): the defaults are the user\'s project, not node_modules', () => {
     ws.task('a/manifest.json', job('a')).write('package.json', '{}').write('node_modules/datatask-cdk8s/package.json', '{}');
-    const installed = { main: path.join(ws.root, 'node_modules/datatask-cdk8s/build/app.js'), synth: (run: SynthRun) => synth(run) };
+    const installed = { main: path.join(ws.root, 'node_modules/datatask-cdk8s/build/app.js'), customize: [] };
     let stderr = '';
     const code = runCli(['synth'], installed, { cwd: path.join(ws.root, 'tasks'), env: {}, stdout: () => {}, stderr: (t) => (stderr += t), renderCache: false });
     expect(code).toBe(0);

@@ -12,7 +12,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as fc from 'fast-check';
-import { synthesize } from '../../lib/synth';
+import { synthesize } from '../support/render-stage';
 import { type HostileCase, hostileCaseArbitrary, hostileWithSettingsArbitrary } from '../support/fuzz/hostile-case';
 import { checkHostileCase } from '../support/fuzz/hostile-check';
 import { parseSettings } from '../support/fuzz/loaders';

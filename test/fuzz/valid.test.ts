@@ -12,7 +12,7 @@
 import * as fc from 'fast-check';
 import { parseAllDocuments } from 'yaml';
 import { manifestFields } from '../../lib/manifest/schema';
-import { renderTask } from '../../lib/output/render';
+import { renderTask } from '../support/render-task';
 import { cronSchedule } from '../support/fuzz/cron';
 import { imageReference } from '../support/fuzz/image-references';
 import { loaderFor, parseSettings } from '../support/fuzz/loaders';

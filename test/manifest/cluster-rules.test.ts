@@ -1,7 +1,7 @@
 import { formatDiagnostic } from '../../lib/diagnostics/diagnostic';
 import { ManifestLoader } from '../../lib/manifest/load';
 import { taskWarnings } from '../../lib/manifest/warnings';
-import { DEFAULT_SETTINGS } from '../../lib/settings';
+import { DEFAULT_SETTINGS } from '../../lib/project-settings';
 import { diagnostics } from '../support/render';
 
 /** Errors, or when there are none the warnings, of one manifest (image-source tasks: no Dockerfile check). */

@@ -1,6 +1,6 @@
 import { formatDiagnostic } from '../../lib/diagnostics/diagnostic';
-import { DEFAULT_SETTINGS } from '../../lib/settings';
-import { synthesize } from '../../lib/synth';
+import { DEFAULT_SETTINGS } from '../../lib/project-settings';
+import { synthesize } from '../support/render-stage';
 import { job, service, Workspace } from '../support/workspace';
 
 test('rules across tasks also read manifests with errors, so every error comes in one run', () => {

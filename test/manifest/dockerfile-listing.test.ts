@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { formatDiagnostic } from '../../lib/diagnostics/diagnostic';
 import { loadTasks } from '../../lib/manifest/load-tasks';
-import { DEFAULT_SETTINGS } from '../../lib/settings';
+import { DEFAULT_SETTINGS } from '../../lib/project-settings';
 import { job, Workspace } from '../support/workspace';
 
 /*

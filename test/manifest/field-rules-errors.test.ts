@@ -5,7 +5,7 @@ import { ManifestLoader } from '../../lib/manifest/load';
 import { taskWarnings } from '../../lib/manifest/warnings';
 import { shortestCronInterval } from '../../lib/validation/cron-interval';
 import { checkTimeZone } from '../../lib/validation/time-zone';
-import { DEFAULT_SETTINGS } from '../../lib/settings';
+import { DEFAULT_SETTINGS } from '../../lib/project-settings';
 import { diagnostics, settings } from '../support/render';
 
 /**

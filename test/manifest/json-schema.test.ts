@@ -9,7 +9,7 @@ import type { JsonSchema } from '../../lib/manifest/json-schema-tools';
 import { ManifestLoader } from '../../lib/manifest/load';
 import { parseLabels } from '../../lib/manifest/labels';
 import { manifestFields } from '../../lib/manifest/schema';
-import { DEFAULT_SETTINGS } from '../../lib/settings';
+import { DEFAULT_SETTINGS } from '../../lib/project-settings';
 import { checkDns1035Label, checkDns1123Label, checkDns1123Subdomain, checkEnvVarName, checkIanaSvcName, checkLabelValue, checkQualifiedName } from '../../lib/validation/kubernetes-names';
 import { parseQuantity } from '../../lib/validation/quantity';
 import { runCli } from '../../lib/cli/cli';
@@ -307,7 +307,7 @@ describe('datatask schema', () => {
   /** `datatask schema ...args` in a project at `dir`: the exit code and what it printed. */
   const schemaCommand = (...args: string[]): { code: number; out: string } => {
     let out = '';
-    const app = { main: path.join(dir, 'main.ts'), synth: () => { throw new Error('not called'); } };
+    const app = { main: path.join(dir, 'main.ts'), customize: [] };
     const code = runCli(['schema', ...args], app, { cwd: dir, env: {}, stdout: (t) => (out += t), stderr: (t) => (out += t) });
     return { code, out };
   };

@@ -2,8 +2,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { formatDiagnostic } from '../../lib/diagnostics/diagnostic';
-import { DEFAULT_SETTINGS } from '../../lib/settings';
-import { synthesize } from '../../lib/synth';
+import { DEFAULT_SETTINGS } from '../../lib/project-settings';
+import { synthesize } from '../support/render-stage';
 
 /*
  * No field can be dropped silently (issue 15). This goes over the
@@ -37,7 +37,7 @@ afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
 let runs = 0;
 
 /**
- * One manifest through the library's in-memory path (lib/synth.ts
+ * One manifest through the render stage main.ts runs (test/support/render-stage.ts
  * `synthesize`: load, cross-task rules, charts, render): the errors,
  * formatted as the command line prints them, and every output file.
  */

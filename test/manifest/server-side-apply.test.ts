@@ -1,5 +1,5 @@
-import { synthesize } from '../../lib/synth';
-import { DEFAULT_SETTINGS } from '../../lib/settings';
+import { synthesize } from '../support/render-stage';
+import { DEFAULT_SETTINGS } from '../../lib/project-settings';
 import { formatDiagnostic } from '../../lib/diagnostics/diagnostic';
 import { diagnostics } from '../support/render';
 import { Workspace, job } from '../support/workspace';

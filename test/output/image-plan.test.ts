@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import { imageBuilds } from '../../lib/output/image-plan';
-import { DEFAULT_SETTINGS } from '../../lib/settings';
-import { synthesize } from '../../lib/synth';
+import { DEFAULT_SETTINGS } from '../../lib/project-settings';
+import { synthesize } from '../support/render-stage';
 
 test('the build plan lists every image-destination task of the seed examples, with its folder and Dockerfile', () => {
   const root = path.join(__dirname, '../fixtures/seed');

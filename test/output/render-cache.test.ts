@@ -1,4 +1,4 @@
-import { sha1 } from '../../lib/output/render-cache';
+import { sha1 } from '../../lib/hash';
 
 test('sha1 is SHA-1 of the UTF-8 text, in hex', () => {
   expect(sha1('abc')).toBe('a9993e364706816aba3e25717850c26c9cd0d89d'); // FIPS 180 test vector

@@ -4,8 +4,7 @@ import * as path from 'node:path';
 import { runCli } from '../../lib/cli/cli';
 import { ManifestFields } from '../../lib/review/cause';
 import { podTemplateChanges } from '../../lib/review/pod-template';
-import { DEFAULT_SETTINGS } from '../../lib/settings';
-import { synth } from '../../main';
+import { DEFAULT_SETTINGS } from '../../lib/project-settings';
 import { service } from '../support/workspace';
 import { BASE, writeTasks } from './fixtures';
 import { ScratchRepo } from './scratch-repo';
@@ -335,7 +334,7 @@ test('a bad ref, a folder outside git and a bad option are usage errors (exit 2)
   try {
     fs.mkdirSync(path.join(outside, 'tasks'));
     let stderr = '';
-    const app = { main: path.join(outside, 'main.ts'), synth: (run: Parameters<typeof synth>[0]) => synth(run) };
+    const app = { main: path.join(outside, 'main.ts'), customize: [] };
     const code = runCli(['review', '--base', 'main'], app, { cwd: outside, env: {}, stdout: () => undefined, stderr: (t) => (stderr += t), renderCache: false });
     expect(code).toBe(2);
     expect(stderr).toMatch(/^error: .* is not inside a git work tree; review compares with a git commit \(fatal: not a git repository/);

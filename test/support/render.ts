@@ -1,7 +1,8 @@
 import { formatDiagnostic } from '../../lib/diagnostics/diagnostic';
 import { ManifestLoader } from '../../lib/manifest/load';
-import { renderTask } from '../../lib/output/render';
-import { DEFAULT_SETTINGS, type Settings, settingsSchema } from '../../lib/settings';
+import { renderTask } from './render-task';
+import { settingsSchema } from '../../lib/settings';
+import { DEFAULT_SETTINGS, type Settings } from '../../lib/project-settings';
 import { parseAllDocuments } from 'yaml';
 import { expectValidKubernetesObjects } from './kube-schema';
 

@@ -3,8 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { runCli } from '../../lib/cli/cli';
 import type { Customize } from '../../lib/customize';
-import { synth } from '../../main';
-import type { SynthOutcome, SynthRun } from '../../lib/synth';
+import type { Rendered, Written } from '../../lib/synth';
 
 
 /** A temporary project folder with tasks, for end-to-end runs of the CLI. */
@@ -32,8 +31,9 @@ export class Workspace {
     let stderr = '';
     const renderCache = this.cacheBuild === undefined ? false : { dir: path.join(this.root, '.cache'), code: this.cacheBuild };
     // main.ts "in" the workspace: the workspace is the project folder the default paths are relative to.
-    const app = { main: path.join(this.root, 'main.ts'), synth: (run: SynthRun) => (this.outcome = synth(run, this.hooks)) };
-    const code = runCli(argv, app, { cwd: this.root, env: this.env, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), renderCache });
+    const app = { main: path.join(this.root, 'main.ts'), customize: this.hooks };
+    const observe = (outcome: Rendered & Partial<Written>): void => void (this.outcome = outcome);
+    const code = runCli(argv, app, { cwd: this.root, env: this.env, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), renderCache, observe });
     return { code, stdout, stderr };
   }
 
@@ -41,7 +41,7 @@ export class Workspace {
   public cacheBuild?: string;
 
   /** What the app returned in the last run (how many charts it rendered, its plan). */
-  public outcome?: SynthOutcome;
+  public outcome?: Rendered & Partial<Written>;
 
   /** The platform hooks of runs (main.ts's `customize`). */
   public hooks: readonly Customize[] = [];

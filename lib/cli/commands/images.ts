@@ -1,13 +1,9 @@
-import { compareDiagnostics } from '../../diagnostics/diagnostic';
 import { DIAGNOSTIC_FORMATS, renderDiagnostics } from '../../diagnostics/formats';
 import { ExitCode } from '../../errors';
-import { crossTaskDiagnostics } from '../../manifest/cross-task';
-import { loadTasks } from '../../manifest/load-tasks';
 import { imageBuildDiagnostics, imageBuilds } from '../../output/image-plan';
-import { failed } from '../../synth';
-import { oneOf } from '../cli';
-import type { Command } from '../command';
-import { PROJECT_OPTION_HELP, PROJECT_OPTIONS, projectSettings, report, tasksFolder } from '../project';
+import { failed, renderStage, sorted } from '../../synth';
+import { type Command, oneOf } from '../command';
+import { PROJECT_OPTION_HELP, PROJECT_OPTIONS, projectPath, projectSettings, renderCache, report, tasksFolder } from '../project';
 
 /**
  * `datatask images`: the build plan of every `image-destination` task (its
@@ -35,8 +31,10 @@ ${PROJECT_OPTION_HELP.settings}
     const tasksDir = tasksFolder(io, app, values.tasks);
     const settings = projectSettings(io, app, values.settings, format);
     if (typeof settings === 'number') return settings;
-    const loaded = loadTasks({ tasksDir, settings, cwd: io.cwd, allowEmpty: true });
-    const diagnostics = [...loaded.diagnostics, ...crossTaskDiagnostics(loaded.crossTaskEntries, settings), ...imageBuildDiagnostics(loaded.tasks, io.cwd)].sort(compareDiagnostics);
+    // The tasks as synth renders them (hooks included), with the render cache of the default output folder.
+    const outDir = projectPath(io, app, undefined, 'out').absolute;
+    const rendered = renderStage({ tasksDir, settings, cwd: io.cwd, allowEmpty: true, customize: app.customize, cache: renderCache(io, app, { settings, tasksDir, outDir }) });
+    const diagnostics = sorted([...rendered.diagnostics, ...imageBuildDiagnostics(rendered.tasks, io.cwd)]);
     // With json, stdout holds one JSON value, the plan: diagnostics go to stderr (as JSON lines).
     if (format === 'json') io.stderr(renderDiagnostics(diagnostics, 'json'));
     else report(diagnostics, format, io);
@@ -45,7 +43,7 @@ ${PROJECT_OPTION_HELP.settings}
       io.stderr(`${errors} error(s), ${diagnostics.length - errors} warning(s): no build plan\n`);
       return ExitCode.INVALID_INPUT;
     }
-    const builds = imageBuilds(loaded.tasks);
+    const builds = imageBuilds(rendered.tasks);
     if (format === 'json') io.stdout(`${JSON.stringify(builds, null, 2)}\n`);
     else if (format === 'text') for (const b of builds) io.stdout(`${b.task}: docker build -t ${b.tag} -f ${b.dockerfile} ${b.context}\n`);
     io.stderr(`${builds.length} image${builds.length === 1 ? '' : 's'} to build\n`);

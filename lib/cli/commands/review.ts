@@ -9,8 +9,7 @@ import { readFolderAtRef } from '../../review/git-tree';
 import { closingLine } from '../../review/model';
 import { reviewChanges } from '../../review/review';
 import { renderWorkingTree } from '../../review/working-tree';
-import { oneOf } from '../cli';
-import type { Command } from '../command';
+import { type Command, oneOf } from '../command';
 import { PROJECT_OPTION_HELP, PROJECT_OPTIONS, projectPath, projectSettings, report, tasksFolder } from '../project';
 
 const REVIEW_FORMATS = ['text', 'markdown', 'json', 'github'] as const;
@@ -46,7 +45,7 @@ ${PROJECT_OPTION_HELP.settings}
     const settings = projectSettings(io, app, values.settings, diagnosticFormat);
     if (typeof settings === 'number') return settings;
     const atBase = readFolderAtRef(io.cwd, base, out.absolute);
-    const tree = renderWorkingTree(app.synth, { tasksDir, settings, cwd: io.cwd });
+    const tree = renderWorkingTree({ tasksDir, settings, cwd: io.cwd, customize: app.customize });
     const errors = tree.diagnostics.filter((d) => d.severity === 'error').sort(compareDiagnostics);
     if (errors.length > 0) {
       report(errors, diagnosticFormat, io);

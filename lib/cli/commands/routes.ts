@@ -1,8 +1,7 @@
 import { ExitCode } from '../../errors';
 import { publishedRoutes, routesJson, routesMarkdown, routesText } from '../../review/routes-table';
 import { renderWorkingTree } from '../../review/working-tree';
-import { oneOf } from '../cli';
-import type { Command } from '../command';
+import { type Command, oneOf } from '../command';
 import { PROJECT_OPTION_HELP, PROJECT_OPTIONS, projectSettings, report, tasksFolder } from '../project';
 
 const ROUTES_FORMATS = ['text', 'markdown', 'json'] as const;
@@ -24,7 +23,7 @@ ${PROJECT_OPTION_HELP.settings}
     const tasksDir = tasksFolder(io, app, values.tasks);
     const settings = projectSettings(io, app, values.settings, 'text');
     if (typeof settings === 'number') return settings;
-    const tree = renderWorkingTree(app.synth, { tasksDir, settings, cwd: io.cwd });
+    const tree = renderWorkingTree({ tasksDir, settings, cwd: io.cwd, customize: app.customize });
     const errors = tree.diagnostics.filter((d) => d.severity === 'error');
     if (errors.length > 0) {
       report(errors, 'text', io);

@@ -2,12 +2,10 @@ import * as path from 'node:path';
 import { DIAGNOSTIC_FORMATS, type DiagnosticFormat, githubData, githubProperty } from '../../diagnostics/formats';
 import { ExitCode } from '../../errors';
 import { CDK8S_CLI_OUTPUT } from '../../output/cdk8s-outdir';
-import { codeIdentity } from '../../output/code-identity';
 import type { DriftReport } from '../../output/drift';
-import { RenderCache } from '../../output/render-cache';
-import { oneOf } from '../cli';
-import type { AppEntry, CliIo, Command, OptionValues } from '../command';
-import { elapsed, PROJECT_OPTION_HELP, PROJECT_OPTIONS, projectPath, projectRoot, projectSettings, report, tasksFolder } from '../project';
+import { renderStage, writeStage } from '../../synth';
+import { type AppEntry, type CliIo, type Command, oneOf, type OptionValues } from '../command';
+import { elapsed, PROJECT_OPTION_HELP, PROJECT_OPTIONS, projectPath, projectSettings, renderCache, report, tasksFolder } from '../project';
 import { countTasks, summaryLine, tasksPhrase } from '../summary';
 
 const OPTIONS = {
@@ -53,38 +51,43 @@ function runSynth(values: OptionValues, io: CliIo, app: AppEntry, check: boolean
   if (typeof settings === 'number') return settings;
   const { absolute: outDir, shown: shownOut } = projectPath(io, app, values.out, 'out');
   const cdk8s = cdk8sOutput(io);
-  const cacheOption = io.renderCache ?? { dir: path.join(projectRoot(app.main, io.cwd), 'node_modules', '.cache', 'datatask-cdk8s'), code: codeIdentity(app.main) };
-  const cache = cacheOption === false ? RenderCache.NONE : RenderCache.open(cacheOption.dir, { code: cacheOption.code, settings, tasksDir, outDir });
+  const strict = values.strict === true;
 
-  const outcome = app.synth({
-    tasksDir, outDir, shownOut, settings, cwd: io.cwd, check, cache,
-    strict: values.strict === true,
+  const rendered = renderStage({
+    tasksDir, settings, cwd: io.cwd, strict,
+    customize: app.customize,
     allowEmpty: values['allow-empty'] === true,
-    writeOut: cdk8s === undefined || cdk8s.writesDist,
-    cdk8sOutDir: cdk8s === undefined || cdk8s.dir === outDir ? undefined : cdk8s.dir,
+    cache: renderCache(io, app, { settings, tasksDir, outDir }),
   });
-  report(outcome.diagnostics, format, io);
-  const errors = outcome.diagnostics.filter((d) => d.severity === 'error').length;
-  const warnings = outcome.diagnostics.length - errors;
-  if (outcome.plan === undefined) {
+  report(rendered.diagnostics, format, io);
+  const errors = rendered.diagnostics.filter((d) => d.severity === 'error').length;
+  const warnings = rendered.diagnostics.length - errors;
+  if (rendered.stopped) {
+    io.observe?.(rendered);
     const byStrict = errors === 0 && warnings > 0 ? ' (--strict: warnings fail the run)' : '';
     io.stderr(`${errors} error(s), ${warnings} warning(s)${byStrict}: nothing was written to ${shownOut} in ${elapsed(started)} s\n`);
     return ExitCode.INVALID_INPUT;
   }
-  if (outcome.drift !== undefined) {
-    reportDrift(outcome.drift, shownOut, format, io);
-    io.stderr(`${outcome.drift.verdict} (${elapsed(started)} s)\n`);
-    return outcome.drift.upToDate ? ExitCode.OK : ExitCode.DRIFT;
+  const written = writeStage({
+    outDir, shownOut, check,
+    writeOut: cdk8s === undefined || cdk8s.writesDist,
+    cdk8sOutDir: cdk8s === undefined || cdk8s.dir === outDir ? undefined : cdk8s.dir,
+  }, rendered.files);
+  io.observe?.({ ...rendered, ...written });
+  if (written.drift !== undefined) {
+    reportDrift(written.drift, shownOut, format, io);
+    io.stderr(`${written.drift.verdict} (${elapsed(started)} s)\n`);
+    return written.drift.upToDate ? ExitCode.OK : ExitCode.DRIFT;
   }
-  const counts = countTasks(outcome.tasks);
+  const counts = countTasks(rendered.tasks);
   if (cdk8s !== undefined && !cdk8s.writesDist) {
     // The plan compares with dist/, which this run did not write: say what was written, and where.
-    const files = outcome.plan.write.length + outcome.plan.unchanged.length;
+    const files = written.plan.write.length + written.plan.unchanged.length;
     const cliDir = path.relative(io.cwd, cdk8s.dir) || '.';
     io.stderr(`${tasksPhrase(counts)} → ${cliDir}: ${files} file${files === 1 ? '' : 's'} for the cdk8s CLI (${shownOut} not written) in ${elapsed(started)} s\n`);
     return ExitCode.OK;
   }
-  io.stderr(`${summaryLine({ counts, plan: outcome.plan, out: shownOut, warnings, seconds: elapsed(started) })}\n`);
+  io.stderr(`${summaryLine({ counts, plan: written.plan, out: shownOut, warnings, seconds: elapsed(started) })}\n`);
   return ExitCode.OK;
 }
 

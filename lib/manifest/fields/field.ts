@@ -5,7 +5,7 @@
  */
 import type * as z from '../../zod';
 import type { Task } from '../../model';
-import type { Settings } from '../../settings';
+import type { Settings } from '../../project-settings';
 
 /** The manifest's `type`. */
 export type ManifestType = 'job' | 'deployment' | 'service';

@@ -7,7 +7,7 @@
  * pkg/apis/batch/validation `ValidateCronJobCreate`).
  */
 import * as z from '../../zod';
-import type { Settings } from '../../settings';
+import type { Settings } from '../../project-settings';
 import { checkDns1035Label, checkDns1123Label } from '../../validation/kubernetes-names';
 import type { Result } from '../../validation/result';
 import { DNS1035_LABEL_SCHEMA, dns1123Label, LABELS_SCHEMA } from '../json-schema-patterns';

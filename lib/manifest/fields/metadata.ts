@@ -7,7 +7,7 @@
  */
 import * as z from '../../zod';
 import { ARGOCD_REPLACE_ANNOTATION } from '../../constructs/argocd';
-import type { Settings } from '../../settings';
+import type { Settings } from '../../project-settings';
 import { checkQualifiedName, checkRenderableKey } from '../../validation/kubernetes-names';
 import { TOTAL_ANNOTATION_SIZE_LIMIT } from '../../validation/object-limits';
 import { parseLabels } from '../labels';

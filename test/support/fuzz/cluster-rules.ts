@@ -2,7 +2,7 @@
  * Rules checked on rendered objects beyond the OpenAPI schema: what the API
  * server refuses, and the Pod Security profiles.
  */
-import type { Settings } from '../../../lib/settings';
+import type { Settings } from '../../../lib/project-settings';
 import type { FixedBug } from './options';
 
 const podSpecsOf = (o: any): any[] => {

@@ -2,8 +2,10 @@
 import type { LoadedTask } from '../../../lib/manifest/load';
 import { taskWarnings } from '../../../lib/manifest/warnings';
 import { type Diagnostic, formatDiagnostic } from '../../../lib/diagnostics/diagnostic';
-import type { Settings } from '../../../lib/settings';
-import { objectSizeDiagnostics } from '../../../lib/manifest/object-size';
+import type { Settings } from '../../../lib/project-settings';
+import { parseAllDocuments } from 'yaml';
+import { renderTask } from '../render-task';
+import { needsObjectSizeCheck, objectSizeDiagnostics } from '../../../lib/validation/object-size';
 import type { HostileCase } from './hostile-case';
 import { loaderFor, MANIFEST_FILE } from './loaders';
 import { checkRendering } from './rendering-check';
@@ -54,7 +56,7 @@ export function checkHostileCase(c: HostileCase, settings: Settings, validate?: 
     return violation(`ManifestLoader.load threw (${c.description}): ${(e as Error).stack ?? String(e)}`);
   }
   // Objects too large for client-side apply are refused by synth after loading.
-  const sized = result.task === undefined ? [] : objectSizeDiagnostics(result.task, settings);
+  const sized = result.task === undefined || !needsObjectSizeCheck(result.task.document) ? [] : objectSizeDiagnostics(result.task.document, parseAllDocuments(renderTask(result.task.task, settings, MANIFEST_FILE).content).map((d) => d.toJS()));
   if (sized.length > 0) result = { diagnostics: [...result.diagnostics, ...sized] };
   const errors = result.diagnostics.filter((d) => d.severity === 'error');
   if (result.task !== undefined && errors.length > 0) violation(`both a task and ${errors.length} error(s) (${c.description})`);

@@ -3,7 +3,8 @@
  * object, settings parsed once per input, and the manifest file name.
  */
 import { ManifestLoader } from '../../../lib/manifest/load';
-import { type Settings, settingsSchema } from '../../../lib/settings';
+import { settingsSchema } from '../../../lib/settings';
+import { type Settings } from '../../../lib/project-settings';
 
 export const MANIFEST_FILE = 'tasks/fuzz/manifest.json';
 

@@ -3,7 +3,7 @@
  * the manifest's values read back from the rendered objects.
  */
 import { formatDiagnostic } from '../../../lib/diagnostics/diagnostic';
-import type { Settings } from '../../../lib/settings';
+import type { Settings } from '../../../lib/project-settings';
 import { checkWorkloadFieldsReadBack } from './workload-fields-check';
 import { checkWarnings } from './hostile-check';
 import { loaderFor, MANIFEST_FILE } from './loaders';

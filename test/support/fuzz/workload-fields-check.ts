@@ -1,5 +1,5 @@
 /** The workload fields (issue 11), read back from the rendered objects of a valid manifest. */
-import type { Settings } from '../../../lib/settings';
+import type { Settings } from '../../../lib/project-settings';
 
 /** Compares one value; `expectEqual` of valid-check.ts. */
 type ExpectEqual = (what: string, actual: unknown, expected: unknown) => void;

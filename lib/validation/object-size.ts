@@ -1,38 +1,33 @@
 import type { Diagnostic } from '../diagnostics/diagnostic';
-import { formatPath } from '../diagnostics/json-document';
-import type { Settings } from '../settings';
-import type { LoadedTask } from './load';
-
-/**
- * apimachinery `ValidateAnnotations`: an object's annotations, keys and
- * values, may total at most 256 KiB (`TotalAnnotationSizeLimitB`).
- */
-export const TOTAL_ANNOTATION_SIZE_LIMIT = 256 * 1024;
+import { formatPath, type JsonDocument } from '../diagnostics/json-document';
+import { TOTAL_ANNOTATION_SIZE_LIMIT } from './object-limits';
 
 /** The annotation in which client-side `kubectl apply` (and Argo CD's default sync) keeps the whole applied object. */
 export const LAST_APPLIED_ANNOTATION = 'kubectl.kubernetes.io/last-applied-configuration';
 
 /**
  * Below this manifest size no rendered object can come near the limit (an
- * object repeats a manifest's labels at most four times), so nothing is
- * rendered to measure it.
+ * object repeats a manifest's labels at most four times), so its objects
+ * need not be measured.
  */
 const MEASURE_FROM_BYTES = TOTAL_ANNOTATION_SIZE_LIMIT / 4;
 
+/** Whether the objects rendered from `document` can be too large for client-side apply (else `objectSizeDiagnostics` finds nothing). */
+export function needsObjectSizeCheck(document: JsonDocument): boolean {
+  return Buffer.byteLength(document.text) >= MEASURE_FROM_BYTES;
+}
+
 /**
- * An error, at the manifest, for each rendered object too large for
- * client-side apply: `kubectl apply` stores the object's JSON in the
- * last-applied annotation, so an object whose JSON and annotations exceed
- * 256 KiB is refused by the API server. The hint names the manifest's
- * biggest field.
+ * An error, at the manifest `document`, for each of the API objects rendered
+ * from it (Kubernetes JSON) too large for client-side apply: `kubectl
+ * apply` stores the object's JSON in the last-applied annotation, so an
+ * object whose JSON and annotations exceed 256 KiB is refused by the API
+ * server. The hint names the manifest's biggest field.
  */
-export function objectSizeDiagnostics(loaded: LoadedTask, settings: Settings): Diagnostic[] {
-  const { document, task } = loaded;
-  if (Buffer.byteLength(document.text) < MEASURE_FROM_BYTES) return [];
-  // Loaded only here, as synth does: cdk8s takes a while to load.
-  const { renderObjects } = require('../output/render') as typeof import('../output/render');
+export function objectSizeDiagnostics(document: JsonDocument, objects: readonly unknown[]): Diagnostic[] {
+  if (!needsObjectSizeCheck(document)) return [];
   const out: Diagnostic[] = [];
-  for (const object of renderObjects(task, settings) as { kind: string }[]) {
+  for (const object of objects as { kind: string }[]) {
     const size = lastAppliedAnnotationsSize(object);
     if (size <= TOTAL_ANNOTATION_SIZE_LIMIT) continue;
     const biggest = biggestField(document.value);
