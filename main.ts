@@ -43,7 +43,7 @@ export function synth(run: SynthRun, hooks: readonly Customize[] = customize): S
   const hooked = customizeCharts(charts, hooks);
 
   // 4. Render: each chart into its YAML file, as plain data.
-  const rendered = renderCharts(charts, hooks.map(hookName));
+  const rendered = renderCharts(charts, hooks.map(hookName), run.customResources);
   diagnostics = sorted([...diagnostics, ...hooked, ...rendered.diagnostics]);
   if (failed(diagnostics, run.strict)) return { diagnostics, tasks };
   const files = tasks.map((source) => reused.get(source) ?? rendered.files.get(source)!);

@@ -5,6 +5,7 @@ import type { DistPlan } from './output/dist';
 import type { DriftReport } from './output/drift';
 import type { RenderCache } from './output/render-cache';
 import type { RenderedFile } from './output/rendered-file';
+import type { CustomResourceDefinitions } from './output/custom-resources';
 import type { Settings } from './project-settings';
 
 /** What one run of the app is asked to do: the command line, resolved (lib/cli/commands/synth.ts). */
@@ -33,6 +34,8 @@ export interface SynthRun {
   readonly writeOut: boolean;
   /** The cdk8s CLI's output folder (`CDK8S_OUTDIR`), which gets a copy of every file. */
   readonly cdk8sOutDir?: string;
+  /** The CRDs of the `crds` setting: the kinds hooks may emit besides Kubernetes 1.27's and the Mapping. @default none */
+  readonly customResources?: CustomResourceDefinitions;
 }
 
 /** What a run did, for the command line to report. */

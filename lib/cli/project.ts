@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic';
 import { type DiagnosticFormat, renderDiagnostics } from '../diagnostics/formats';
 import { ExitCode, UserError } from '../errors';
+import type { CustomResourceDefinitions } from '../output/custom-resources';
 import type { Settings } from '../project-settings';
 import { readSettings } from '../settings-file';
 import type { AppEntry, CliIo } from './command';
@@ -46,12 +47,18 @@ export function tasksFolder(io: CliIo, app: AppEntry, option: unknown): string {
  * (exit 2), as a mistyped path must not render every task with the default namespace.
  */
 export function projectSettings(io: CliIo, app: AppEntry, option: unknown, format: DiagnosticFormat): Settings | number {
+  const project = projectSettingsAndResources(io, app, option, format);
+  return typeof project === 'number' ? project : project.settings;
+}
+
+/** The project settings (as `projectSettings`) and the CRDs its `crds` setting lists, for the runs that check hook output. */
+export function projectSettingsAndResources(io: CliIo, app: AppEntry, option: unknown, format: DiagnosticFormat): { settings: Settings; customResources?: CustomResourceDefinitions } | number {
   const { absolute: file, shown } = projectPath(io, app, option, 'settings');
   if (typeof option === 'string' && !fs.existsSync(file)) {
     throw new UserError(`the settings file ${shown} does not exist (see --settings); nothing was written`, ExitCode.USAGE);
   }
-  const { settings, diagnostics } = readSettings(file, path.relative(io.cwd, file));
-  if (settings !== undefined) return settings;
+  const { settings, customResources, diagnostics } = readSettings(file, path.relative(io.cwd, file));
+  if (settings !== undefined) return { settings, customResources };
   report(diagnostics, format, io);
   return ExitCode.INVALID_INPUT;
 }

@@ -4,7 +4,6 @@ import * as path from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic';
 import type { TaskSource } from '../manifest/load-tasks';
 import { RenderCache } from '../output/render-cache';
-import type { Settings } from '../project-settings';
 import type { SynthOutcome, SynthRun } from '../synth';
 
 /** What the working tree's tasks render, in memory. */
@@ -22,7 +21,7 @@ export interface WorkingTree {
  * writes nothing: the stages run in `check` mode against an output folder
  * that does not exist, so that every rendered file is in the plan.
  */
-export function renderWorkingTree(synth: (run: SynthRun) => SynthOutcome, input: { readonly tasksDir: string; readonly settings: Settings; readonly cwd: string }): WorkingTree {
+export function renderWorkingTree(synth: (run: SynthRun) => SynthOutcome, input: Pick<SynthRun, 'tasksDir' | 'settings' | 'cwd' | 'customResources'>): WorkingTree {
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'datatask-review-'));
   try {
     const outcome = synth({

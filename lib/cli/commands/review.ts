@@ -11,7 +11,7 @@ import { reviewChanges } from '../../review/review';
 import { renderWorkingTree } from '../../review/working-tree';
 import { oneOf } from '../cli';
 import type { Command } from '../command';
-import { PROJECT_OPTION_HELP, PROJECT_OPTIONS, projectPath, projectSettings, report, tasksFolder } from '../project';
+import { PROJECT_OPTION_HELP, PROJECT_OPTIONS, projectPath, projectSettingsAndResources, report, tasksFolder } from '../project';
 
 const REVIEW_FORMATS = ['text', 'markdown', 'json', 'github'] as const;
 
@@ -43,10 +43,11 @@ ${PROJECT_OPTION_HELP.settings}
     const diagnosticFormat = format === 'markdown' ? 'text' : oneOf('review', 'format', format, DIAGNOSTIC_FORMATS);
     const tasksDir = tasksFolder(io, app, values.tasks);
     const out = projectPath(io, app, values.out, 'out');
-    const settings = projectSettings(io, app, values.settings, diagnosticFormat);
-    if (typeof settings === 'number') return settings;
+    const project = projectSettingsAndResources(io, app, values.settings, diagnosticFormat);
+    if (typeof project === 'number') return project;
+    const { settings, customResources } = project;
     const atBase = readFolderAtRef(io.cwd, base, out.absolute);
-    const tree = renderWorkingTree(app.synth, { tasksDir, settings, cwd: io.cwd });
+    const tree = renderWorkingTree(app.synth, { tasksDir, settings, customResources, cwd: io.cwd });
     const errors = tree.diagnostics.filter((d) => d.severity === 'error').sort(compareDiagnostics);
     if (errors.length > 0) {
       report(errors, diagnosticFormat, io);

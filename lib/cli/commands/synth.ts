@@ -7,7 +7,7 @@ import type { DriftReport } from '../../output/drift';
 import { RenderCache } from '../../output/render-cache';
 import { oneOf } from '../cli';
 import type { AppEntry, CliIo, Command, OptionValues } from '../command';
-import { elapsed, PROJECT_OPTION_HELP, PROJECT_OPTIONS, projectPath, projectRoot, projectSettings, report, tasksFolder } from '../project';
+import { elapsed, PROJECT_OPTION_HELP, PROJECT_OPTIONS, projectPath, projectRoot, projectSettingsAndResources, report, tasksFolder } from '../project';
 import { countTasks, summaryLine, tasksPhrase } from '../summary';
 
 const OPTIONS = {
@@ -49,15 +49,16 @@ function runSynth(values: OptionValues, io: CliIo, app: AppEntry, check: boolean
   const started = process.hrtime.bigint();
   const format = oneOf(check ? 'check' : 'synth', 'format', values.format, DIAGNOSTIC_FORMATS);
   const tasksDir = tasksFolder(io, app, values.tasks);
-  const settings = projectSettings(io, app, values.settings, format);
-  if (typeof settings === 'number') return settings;
+  const project = projectSettingsAndResources(io, app, values.settings, format);
+  if (typeof project === 'number') return project;
+  const { settings, customResources } = project;
   const { absolute: outDir, shown: shownOut } = projectPath(io, app, values.out, 'out');
   const cdk8s = cdk8sOutput(io);
   const cacheOption = io.renderCache ?? { dir: path.join(projectRoot(app.main, io.cwd), 'node_modules', '.cache', 'datatask-cdk8s'), code: codeIdentity(app.main) };
-  const cache = cacheOption === false ? RenderCache.NONE : RenderCache.open(cacheOption.dir, { code: cacheOption.code, settings, tasksDir, outDir });
+  const cache = cacheOption === false ? RenderCache.NONE : RenderCache.open(cacheOption.dir, { code: cacheOption.code, settings, tasksDir, outDir, crds: customResources?.hash });
 
   const outcome = app.synth({
-    tasksDir, outDir, shownOut, settings, cwd: io.cwd, check, cache,
+    tasksDir, outDir, shownOut, settings, customResources, cwd: io.cwd, check, cache,
     strict: values.strict === true,
     allowEmpty: values['allow-empty'] === true,
     writeOut: cdk8s === undefined || cdk8s.writesDist,
