@@ -39,6 +39,11 @@ export interface Settings {
     /** Annotate Jobs with `argocd.argoproj.io/sync-options: Force=true,Replace=true`. @default false */
     readonly replaceJobs: boolean;
   };
+  /**
+   * CRD files (paths or globs, relative to the settings file's folder) whose
+   * kinds platform hooks may emit (lib/output/custom-resources.ts). @default none
+   */
+  readonly crds?: readonly string[];
 }
 
 /** The settings of a project without a settings file: every default, written only here. */

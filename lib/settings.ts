@@ -76,6 +76,8 @@ export const settingsSchema = z.strictObject({
       replaceJobs: z.boolean().default(DEFAULT_SETTINGS.argocd.replaceJobs),
     })
     .prefault({}),
+  /** CRD files (paths or globs relative to the settings file's folder) whose kinds hooks may emit; read by ./settings-file.ts. */
+  crds: z.array(z.string().min(1)).readonly().optional(),
 });
 
 /** True only when the validated settings and the constructs' `Settings` are one type (checked by the compiler). */

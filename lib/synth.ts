@@ -13,6 +13,7 @@ import { loadTasks, type TaskSource } from './manifest/load-tasks';
 import { copyForCdk8sCli } from './output/cdk8s-outdir';
 import { applyDist, type DistPlan, planDist } from './output/dist';
 import { type DriftReport, driftReport } from './output/drift';
+import type { CustomResourceDefinitions } from './output/custom-resources';
 import type * as RenderModule from './output/render';
 import { RenderCache } from './output/render-cache';
 import type { RenderedFile } from './output/rendered-file';
@@ -28,6 +29,8 @@ export interface RenderRun {
   readonly cwd: string;
   /** Platform hooks run on every chart before it is rendered (main.ts's `customize`). @default none */
   readonly customize?: readonly Customize[];
+  /** The CRDs of the `crds` setting: the kinds hooks may emit besides Kubernetes 1.27's and the Mapping (lib/output/custom-resources.ts). @default none */
+  readonly customResources?: CustomResourceDefinitions;
   /** Warnings stop the run (`--strict`). @default false */
   readonly strict?: boolean;
   /** A run that finds no manifest renders nothing instead of being refused (`--allow-empty`). @default false */
@@ -85,7 +88,7 @@ export function renderStage(run: RenderRun): Rendered {
   const hooked = customizeCharts(charts, hooks);
 
   // 4. Render: each chart into its YAML file, as plain data, and its objects measured.
-  const output = cdk8sModules().renderCharts(charts, hooks.map(hookName));
+  const output = cdk8sModules().renderCharts(charts, hooks.map(hookName), run.customResources);
   diagnostics = sorted([...diagnostics, ...hooked, ...output.diagnostics]);
   if (failed(diagnostics, strict)) return { diagnostics, tasks, stopped: true, files: [], rendered: charts.length };
   const files = tasks.map((source) => reused.get(source) ?? output.files.get(source)!);

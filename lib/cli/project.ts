@@ -5,6 +5,7 @@ import { type DiagnosticFormat, renderDiagnostics } from '../diagnostics/formats
 import { ExitCode, UserError } from '../errors';
 import { codeIdentity } from '../output/code-identity';
 import { RenderCache, type RenderCacheKey } from '../output/render-cache';
+import type { CustomResourceDefinitions } from '../output/custom-resources';
 import type { Settings } from '../project-settings';
 import { readSettings } from '../settings-file';
 import type { AppEntry, CliIo } from './command';
@@ -43,17 +44,17 @@ export function tasksFolder(io: CliIo, app: AppEntry, option: unknown): string {
 }
 
 /**
- * The project settings; invalid settings are printed (in `format`) and end the run with exit 1.
- * Only the default file may be absent: a `--settings FILE` that does not exist is a usage error
- * (exit 2), as a mistyped path must not render every task with the default namespace.
+ * The project settings (the `--settings` file, or the defaults) and the CRDs
+ * its `crds` setting lists; or, after printing the file's diagnostics, the
+ * exit code.
  */
-export function projectSettings(io: CliIo, app: AppEntry, option: unknown, format: DiagnosticFormat): Settings | number {
+export function projectSettings(io: CliIo, app: AppEntry, option: unknown, format: DiagnosticFormat): { settings: Settings; customResources?: CustomResourceDefinitions } | number {
   const { absolute: file, shown } = projectPath(io, app, option, 'settings');
   if (typeof option === 'string' && !fs.existsSync(file)) {
     throw new UserError(`the settings file ${shown} does not exist (see --settings); nothing was written`, ExitCode.USAGE);
   }
-  const { settings, diagnostics } = readSettings(file, path.relative(io.cwd, file));
-  if (settings !== undefined) return settings;
+  const { settings, customResources, diagnostics } = readSettings(file, path.relative(io.cwd, file));
+  if (settings !== undefined) return { settings, customResources };
   report(diagnostics, format, io);
   return ExitCode.INVALID_INPUT;
 }

@@ -65,8 +65,8 @@ export interface KnownTasks {
  */
 export function loadTasks(input: LoadTasksInput): LoadedTasks {
   const { tasksDir, settings, cwd, known } = input;
-  const { manifests: entries, misnamed } = discoverTaskFiles(tasksDir);
-  if (entries.length === 0 && misnamed.length === 0 && input.allowEmpty !== true) {
+  const { manifests: entries, misnamed, refused } = discoverTaskFiles(tasksDir);
+  if (entries.length === 0 && misnamed.length === 0 && refused.length === 0 && input.allowEmpty !== true) {
     const shown = toPosix(path.relative(cwd, tasksDir)) || '.';
     throw new UserError(
       `${shown}/: no manifest.json below this folder, so nothing was written: a run without tasks would prune every ` +
@@ -82,6 +82,10 @@ export function loadTasks(input: LoadTasksInput): LoadedTasks {
     const shown = toPosix(path.relative(cwd, path.join(tasksDir, relative)));
     const message = `this file is not read: only files named exactly ${MANIFEST_FILE} are manifests, so the task it describes would not be rendered and its output would be pruned; rename it to ${MANIFEST_FILE} (converted to JSON), or remove it`;
     diagnostics.push({ file: shown, line: 1, column: 1, offset: 0, length: 0, severity: 'error', path: '', message });
+  }
+  for (const { relative, problem } of refused) {
+    const shown = toPosix(path.relative(cwd, path.join(tasksDir, relative))) || '.';
+    diagnostics.push({ file: shown, line: 1, column: 1, offset: 0, length: 0, severity: 'error', path: '', message: `this path ${problem}` });
   }
   for (const entry of entries) {
     const file = path.join(tasksDir, entry.relative);

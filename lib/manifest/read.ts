@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { ManifestEntry } from './discover';
+import { fileSystemReason, type ManifestEntry } from './discover';
 
 /** The largest manifest read; anything bigger is surely not a hand-written task. */
 export const MAX_MANIFEST_BYTES = 1024 * 1024;
@@ -24,11 +24,12 @@ export function readManifest(tasksDir: string, entry: ManifestEntry): { text: st
         return { problem: `is a symbolic link to ${target}, outside the tasks folder; copy the manifest into the task folder instead` };
       }
     }
-    // One open, one fstat, one read: the size check costs no extra system call.
-    fd = fs.openSync(file, 'r');
+    // One open, one fstat, one read: the size check costs no extra system call. O_NONBLOCK: opening
+    // a named pipe (FIFO) for reading would otherwise wait for a writer forever (open(2), fifo(7)).
+    fd = fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
     const stat = fs.fstatSync(fd);
     if (stat.isDirectory()) return { problem: 'is a folder, not a file' };
-    if (!stat.isFile()) return { problem: 'is not a regular file' };
+    if (!stat.isFile()) return { problem: `is ${stat.isFIFO() ? 'a named pipe (FIFO)' : stat.isSocket() ? 'a socket' : 'a device'}, not a regular file; a manifest is a JSON file` };
     if (stat.size > MAX_MANIFEST_BYTES) return { problem: `is ${stat.size} bytes; a manifest may be at most 1 MiB` };
     const bytes = readAll(fd, stat.size);
     try {
@@ -39,12 +40,9 @@ export function readManifest(tasksDir: string, entry: ManifestEntry): { text: st
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EISDIR') return { problem: 'is a folder, not a file' };
-    const reason =
-      code === 'EACCES' || code === 'EPERM' ? 'permission denied'
-      : code === 'ENOENT' ? 'it does not exist (a broken symbolic link?)'
-      : code === 'ELOOP' ? 'a symbolic link loop'
-      : (error as Error).message;
-    return { problem: `cannot be read: ${reason}` };
+    // open(2) of a socket fails with ENXIO.
+    if (code === 'ENXIO') return { problem: 'is a socket, not a regular file; a manifest is a JSON file' };
+    return { problem: `cannot be read: ${fileSystemReason(error)}` };
   } finally {
     if (fd !== undefined) fs.closeSync(fd);
   }

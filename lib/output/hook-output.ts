@@ -1,3 +1,4 @@
+import type { CustomResourceDefinitions } from './custom-resources';
 import { TOTAL_ANNOTATION_SIZE_LIMIT } from '../validation/object-limits';
 import { LAST_APPLIED_ANNOTATION, lastAppliedAnnotationsSize } from '../validation/object-size';
 import { checkLabelValue, checkQualifiedName } from '../validation/kubernetes-names';
@@ -15,17 +16,18 @@ import { checkApplyableString, MAX_KEY_LENGTH } from '../validation/server-side-
  * writer can carry so that YAML 1.1 and 1.2 read it back the same: no
  * `undefined` in a list, no NaN or Infinity, no class instances), and pass
  * the strict Kubernetes 1.27 / Mapping CRD schema the tests hold every
- * object to (unknown fields, wrong types, missing names: ./kube-schema.ts,
+ * object to, or the structural schema of a CRD of `customResources` (the
+ * `crds` setting) (unknown fields, wrong types, missing names: ./kube-schema.ts,
  * loaded only when there are hooks); then what the API server checks beyond
  * the schema: label keys and values, strings server-side apply can carry,
  * a size client-side apply can store, and no two objects of one kind and name in the file.
  */
-export function hookOutputProblems(objects: readonly unknown[]): string[] {
+export function hookOutputProblems(objects: readonly unknown[], customResources?: CustomResourceDefinitions): string[] {
   const { validateKubernetesObject } = require('./kube-schema') as typeof import('./kube-schema');
   const problems = objects.flatMap((object, i) => {
     const bad = notJsonData(object, '');
     if (bad !== undefined) return [`${describe(object, i)}: ${bad}`];
-    const schema = validateKubernetesObject(object);
+    const schema = validateKubernetesObject(object, customResources);
     if (schema.length > 0) return schema;
     return [...labelProblems(object), ...unapplyableStrings(object, ''), ...tooLargeToApply(object)].map((problem) => `${describe(object, i)}: ${problem}`);
   });

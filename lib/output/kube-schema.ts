@@ -19,6 +19,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { parseAllDocuments } from 'yaml';
+import type { CustomResourceDefinitions, CustomResourceVersion } from './custom-resources';
 
 const K8S_DEFINITIONS = path.join('schemas', 'kubernetes-1.27-definitions.json');
 const MAPPING_CRD = path.join('imports', 'crds', 'getambassador.io_mappings.yaml');
@@ -77,14 +78,17 @@ type Check = (v: unknown, p: string, out: string[]) => void;
 /** Keywords the compiler implements. */
 const VALIDATION_KEYWORDS = new Set([
   '$ref', 'type', 'format', 'properties', 'required', 'additionalProperties', 'items', 'enum', 'oneOf',
-  'nullable', 'pattern', 'minimum', 'maximum', 'minLength', 'maxLength', 'minItems', 'maxItems',
+  'allOf', 'anyOf', 'not', 'nullable', 'pattern', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum',
+  'multipleOf', 'uniqueItems', 'minLength', 'maxLength', 'minItems', 'maxItems',
   'minProperties', 'maxProperties', 'x-kubernetes-preserve-unknown-fields', 'x-kubernetes-int-or-string',
+  'x-kubernetes-embedded-resource', 'x-kubernetes-list-type', 'x-kubernetes-list-map-keys',
 ]);
 /** Keywords that carry no constraint on the serialized value. */
 const ANNOTATION_KEYWORDS = new Set([
   'description', 'title', 'default', 'example', 'externalDocs', 'x-kubernetes-group-version-kind',
-  'x-kubernetes-list-type', 'x-kubernetes-list-map-keys', 'x-kubernetes-patch-merge-key',
-  'x-kubernetes-patch-strategy', 'x-kubernetes-map-type', 'x-kubernetes-unions',
+  'x-kubernetes-patch-merge-key', 'x-kubernetes-patch-strategy', 'x-kubernetes-map-type', 'x-kubernetes-unions',
+  // CEL rules of a CRD: not evaluated (README, "Extending"); the API server checks them on apply.
+  'x-kubernetes-validations',
 ]);
 
 // ---------------------------------------------------------------------------------------------
@@ -195,7 +199,23 @@ class Compiler {
     return this.compile(def, `#/definitions/${name}`);
   }
 
-  compile(s: Schema, where: string): Check {
+  /**
+   * @param structural a CRD's structural schema, checked as the API server
+   *   checks a custom resource (apiextensions-apiserver pkg/apiserver/schema):
+   *   pruning drops every field an object schema does not specify (in
+   *   `properties` or `additionalProperties`) unless the node has
+   *   `x-kubernetes-preserve-unknown-fields` (pkg/apiserver/schema/pruning/algorithm.go),
+   *   so such a field is an error here, even under an object schema without
+   *   properties; a required field with a `default` is filled in by
+   *   defaulting before validation (pkg/apiserver/schema/defaulting); an
+   *   `x-kubernetes-embedded-resource` object carries `apiVersion`, `kind`
+   *   and `metadata` (ObjectMeta) besides its declared properties, and
+   *   `apiVersion` and `kind` are required there
+   *   (pkg/apiserver/schema/objectmeta/validation.go); lists of
+   *   `x-kubernetes-list-type` `set` or `map` hold no duplicates
+   *   (pkg/apiserver/schema/listtype/validation.go).
+   */
+  compile(s: Schema, where: string, structural = false): Check {
     for (const key of Object.keys(s)) {
       if (!VALIDATION_KEYWORDS.has(key) && !ANNOTATION_KEYWORDS.has(key)) {
         throw new Error(`kube-schema: unsupported schema keyword ${JSON.stringify(key)} at ${where}; teach test/support/kube-schema.ts about it`);
@@ -232,21 +252,35 @@ class Compiler {
     const pattern = s.pattern !== undefined ? new RegExp(s.pattern, 'u') : undefined;
     const { minimum, maximum, minLength, maxLength, minItems, maxItems, minProperties, maxProperties } = s;
 
-    const items = s.items ? this.compile(s.items, `${where}/items`) : undefined;
+    const items = s.items ? this.compile(s.items, `${where}/items`, structural) : undefined;
 
-    const properties = s.properties
-      ? new Map(Object.entries(s.properties).map(([k, ps]) => [k, this.compile(ps, `${where}/properties/${k}`)] as const))
+    const embedded = structural && s['x-kubernetes-embedded-resource'] === true;
+    const declared: Record<string, Schema> = embedded
+      ? { apiVersion: { type: 'string' }, kind: { type: 'string' }, metadata: { $ref: `#/definitions/${OBJECT_META}` }, ...s.properties }
+      : { ...s.properties };
+    const properties = s.properties || embedded
+      ? new Map(Object.entries(declared).map(([k, ps]) => [k, this.compile(ps, `${where}/properties/${k}`, structural && !(embedded && k === 'metadata'))] as const))
       : undefined;
-    const required = s.required ?? [];
+    const defaulted = new Set(Object.entries(s.properties ?? {}).filter(([, ps]) => structural && ps.default !== undefined).map(([k]) => k));
+    const required = [...(embedded ? ['apiVersion', 'kind'] : []), ...(s.required ?? []).filter((k) => !defaulted.has(k))];
     const ap = s.additionalProperties;
-    const additional = typeof ap === 'object' ? this.compile(ap, `${where}/additionalProperties`) : undefined;
-    // STRICT: a schema that declares `properties` is closed unless it explicitly opens itself.
-    const allowUnknown =
-      s['x-kubernetes-preserve-unknown-fields'] === true || ap === true || (properties === undefined && ap === undefined);
+    const additional = typeof ap === 'object' ? this.compile(ap, `${where}/additionalProperties`, structural) : undefined;
+    // STRICT: a schema that declares `properties` is closed unless it explicitly opens itself;
+    // in a structural schema every object is (what pruning would drop is an error).
+    const preserve = s['x-kubernetes-preserve-unknown-fields'] === true;
+    const allowUnknown = structural
+      ? preserve || ap === true || (s.type !== 'object' && properties === undefined && ap === undefined)
+      : preserve || ap === true || (properties === undefined && ap === undefined);
+    const listType = structural ? s['x-kubernetes-list-type'] : undefined;
+    const listKeys = (s['x-kubernetes-list-map-keys'] as readonly string[] | undefined) ?? [];
+    const { exclusiveMinimum, exclusiveMaximum, multipleOf } = s as { exclusiveMinimum?: boolean; exclusiveMaximum?: boolean; multipleOf?: number };
+    const allOf = s.allOf === undefined ? undefined : (s.allOf as Schema[]).map((b, i) => this.compile(b, `${where}/allOf/${i}`, structural));
+    const anyOf = s.anyOf === undefined ? undefined : (s.anyOf as Schema[]).map((b, i) => this.compile(b, `${where}/anyOf/${i}`, structural));
+    const not = s.not === undefined ? undefined : this.compile(s.not as Schema, `${where}/not`, structural);
     const checksObject = properties !== undefined || additional !== undefined || !allowUnknown ||
       required.length > 0 || minProperties !== undefined || maxProperties !== undefined;
 
-    const oneOf = s.oneOf?.map((b, i) => this.compile(b, `${where}/oneOf/${i}`));
+    const oneOf = s.oneOf?.map((b, i) => this.compile(b, `${where}/oneOf/${i}`, structural));
     const oneOfTypes = s.oneOf?.every((b) => Object.keys(b).every((k) => k === 'type' || ANNOTATION_KEYWORDS.has(k)) && typeof b.type === 'string')
       ? s.oneOf.map((b) => b.type).join(' or ')
       : undefined;
@@ -269,12 +303,22 @@ class Compiler {
         if (format === 'date-time' && !DATE_TIME_RE.test(v)) out.push(`${at(p)}: expected RFC 3339 date-time, got ${describe(v)}`);
       } else if (typeof v === 'number') {
         if (intRange && (v < intRange[0] || v > intRange[1])) out.push(`${at(p)}: ${v} out of ${format} range`);
-        if (minimum !== undefined && v < minimum) out.push(`${at(p)}: ${v} is less than minimum ${minimum}`);
-        if (maximum !== undefined && v > maximum) out.push(`${at(p)}: ${v} is greater than maximum ${maximum}`);
+        if (minimum !== undefined && (exclusiveMinimum === true ? v <= minimum : v < minimum)) out.push(`${at(p)}: ${v} is less than ${exclusiveMinimum === true ? 'or equal to exclusive ' : ''}minimum ${minimum}`);
+        if (maximum !== undefined && (exclusiveMaximum === true ? v >= maximum : v > maximum)) out.push(`${at(p)}: ${v} is greater than ${exclusiveMaximum === true ? 'or equal to exclusive ' : ''}maximum ${maximum}`);
+        if (multipleOf !== undefined && !Number.isInteger(v / multipleOf)) out.push(`${at(p)}: ${v} is not a multiple of ${multipleOf}`);
       } else if (Array.isArray(v)) {
         if (minItems !== undefined && v.length < minItems) out.push(`${at(p)}: expected at least ${minItems} item(s), got ${v.length}`);
         if (maxItems !== undefined && v.length > maxItems) out.push(`${at(p)}: expected at most ${maxItems} item(s), got ${v.length}`);
         if (items) for (let i = 0; i < v.length; i++) items(v[i], ptr(p, i), out);
+        if (listType === 'set' || listType === 'map' || s.uniqueItems === true) {
+          const seen = new Map<string, number>();
+          v.forEach((item, i) => {
+            const id = listType === 'map' && isPlainObject(item) ? JSON.stringify(listKeys.map((k) => item[k] ?? null)) : JSON.stringify(item);
+            const first = seen.get(id);
+            if (first === undefined) seen.set(id, i);
+            else out.push(`${ptr(p, i)}: duplicate ${listType === 'map' ? `entry with key ${listKeys.map((k) => `${k}=${JSON.stringify(isPlainObject(item) ? item[k] : undefined)}`).join(', ')}` : `value ${describe(item)}`} (the same as item ${first}); the list is an x-kubernetes-list-type ${listType ?? 'set'}`);
+          });
+        }
       } else if (checksObject && isPlainObject(v)) {
         let count = 0;
         for (const key in v) {
@@ -293,6 +337,16 @@ class Compiler {
         if (maxProperties !== undefined && count > maxProperties) out.push(`${at(p)}: expected at most ${maxProperties} field(s), got ${count}`);
       }
 
+      if (allOf) for (const branch of allOf) branch(v, p, out);
+      if (anyOf) {
+        const tried = anyOf.map((branch) => { const e: string[] = []; branch(v, p, e); return e; });
+        if (tried.every((e) => e.length > 0)) out.push(...tried.reduce((a, b) => (b.length < a.length ? b : a)));
+      }
+      if (not) {
+        const e: string[] = [];
+        not(v, p, e);
+        if (e.length === 0) out.push(`${at(p)}: must not match the schema under "not"`);
+      }
       if (oneOf) {
         let matched = 0;
         let best: string[] | undefined;
@@ -378,9 +432,33 @@ function getRegistry(): Registry {
   return (registry ??= loadRegistry());
 }
 
+/** The compiled checks of CRD versions, by the version read from the `crds` setting's files. */
+const crdChecks = new WeakMap<CustomResourceVersion, Check>();
+
+/**
+ * The check of one served version of a listed CRD: its `openAPIV3Schema` as
+ * a structural schema, with `metadata` checked as ObjectMeta (the API server
+ * validates a custom resource's metadata as any object's, whatever the CRD
+ * says of it: apiextensions-apiserver pkg/registry/customresource/validator.go).
+ *
+ * @throws Error naming the keyword and its schema path for a schema the compiler does not support
+ */
+export function compileCustomResource(version: CustomResourceVersion): Check {
+  const cached = crdChecks.get(version);
+  if (cached) return cached;
+  const root = version.schema as Schema;
+  const schema: Schema = { ...root, properties: { ...root.properties, metadata: { $ref: `#/definitions/${OBJECT_META}` } } };
+  const check = getRegistry().compiler.compile(schema, `${version.file}: ${version.group}/${version.version} ${version.kind}: openAPIV3Schema`, true);
+  crdChecks.set(version, check);
+  return check;
+}
+
 /** The root check for apiVersion/kind, or an error message explaining why there is none. */
-function rootCheck(apiVersion: string, kind: string): Check | string {
+function rootCheck(apiVersion: string, kind: string, crds: CustomResourceDefinitions | undefined): Check | string {
   const reg = getRegistry();
+  const custom = crds?.versions.find((v) => v.kind === kind && `${v.group}/${v.version}` === apiVersion);
+  if (custom !== undefined) return compileCustomResource(custom);
+  const customVersions = (crds?.versions ?? []).filter((v) => v.kind === kind).map((v) => `${v.group}/${v.version}`);
   if (kind === MAPPING_KIND && apiVersion.startsWith(`${MAPPING_GROUP}/`)) {
     const version = apiVersion.slice(MAPPING_GROUP.length + 1);
     const cached = reg.mappingChecks.get(version);
@@ -395,17 +473,23 @@ function rootCheck(apiVersion: string, kind: string): Check | string {
     const name = reg.byGvk.get(`${apiVersion} ${kind}`);
     if (name) return reg.compiler.definition(name);
   }
-  const known = reg.apiVersionsByKind.get(kind);
-  return known
+  const known = [...(reg.apiVersionsByKind.get(kind) ?? []), ...customVersions];
+  return known.length > 0
     ? `unknown apiVersion/kind ${apiVersion} ${kind}: ${kind} is served as ${known.join(', ')}`
-    : `unknown apiVersion/kind ${apiVersion} ${kind}: not a Kubernetes 1.27 kind nor an Emissary Mapping`;
+    : `unknown apiVersion/kind ${apiVersion} ${kind}: not a Kubernetes 1.27 kind, an Emissary Mapping, nor a kind of a CRD listed in the "crds" setting (datatask.settings.json)`;
 }
 
 // ---------------------------------------------------------------------------------------------
 // Public API
 
-/** Validates one emitted object against the Kubernetes 1.27 schema for its apiVersion/kind, or the Mapping CRD version it names. Returns human-readable errors ("Deployment app-flask: /spec/template/spec/containers/0/foo: unknown field"), empty when valid. Unknown apiVersion/kind is an error. */
-export function validateKubernetesObject(obj: unknown): string[] {
+/**
+ * Validates one emitted object against the Kubernetes 1.27 schema for its
+ * apiVersion/kind, the Mapping CRD version it names, or a served version of
+ * a CRD of `crds` (the project's `crds` setting). Returns human-readable
+ * errors ("Deployment app-flask: /spec/template/spec/containers/0/foo:
+ * unknown field"), empty when valid. Unknown apiVersion/kind is an error.
+ */
+export function validateKubernetesObject(obj: unknown, crds?: CustomResourceDefinitions): string[] {
   if (!isPlainObject(obj)) return [`<not an object>: expected a Kubernetes object (plain JSON object), got ${describe(obj)}`];
 
   const { apiVersion, kind } = obj;
@@ -418,7 +502,7 @@ export function validateKubernetesObject(obj: unknown): string[] {
   if (typeof kind !== 'string' || kind === '') errors.push(`/kind: expected non-empty string, got ${describe(kind)}`);
 
   if (errors.length === 0) {
-    const check = rootCheck(apiVersion as string, kind as string);
+    const check = rootCheck(apiVersion as string, kind as string, crds);
     if (typeof check === 'string') errors.push(`/: ${check}`);
     else check(obj, '', errors);
   }

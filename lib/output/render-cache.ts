@@ -28,6 +28,12 @@ export interface RenderCacheKey {
    * (one cache file per output folder, named by its hash).
    */
   readonly outDir: string;
+  /**
+   * SHA-1 of the CRD files of the `crds` setting (lib/output/custom-resources.ts):
+   * hook output is checked against them, so an edited CRD checks every task again.
+   * @default none listed
+   */
+  readonly crds?: string;
 }
 
 /** What a previous run learned from one manifest. */
@@ -65,7 +71,7 @@ export class RenderCache implements KnownTasks {
   public static open(dir: string, key: RenderCacheKey): RenderCache {
     const header: Header = {
       outDir: key.outDir,
-      fingerprint: sha1(JSON.stringify([key.code, key.settings, key.tasksDir, key.outDir])),
+      fingerprint: sha1(JSON.stringify([key.code, key.settings, key.tasksDir, key.outDir, ...(key.crds === undefined ? [] : [key.crds])])),
     };
     const file = path.join(dir, `${sha1(key.outDir)}.json`);
     pruneOrphans(dir, file);

@@ -4,6 +4,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic';
 import type { LoadedTask } from '../manifest/load';
 import type { Task } from '../model';
 import { objectSizeDiagnostics } from '../validation/object-size';
+import type { CustomResourceDefinitions } from './custom-resources';
 import { hookOutputProblems } from './hook-output';
 import { GENERATED_MARKER, outputPath, type RenderedFile } from './rendered-file';
 import { stringifyYamlDocuments } from './yaml';
@@ -33,8 +34,9 @@ export interface RenderResult {
  * @param hooks the names of the hooks that ran on the charts: their output is
  *   then checked (Kubernetes JSON data only, each object named), and a chart
  *   that fails to render is an error naming the task and the hooks
+ * @param customResources the CRDs whose kinds hooks may emit (the `crds` setting)
  */
-export function renderCharts(charts: readonly TaskChartOf[], hooks: readonly string[] = []): RenderResult {
+export function renderCharts(charts: readonly TaskChartOf[], hooks: readonly string[] = [], customResources?: CustomResourceDefinitions): RenderResult {
   const files = new Map<LoadedTask, RenderedFile>();
   const diagnostics: Diagnostic[] = [];
   for (const { source, chart } of charts) {
@@ -51,7 +53,7 @@ export function renderCharts(charts: readonly TaskChartOf[], hooks: readonly str
       const sized = objectSizeDiagnostics(source.document, objects);
       diagnostics.push(...sized);
       if (sized.length > 0) continue;
-      const problems = hookOutputProblems(objects);
+      const problems = hookOutputProblems(objects, customResources);
       if (problems.length === 0) files.set(source, toFile(chart.task, source.origin, objects));
       for (const problem of problems) diagnostics.push(source.document.diagnostic([], `task "${chart.task.namespace}/${chart.task.name}" ${byHooks}: ${problem}`));
     } catch (error) {

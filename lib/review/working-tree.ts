@@ -1,6 +1,5 @@
 import type { Customize } from '../customize';
-import type { Settings } from '../project-settings';
-import { type Rendered, renderStage } from '../synth';
+import { type Rendered, type RenderRun, renderStage } from '../synth';
 
 /**
  * Renders the working tree's tasks in memory through the render stage
@@ -9,6 +8,6 @@ import { type Rendered, renderStage } from '../synth';
  * with a git ref, not with the output folder). A tasks folder without
  * manifests renders nothing (a review of removing every task).
  */
-export function renderWorkingTree(input: { readonly tasksDir: string; readonly settings: Settings; readonly cwd: string; readonly customize: readonly Customize[] }): Rendered {
+export function renderWorkingTree(input: Pick<RenderRun, 'tasksDir' | 'settings' | 'cwd' | 'customResources'> & { readonly customize: readonly Customize[] }): Rendered {
   return renderStage({ ...input, allowEmpty: true });
 }

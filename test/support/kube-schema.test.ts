@@ -199,7 +199,7 @@ describe('validateKubernetesObject: failures', () => {
 
   test('unknown kind', () => {
     expect(validateKubernetesObject({ apiVersion: 'example.com/v1', kind: 'Widget', metadata: { name: 'w' } })).toEqual([
-      'Widget w: /: unknown apiVersion/kind example.com/v1 Widget: not a Kubernetes 1.27 kind nor an Emissary Mapping',
+      'Widget w: /: unknown apiVersion/kind example.com/v1 Widget: not a Kubernetes 1.27 kind, an Emissary Mapping, nor a kind of a CRD listed in the "crds" setting (datatask.settings.json)',
     ]);
   });
 

@@ -29,11 +29,12 @@ ${PROJECT_OPTION_HELP.settings}
   run(values, io, app) {
     const format = oneOf('images', 'format', values.format, DIAGNOSTIC_FORMATS);
     const tasksDir = tasksFolder(io, app, values.tasks);
-    const settings = projectSettings(io, app, values.settings, format);
-    if (typeof settings === 'number') return settings;
+    const project = projectSettings(io, app, values.settings, format);
+    if (typeof project === 'number') return project;
+    const { settings, customResources } = project;
     // The tasks as synth renders them (hooks included), with the render cache of the default output folder.
     const outDir = projectPath(io, app, undefined, 'out').absolute;
-    const rendered = renderStage({ tasksDir, settings, cwd: io.cwd, allowEmpty: true, customize: app.customize, cache: renderCache(io, app, { settings, tasksDir, outDir }) });
+    const rendered = renderStage({ tasksDir, settings, customResources, cwd: io.cwd, allowEmpty: true, customize: app.customize, cache: renderCache(io, app, { settings, tasksDir, outDir, crds: customResources?.hash }) });
     const diagnostics = sorted([...rendered.diagnostics, ...imageBuildDiagnostics(rendered.tasks, io.cwd)]);
     // With json, stdout holds one JSON value, the plan: diagnostics go to stderr (as JSON lines).
     if (format === 'json') io.stderr(renderDiagnostics(diagnostics, 'json'));

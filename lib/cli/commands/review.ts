@@ -42,10 +42,11 @@ ${PROJECT_OPTION_HELP.settings}
     const diagnosticFormat = format === 'markdown' ? 'text' : oneOf('review', 'format', format, DIAGNOSTIC_FORMATS);
     const tasksDir = tasksFolder(io, app, values.tasks);
     const out = projectPath(io, app, values.out, 'out');
-    const settings = projectSettings(io, app, values.settings, diagnosticFormat);
-    if (typeof settings === 'number') return settings;
+    const project = projectSettings(io, app, values.settings, diagnosticFormat);
+    if (typeof project === 'number') return project;
+    const { settings, customResources } = project;
     const atBase = readFolderAtRef(io.cwd, base, out.absolute);
-    const tree = renderWorkingTree({ tasksDir, settings, cwd: io.cwd, customize: app.customize });
+    const tree = renderWorkingTree({ tasksDir, settings, customResources, cwd: io.cwd, customize: app.customize });
     const errors = tree.diagnostics.filter((d) => d.severity === 'error').sort(compareDiagnostics);
     if (errors.length > 0) {
       report(errors, diagnosticFormat, io);

@@ -21,9 +21,10 @@ ${PROJECT_OPTION_HELP.settings}
   run(values, io, app) {
     const format = oneOf('routes', 'format', values.format, ROUTES_FORMATS);
     const tasksDir = tasksFolder(io, app, values.tasks);
-    const settings = projectSettings(io, app, values.settings, 'text');
-    if (typeof settings === 'number') return settings;
-    const tree = renderWorkingTree({ tasksDir, settings, cwd: io.cwd, customize: app.customize });
+    const project = projectSettings(io, app, values.settings, 'text');
+    if (typeof project === 'number') return project;
+    const { settings, customResources } = project;
+    const tree = renderWorkingTree({ tasksDir, settings, customResources, cwd: io.cwd, customize: app.customize });
     const errors = tree.diagnostics.filter((d) => d.severity === 'error');
     if (errors.length > 0) {
       report(errors, 'text', io);

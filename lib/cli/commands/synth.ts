@@ -47,17 +47,18 @@ function runSynth(values: OptionValues, io: CliIo, app: AppEntry, check: boolean
   const started = process.hrtime.bigint();
   const format = oneOf(check ? 'check' : 'synth', 'format', values.format, DIAGNOSTIC_FORMATS);
   const tasksDir = tasksFolder(io, app, values.tasks);
-  const settings = projectSettings(io, app, values.settings, format);
-  if (typeof settings === 'number') return settings;
+  const project = projectSettings(io, app, values.settings, format);
+  if (typeof project === 'number') return project;
+  const { settings, customResources } = project;
   const { absolute: outDir, shown: shownOut } = projectPath(io, app, values.out, 'out');
   const cdk8s = cdk8sOutput(io);
   const strict = values.strict === true;
 
   const rendered = renderStage({
-    tasksDir, settings, cwd: io.cwd, strict,
+    tasksDir, settings, customResources, cwd: io.cwd, strict,
     customize: app.customize,
     allowEmpty: values['allow-empty'] === true,
-    cache: renderCache(io, app, { settings, tasksDir, outDir }),
+    cache: renderCache(io, app, { settings, tasksDir, outDir, crds: customResources?.hash }),
   });
   report(rendered.diagnostics, format, io);
   const errors = rendered.diagnostics.filter((d) => d.severity === 'error').length;
