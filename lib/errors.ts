@@ -25,6 +25,10 @@ export const ExitCode = {
   DRIFT: 3,
   /** `review`: the API server would refuse a change (an immutable field). */
   REFUSED: 4,
+  /** The file system refused an operation (a full disk, no permission, a read-only file system, an I/O error). */
+  FILE_SYSTEM: 5,
+  /** Another datatask run is writing the same output folder. */
+  BUSY: 6,
   /** A bug in datatask-cdk8s (an unexpected exception). */
   INTERNAL: 70,
 } as const;

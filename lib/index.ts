@@ -26,12 +26,13 @@ import type { Customize } from './customize';
  * @param argv the arguments after the program, e.g. `['synth', '--strict']`
  * @param options.customize hooks run on every task's chart before it is rendered (README, "Extending")
  * @param options.main the calling main.ts (or its bundle): default folders are relative to its project, and its code is the render cache's code identity
- * @returns the exit code (0 success, 1 invalid manifests or settings, 2 bad usage, 3 out of date, 4 refused, 70 internal error); never throws
+ * @returns the exit code (0 success, 1 invalid manifests or settings, 2 bad usage, 3 out of date, 4 refused, 5 the file system refused, 6 the output folder is busy, 70 internal error; 130/143 after SIGINT/SIGTERM, which wait for the run to finish); never throws
  */
 export function runApp(argv: readonly string[], options: { readonly customize: readonly Customize[]; readonly main: string }): number {
   // Loaded only now: the command line validates with zod, which a construct library user never loads.
   const { runCli } = require('./cli/cli') as typeof import('./cli/cli');
-  return runCli(argv, { main: options.main, customize: options.customize });
+  const { runToCompletion } = require('./cli/stop-signals') as typeof import('./cli/stop-signals');
+  return runToCompletion(() => runCli(argv, { main: options.main, customize: options.customize }), (text) => process.stderr.write(text));
 }
 
 export { TaskChart, type TaskChartProps } from './constructs/task-chart';

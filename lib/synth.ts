@@ -13,6 +13,7 @@ import { loadTasks, type TaskSource } from './manifest/load-tasks';
 import { copyForCdk8sCli } from './output/cdk8s-outdir';
 import { applyDist, type DistPlan, planDist } from './output/dist';
 import { type DriftReport, driftReport } from './output/drift';
+import { recoverOutput, withOutputLock } from './output/transaction';
 import type { CustomResourceDefinitions } from './output/custom-resources';
 import type * as RenderModule from './output/render';
 import { RenderCache } from './output/render-cache';
@@ -131,13 +132,22 @@ export interface Written {
  * @throws UserError when the output folder holds a file datatask-cdk8s did not write
  */
 export function writeStage(run: WriteRun, files: readonly RenderedFile[]): Written {
-  // 5. Plan: what changes in the output folder.
-  const plan = planDist(run.outDir, files);
-  // 6. Write the output folder, or with --check only compare.
-  if (run.check) return { plan, drift: driftReport(run.outDir, run.shownOut, plan) };
-  if (run.writeOut) applyDist(run.outDir, plan);
-  if (run.cdk8sOutDir !== undefined) copyForCdk8sCli(run.cdk8sOutDir, files);
-  return { plan };
+  if (run.check || !run.writeOut) {
+    // 5. Plan: what changes in the output folder.
+    const plan = planDist(run.outDir, files);
+    // 6. With --check only compare.
+    if (run.check) return { plan, drift: driftReport(run.outDir, run.shownOut, plan) };
+    if (run.cdk8sOutDir !== undefined) copyForCdk8sCli(run.cdk8sOutDir, files);
+    return { plan };
+  }
+  // One run at a time writes a folder; a commit a killed run left half done is finished before planning.
+  return withOutputLock(run.outDir, run.shownOut, () => {
+    recoverOutput(run.outDir);
+    const plan = planDist(run.outDir, files);
+    applyDist(run.outDir, plan);
+    if (run.cdk8sOutDir !== undefined) copyForCdk8sCli(run.cdk8sOutDir, files);
+    return { plan };
+  });
 }
 
 /** Whether `diagnostics` stop the run: any error, or with `strict` any warning. */

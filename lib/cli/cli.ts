@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { ExitCode, UserError } from '../errors';
+import { fileSystemUserError } from '../file-system-error';
 import { didYouMean } from '../validation/suggest';
 import type { AppEntry, CliIo, Command, OptionValues } from './command';
 import { checkCommand, synthCommand } from './commands/synth';
@@ -24,6 +25,7 @@ export function usage(): string {
     '',
     'Exit codes: 0 success, 1 invalid manifests or settings (nothing written), 2 bad usage,',
     '3 out of date (check), 4 a change the API server would refuse (review),',
+    '5 the file system refused (disk full, permission denied; nothing was changed), 6 another run is writing the output folder,',
     '70 internal error (a bug: please report it).',
   ].join('\n');
 }
@@ -56,9 +58,10 @@ export function runCli(argv: readonly string[], app: AppEntry, io: CliIo = proce
     }
     return command.run(values, io, app);
   } catch (error) {
-    if (error instanceof UserError) {
-      io.stderr(`error: ${error.message}\n`);
-      return error.exitCode;
+    const userError = error instanceof UserError ? error : fileSystemUserError(error);
+    if (userError !== undefined) {
+      io.stderr(`error: ${userError.message}\n`);
+      return userError.exitCode;
     }
     io.stderr(`internal error (a bug in datatask-cdk8s; please report it with this trace):\n${(error as Error)?.stack ?? String(error)}\n`);
     return ExitCode.INTERNAL;

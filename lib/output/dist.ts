@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { UserError } from '../errors';
 import { compareStrings } from '../compare';
 import { GENERATED_MARKER, type RenderedFile } from './rendered-file';
+import { commitFiles, INTERNAL_PREFIX, OUTPUT_MARKER } from './transaction';
 
 /** What synth would do to the output folder. */
 export interface DistPlan {
@@ -62,37 +63,12 @@ export function planDist(outDir: string, files: readonly RenderedFile[]): DistPl
 }
 
 /**
- * Applies a plan: each file is written beside its target and renamed over
- * it, so a reader (or a crash) sees the old file or the new one, never half
- * of one; then stale files are removed, and folders left empty.
+ * Applies a plan as one transaction (./transaction.ts): every new file is
+ * staged before any replaces an old one, so a failure or a kill leaves the
+ * folder as it was before or, finished by the next run, as it is after.
  */
 export function applyDist(outDir: string, plan: DistPlan): void {
-  const folders = new Set<string>();
-  for (const file of plan.write) {
-    const target = path.join(outDir, file.path);
-    const folder = path.dirname(target);
-    if (!folders.has(folder)) {
-      fs.mkdirSync(folder, { recursive: true });
-      folders.add(folder);
-    }
-    const temp = path.join(folder, `.${path.basename(target)}.${process.pid}${TEMP_SUFFIX}`);
-    fs.writeFileSync(temp, file.content);
-    fs.renameSync(temp, target);
-  }
-  const emptied = new Set<string>();
-  for (const file of plan.prune) {
-    fs.rmSync(path.join(outDir, file), { force: true });
-    emptied.add(path.dirname(path.join(outDir, file)));
-  }
-  for (const folder of [...emptied].sort().reverse()) removeEmptyFolders(folder, outDir);
-}
-
-function removeEmptyFolders(folder: string, root: string): void {
-  let current = folder;
-  while (path.resolve(current) !== path.resolve(root) && fs.existsSync(current) && fs.readdirSync(current).length === 0) {
-    fs.rmdirSync(current);
-    current = path.dirname(current);
-  }
+  commitFiles(outDir, plan.write, plan.prune);
 }
 
 /** Every file below `root`, relative, `/`-separated, sorted; none when `root` does not exist. */
@@ -102,9 +78,13 @@ function listFiles(root: string): string[] {
   const out: string[] = [];
   const walk = (relative: string): void => {
     for (const entry of fs.readdirSync(path.join(root, relative), { withFileTypes: true })) {
+      // The tool's own bookkeeping (./transaction.ts) is no output file.
+      if (entry.name.startsWith(INTERNAL_PREFIX)) continue;
       const child = relative === '' ? entry.name : `${relative}/${entry.name}`;
-      if (entry.isDirectory()) walk(child);
-      else out.push(child);
+      // A folder inside with an output marker of its own is another run's output folder (synth --out dist/dev): not this run's to prune.
+      if (entry.isDirectory()) {
+        if (!fs.existsSync(path.join(root, child, OUTPUT_MARKER))) walk(child);
+      } else out.push(child);
     }
   };
   walk('');

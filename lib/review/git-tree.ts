@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ExitCode, UserError } from '../errors';
 import { compareStrings } from '../compare';
+import { INTERNAL_PREFIX } from '../output/transaction';
 import { toPosix } from '../manifest/discover';
 
 /** The output folder as it is in a commit, read through git (no checkout). */
@@ -43,6 +44,8 @@ export function readFolderAtRef(cwd: string, ref: string, folder: string): Folde
     .map((line) => /^\d+ blob ([0-9a-f]+)\t(.*)$/s.exec(line))
     .filter((m): m is RegExpExecArray => m !== null)
     .map((m) => ({ object: m[1]!, name: m[2]!.slice(relative.length + 1) }))
+    // The tool's own bookkeeping (the output marker, lib/output/transaction.ts) is no object of the cluster's.
+    .filter((e) => !path.posix.basename(e.name).startsWith(INTERNAL_PREFIX))
     .sort((a, b) => compareStrings(a.name, b.name));
   const contents = catFiles(top, entries.map((e) => e.object));
   const files = new Map(entries.map((e, i) => [e.name, contents[i]!]));

@@ -49,12 +49,16 @@ export class Workspace {
   /** The environment of runs (`CDK8S_OUTDIR`). */
   public env: Record<string, string | undefined> = {};
 
-  /** Every file below `relative` with its bytes, `/`-separated and sorted. */
-  public files(relative = 'dist'): Record<string, string> {
+  /**
+   * Every file below `relative` with its bytes, `/`-separated and sorted;
+   * without the tool's own bookkeeping (`.datatask-*`, lib/output/transaction.ts) unless `internal`.
+   */
+  public files(relative = 'dist', internal = false): Record<string, string> {
     const out: Record<string, string> = {};
     const walk = (dir: string, prefix: string): void => {
       if (!fs.existsSync(dir)) return;
       for (const e of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+        if (!internal && e.name.startsWith('.datatask-')) continue;
         if (e.isDirectory()) walk(path.join(dir, e.name), `${prefix}${e.name}/`);
         else out[`${prefix}${e.name}`] = fs.readFileSync(path.join(dir, e.name), 'utf8');
       }
