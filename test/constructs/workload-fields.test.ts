@@ -47,6 +47,12 @@ describe('env valueFrom and env-from', () => {
     expect(c.envFrom).toEqual([{ secretRef: { name: 's' } }, { configMapRef: { name: 'c', optional: false }, prefix: 'CFG_' }]);
     expect(c.env).toEqual([{ name: 'GOOGLE_APPLICATION_CREDENTIALS', value: '/var/secrets/google/key.json' }]);
   });
+
+  // ValidateEnvFrom (pkg/apis/core/validation/validation.go) checks a prefix only when it is not empty; the server stores "" as none.
+  test('env-from "prefix": "" is accepted and not written, as the API server stores it', () => {
+    const c = container(render(job({ 'env-from': [{ configMapRef: { name: 'c' }, prefix: '' }] })).objects[0]);
+    expect(c.envFrom).toEqual([{ configMapRef: { name: 'c' } }]);
+  });
 });
 
 describe('pod identity and args', () => {

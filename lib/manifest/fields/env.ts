@@ -145,7 +145,13 @@ const envFromSource = z
     secretRef: z.strictObject({ name: resourceName, optional: z.boolean().optional() }).optional().meta({
       description: 'A Secret in the task\'s namespace, every key of which becomes a variable: {"name", optional "optional"}.',
     }),
-    prefix: nameString(checkEnvVarName).optional().meta({ description: 'Not required. Added before every variable name; a valid variable name itself.', ...ENV_VAR_NAME_SCHEMA }),
+    // ValidateEnvFrom (pkg/apis/core/validation/validation.go) checks the prefix only when it is not empty, and the
+    // API server stores "" as no prefix (omitempty): accepted, and not written.
+    prefix: nameString((value) => (value === '' ? undefined : checkEnvVarName(value))).optional().meta({
+      description: 'Not required. Added before every variable name; a valid variable name itself ("" is no prefix).',
+      pattern: `^$|${ENV_VAR_NAME_SCHEMA.pattern}`,
+      patternErrorMessage: ENV_VAR_NAME_SCHEMA.patternErrorMessage,
+    }),
   })
   .superRefine(exactlyOneOf(ENV_FROM_SOURCES, 'source'), { when: isObjectPayload })
   .meta({ oneOf: ENV_FROM_SOURCES.map((source) => ({ required: [source] })) });
@@ -198,7 +204,10 @@ function toEnvVar(v: z.output<typeof envVar>): EnvVar {
 
 /** The model of one `env-from` entry. */
 function toEnvFromSource(s: z.output<typeof envFromSource>): EnvFromSource {
-  return s;
+  // "" is no prefix, as the API server stores it.
+  if (s.prefix !== '') return s;
+  const { prefix: _empty, ...rest } = s;
+  return rest;
 }
 
 function suggestion(input: string, candidates: readonly string[]): string {
