@@ -6,7 +6,8 @@ import type { Task } from '../model';
 import type { Settings } from '../project-settings';
 import { type CrossTaskEntry, entryOfTask } from './cross-task-entry';
 import { discoverTaskFiles, MANIFEST_FILE, toPosix } from './discover';
-import { type LoadedTask, ManifestLoader } from './load';
+import { type LoadedTask, type LoadResult, ManifestLoader } from './load';
+import { bidiControlWarnings } from '../validation/bidi-controls';
 import { readManifest } from './read';
 import { taskWarnings } from './warnings';
 
@@ -98,7 +99,7 @@ export function loadTasks(input: LoadTasksInput): LoadedTasks {
     const origin = `${tasksName}/${entry.relative}`;
     const textHash = known?.hashManifest(read.text) ?? '';
     const cached = known?.task(entry.relative, textHash);
-    const result = cached === undefined ? loader.load(shown, read.text, origin) : { task: { task: cached, document: new JsonDocument(shown, read.text), origin }, diagnostics: [] };
+    const result = cached === undefined ? loader.load(shown, read.text, origin) : reused(cached, new JsonDocument(shown, read.text), origin);
     diagnostics.push(...result.diagnostics);
     if ('partial' in result && result.partial !== undefined) crossTaskEntries.push(result.partial);
     if (result.task !== undefined) {
@@ -108,4 +109,9 @@ export function loadTasks(input: LoadTasksInput): LoadedTasks {
     }
   }
   return { tasks, crossTaskEntries, diagnostics };
+}
+
+/** A task the render cache vouches for: its model as validated before; the warnings read from its text still come (as from ManifestLoader.load). */
+function reused(task: Task, document: JsonDocument, origin: string): LoadResult {
+  return { task: { task, document, origin }, diagnostics: bidiControlWarnings(document) };
 }

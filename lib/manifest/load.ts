@@ -1,5 +1,6 @@
 import { compareDiagnostics, type Diagnostic } from '../diagnostics/diagnostic';
 import { type JsonDocument, parseJsonDocument } from '../diagnostics/json-document';
+import { bidiControlWarnings } from '../validation/bidi-controls';
 import { describeValue, issuesToDiagnostics } from '../diagnostics/zod-issues';
 import type { Task } from '../model';
 import type { Settings } from '../project-settings';
@@ -48,10 +49,12 @@ export class ManifestLoader {
     // Strings that server-side apply cannot carry, unless their field is already reported.
     const reported = new Set(fieldErrors.map((d) => d.path));
     const applyErrors = serverSideApplyDiagnostics(document).filter((d) => !reported.has(d.path));
+    // Warnings read from the text, for valid and invalid manifests alike (one round).
+    const textWarnings = bidiControlWarnings(document);
     if (!result.success || applyErrors.length > 0) {
-      return { diagnostics: [...fieldErrors, ...applyErrors].sort(compareDiagnostics), partial: entryOfInvalid(document, this.settings) };
+      return { diagnostics: [...fieldErrors, ...applyErrors, ...textWarnings].sort(compareDiagnostics), partial: entryOfInvalid(document, this.settings) };
     }
-    return { task: { task: result.data, document, origin }, diagnostics: [] };
+    return { task: { task: result.data, document, origin }, diagnostics: textWarnings };
   }
 }
 
