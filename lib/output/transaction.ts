@@ -33,8 +33,8 @@ interface Journal {
   readonly deletions: readonly string[];
 }
 
-/** Test seams: the process kills itself (SIGKILL) after this many renames of a commit; the file system is "full" at this staged file. */
-const KILL_AFTER_RENAMES = process.env.DATATASK_TEST_KILL_AFTER_RENAMES;
+/** Test seams: `N:SIGNAL`, the process sends itself SIGNAL after N renames of a commit; the file system is "full" at this staged file. */
+const [SIGNAL_AFTER_RENAMES, SELF_SIGNAL] = (process.env.DATATASK_TEST_SIGNAL_AFTER_RENAMES ?? '').split(':');
 const FULL_AT_STAGED_FILE = process.env.DATATASK_TEST_ENOSPC_AT_FILE;
 
 /**
@@ -159,7 +159,7 @@ export function commitFiles(outDir: string, write: readonly RenderedFile[], dele
   let done = 0;
   for (const [staged, target] of renames) {
     renameInto(outDir, path.join(staging, staged), target);
-    if (KILL_AFTER_RENAMES !== undefined && ++done === Number(KILL_AFTER_RENAMES)) process.kill(process.pid, 'SIGKILL');
+    if (SELF_SIGNAL !== undefined && ++done === Number(SIGNAL_AFTER_RENAMES)) process.kill(process.pid, SELF_SIGNAL);
   }
   deleteFiles(outDir, deletions);
   fs.rmSync(path.join(outDir, JOURNAL), { force: true });

@@ -40,6 +40,8 @@ describe('published keys as Emissary and Envoy read them', () => {
     ['"prefix": "/api/v1", "rewrite": ""', '1:160', 'warning: published.prefix: "/api/v1" is matched as a plain string prefix, so it also matches "/api/v10"; did you mean "/api/v1/"?'],
     ['"prefix": "/app/", "rewrite": "/api"', '1:180', 'warning: published.rewrite: "/api" replaces the prefix "/app/" including its final "/", so "/app/page" reaches the service as "/apipage"; did you mean "/api/"?'],
     ['"prefix": "/app/", "timeout_ms": 30', '1:183', 'warning: published.timeout_ms: 30 is in milliseconds: requests through the gateway fail after 30 ms, less than a second; if you meant 30 seconds, write 30000'],
+    // Envoy's HttpConnectionManager stream_idle_timeout (5 min default, unchanged by Emissary's listener) resets a silent stream first.
+    ['"prefix": "/app/", "timeout_ms": 900000', '1:183', "warning: published.timeout_ms: 900000 ms is longer than Envoy's stream idle timeout, 300000 ms (the HTTP connection manager's stream_idle_timeout, which Emissary's listener leaves at its default): a response that sends nothing for 5 minutes is cut then, not after 15 minutes; keep the response sending within 5 minutes, or give the Mapping an idle_timeout_ms of at least 900000 with a platform hook (see emissary-ingress/emissary#4789)"],
   ])('%s gets a warning with the likely value', (published, position, message) => {
     expect(findings(service(published))).toEqual([at(position, message)]);
   });

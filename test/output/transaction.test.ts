@@ -67,7 +67,7 @@ test('a full disk while staging (ENOSPC) leaves every file as it was: one error 
 
 test('kill -9 between two renames of the commit: the next run finishes it, every file as it is after, no bookkeeping left', () => {
   const { out, afterTree } = outputBefore();
-  const killed = synth(after, out, { DATATASK_TEST_KILL_AFTER_RENAMES: '100' });
+  const killed = synth(after, out, { DATATASK_TEST_SIGNAL_AFTER_RENAMES: '100:SIGKILL' });
   expect(killed.signal).toBe('SIGKILL');
   expect(fs.existsSync(path.join(out, '.datatask-journal'))).toBe(true);
   const rerun = synth(after, out);
@@ -105,16 +105,25 @@ test('three runs at once into one folder: each writes all or is refused, and the
   expect(tree(out)).toEqual(afterTree);
 });
 
-test('SIGINT during a run: the run finishes first (every file as it is after), then exit 130 with a line saying so', async () => {
+test.each(['SIGINT', 'SIGTERM'])('%s in the middle of the commit (after 100 of 300 renames): the commit finishes, every file as it is after, then exit 128 + the signal, saying so', (signal) => {
   const { out, afterTree } = outputBefore();
-  const child = spawn(process.execPath, [BIN, 'synth', '--tasks', after, '--out', out], { cwd: work });
-  let stderr = '';
-  child.stderr.on('data', (d) => (stderr += d));
-  setTimeout(() => child.kill('SIGINT'), 150);
-  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
-  expect(code).toBe(130);
-  expect(stderr).toContain('stopped by SIGINT once the run was over');
+  const run = synth(after, out, { DATATASK_TEST_SIGNAL_AFTER_RENAMES: `100:${signal}` });
+  expect(run.code).toBe(signal === 'SIGINT' ? 130 : 143);
+  expect(run.stderr).toContain(`stopped by ${signal} once the run was over: the output folder holds every file of this run`);
   expect(tree(out)).toEqual(afterTree);
+});
+
+// At any moment, from outside: before the handlers are installed (node still starting) the process ends having changed nothing.
+test.each([50, 150, 250])('SIGINT %i ms after the start: every file as it was, or as it is after', async (delay) => {
+  const { out, beforeTree, afterTree } = outputBefore();
+  const child = spawn(process.execPath, [BIN, 'synth', '--tasks', after, '--out', out], { cwd: work });
+  setTimeout(() => child.kill('SIGINT'), delay);
+  const [code, signal] = await new Promise<[number | null, string | null]>((resolve) => child.on('close', (c, s) => resolve([c, s])));
+  if (signal === 'SIGINT') expect(tree(out)).toEqual(beforeTree);
+  else {
+    expect([0, 130]).toContain(code);
+    expect(tree(out)).toEqual(afterTree);
+  }
 });
 
 test('an output folder inside another (synth --out dist/dev) is not pruned by the outer run', () => {

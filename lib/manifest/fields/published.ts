@@ -118,7 +118,20 @@ export function toPublished(p: z.output<typeof publishedSchema> | undefined, tas
   };
 }
 
-/** A prefix or rewrite that glues or spills path segments; a timeout in seconds. */
+/**
+ * Envoy's HttpConnectionManager `stream_idle_timeout` default (5 minutes;
+ * envoy/extensions/filters/network/http_connection_manager/v3): a stream
+ * that sends nothing that long is reset, whatever the route timeout. Only a
+ * Mapping's `idle_timeout_ms` (the route's `idle_timeout`) overrides it.
+ */
+const ENVOY_STREAM_IDLE_TIMEOUT_MS = 300_000;
+
+function formatMinutes(ms: number): string {
+  const minutes = ms / 60_000;
+  return `${Number.isInteger(minutes) ? minutes : minutes.toFixed(1)} minutes`;
+}
+
+/** A prefix or rewrite that glues or spills path segments; a timeout in seconds, or beyond Envoy's stream idle timeout. */
 export const publishedMistakes: Mistakes = (task) => {
   if (task.kind !== 'service' || task.published === undefined) return [];
   const { prefix, rewrite, timeoutMs } = task.published;
@@ -128,6 +141,15 @@ export const publishedMistakes: Mistakes = (task) => {
   if (timeoutMs < 1000) {
     const seconds = timeoutMs * 1000 <= 2 ** 31 - 1 ? `; if you meant ${timeoutMs} seconds, write ${timeoutMs * 1000}` : '';
     out.push({ path: ['published', 'timeout_ms'], message: `${timeoutMs} is in milliseconds: requests through the gateway fail after ${timeoutMs} ms, less than a second${seconds}` });
+  }
+  if (timeoutMs > ENVOY_STREAM_IDLE_TIMEOUT_MS) {
+    out.push({
+      path: ['published', 'timeout_ms'],
+      message:
+        `${timeoutMs} ms is longer than Envoy's stream idle timeout, 300000 ms (the HTTP connection manager's stream_idle_timeout, which Emissary's listener leaves at its default): ` +
+        `a response that sends nothing for 5 minutes is cut then, not after ${formatMinutes(timeoutMs)}; keep the response sending within 5 minutes, ` +
+        `or give the Mapping an idle_timeout_ms of at least ${timeoutMs} with a platform hook (see emissary-ingress/emissary#4789)`,
+    });
   }
   return out;
 };
