@@ -1,5 +1,6 @@
 import type * as z from '../zod';
 import { didYouMean } from '../validation/suggest';
+import { fieldWordHint, shapeHint, typeWordHint } from './format-words';
 import type { Diagnostic } from './diagnostic';
 import type { JsonDocument } from './json-document';
 
@@ -14,8 +15,9 @@ export function issuesToDiagnostics(document: JsonDocument, schema: Schema, issu
       const object = objectSchemaAt(schema, issue.path);
       const known = object === undefined ? [] : Object.keys(object._zod.def.shape);
       for (const key of issue.keys) {
-        const suggestion = didYouMean(key, known);
-        const message = `unknown field${suggestion === undefined ? '' : ` (did you mean "${suggestion}"?)`}`;
+        const word = issue.path.length === 0 ? fieldWordHint(key) : undefined;
+        const suggestion = word === undefined ? didYouMean(key, known) : undefined;
+        const message = `unknown field${word !== undefined ? ` (${word})` : suggestion === undefined ? '' : ` (did you mean "${suggestion}"?)`}`;
         out.push(document.diagnostic([...issue.path, key], message, { target: 'key' }));
       }
       continue;
@@ -78,7 +80,8 @@ function describeIssue(issue: Issue): string {
     case 'invalid_type': {
       if (input === undefined) return 'is required';
       const expected = EXPECTED[issue.expected] ?? issue.expected;
-      return `expected ${expected}, found ${describeValue(input)}${quotingHint(issue.expected, input)}`;
+      const shape = issue.path.length === 1 ? shapeHint(issue.path[0], input) : undefined;
+      return `expected ${expected}, found ${describeValue(input)}${shape === undefined ? quotingHint(issue.expected, input) : ` (${shape})`}`;
     }
     case 'invalid_value': {
       if (input === undefined) return 'is required';
@@ -86,8 +89,9 @@ function describeIssue(issue: Issue): string {
       if (!/^Invalid (option|input)/.test(issue.message)) return issue.message;
       const options = issue.values.map((v) => JSON.stringify(v));
       const list = options.length === 1 ? options[0] : `${options.slice(0, -1).join(', ')} or ${options[options.length - 1]}`;
-      const suggestion = typeof input === 'string' ? didYouMean(input, issue.values.map(String)) : undefined;
-      return `expected ${list}, found ${describeValue(input)}${suggestion === undefined ? '' : ` (did you mean "${suggestion}"?)`}`;
+      const word = typeof input === 'string' && issue.path.length === 1 && issue.path[0] === 'type' ? typeWordHint(input) : undefined;
+      const suggestion = typeof input === 'string' && word === undefined ? didYouMean(input, issue.values.map(String)) : undefined;
+      return `expected ${list}, found ${describeValue(input)}${word !== undefined ? ` (${word})` : suggestion === undefined ? '' : ` (did you mean "${suggestion}"?)`}`;
     }
     case 'too_small':
     case 'too_big': {

@@ -21,7 +21,7 @@ describe('diagnostics of one manifest', () => {
     expect(diagnostics(text)).toEqual([
       'tasks/t/manifest.json:5:5 error: imagesource: unknown field (did you mean "image-source"?)',
       'tasks/t/manifest.json:7:21 error: memory-limit: "200MB" is not a Kubernetes quantity (did you mean "200M" or "200Mi"?)',
-      'tasks/t/manifest.json:8:20 error: cpu-request: expected a string, found 0.5 (write "0.5" in quotes)',
+      'tasks/t/manifest.json:8:20 error: cpu-request: expected a string, found 0.5 (a quantity is a string: write "0.5" for 0.5 cores (the same as "500m"))',
       'tasks/t/manifest.json:9:36 error: env[0].value: expected a string, found 5 (write "5" in quotes)',
       "tasks/t/manifest.json:9:49 error: env[1].name: \"1B\" must consist of letters, digits, '_', '-' and '.', and must not start with a digit",
       'tasks/t/manifest.json:10:17 error: replicas: does not apply to a job (only to: deployment, service)',
@@ -49,7 +49,7 @@ describe('diagnostics of one manifest', () => {
     ['"image-source": "Quay.io/Gilles/Flask"', '1:65 error: image-source: "Quay.io/Gilles/Flask" is not a valid image reference: repository path must be lower case'],
     ['"image-source": "a:1", "cpu-request": "2", "cpu-limit": "1500m"', '1:87 error: cpu-request: 2 is more than cpu-limit 1500m; a request must not exceed its limit'],
     ['"image-source": "a:1", "env": [{"name": "A", "value": "1"}, {"name": "A", "value": "2"}]', '1:118 error: env[1].name: duplicate environment variable "A" (also at [0]); Kubernetes would keep only the last value, and server-side apply refuses two entries of one name, so this tool refuses it'],
-    ['"image-source": "a:1", "cmd": "python3 x.py"', '1:79 error: cmd: expected a list, found "python3 x.py"'],
+    ['"image-source": "a:1", "cmd": "python3 x.py"', '1:79 error: cmd: expected a list, found "python3 x.py" (write the list of arguments: ["python3", "x.py"])'],
     ['"image-source": "a:1", "schedule": "TZ=Europe/Paris 0 5 * * *"', '1:84 error: schedule: "TZ=Europe/Paris 0 5 * * *": a time zone inside the schedule is not allowed; write "0 5 * * *" and set "time-zone" (or the project\'s cronJob.timeZone setting) instead'],
     ['"image-source": "a:1", "published": {"prefix": "/x", "access": "a"}', '1:85 error: published: does not apply to a job (only to: service)'],
     ['"image-source": "a:1", "node-selector": {"bad key!": "v"}', '1:90 error: node-selector["bad key!"]: key "bad key!" must consist of letters, digits, \'-\', \'_\' and \'.\', and start and end with a letter or digit (with an optional DNS prefix and \'/\')'],
@@ -162,7 +162,7 @@ describe('diagnostics of one manifest', () => {
 
   test('a missing or invalid type', () => {
     expect(diagnostics('{"type": "cronjob", "name": "x", "labels": "a:b", "image-source": "a:1"}')).toEqual([
-      'tasks/t/manifest.json:1:10 error: type: expected "job", "deployment" or "service", found "cronjob"',
+      'tasks/t/manifest.json:1:10 error: type: expected "job", "deployment" or "service", found "cronjob" (a scheduled job is "type": "job" with a "schedule")',
     ]);
     expect(diagnostics('{"name": "x", "labels": "a:b", "image-source": "a:1"}')).toEqual(['tasks/t/manifest.json:1:1 error: type: is required']);
   });

@@ -90,7 +90,7 @@ describe('identity, metadata and pod labels', () => {
     ['"priority-class-name": "Batch_Low"', "24: error: priority-class-name: \"Batch_Low\" must consist of lower-case letters, digits, '-' and '.', and start and end with a letter or digit"],
     ['"image-pull-secrets": ["a", "a"]', '29: error: image-pull-secrets[1]: duplicate Secret "a" (also at [0])'],
     ['"image-pull-secrets": ["a", "a", ""]', '29: error: image-pull-secrets[1]: duplicate Secret "a" (also at [0])\n34: error: image-pull-secrets[2]: "" must consist of lower-case letters, digits, \'-\' and \'.\', and start and end with a letter or digit'],
-    ['"args": "--x"', '9: error: args: expected a list, found "--x"'],
+    ['"args": "--x"', '9: error: args: expected a list, found "--x" (write the list of arguments: ["--x"])'],
     ['"annotations": {"portal.datatask.io/icon": "x"}', '44: error: annotations["portal.datatask.io/icon"]: keys under "portal.datatask.io/" are the portal\'s, set from "published"; choose another key'],
     ['"annotations": {"bad key": "x"}', '17: error: annotations["bad key"]: key "bad key" must consist of letters, digits, \'-\', \'_\' and \'.\', and start and end with a letter or digit (with an optional DNS prefix and \'/\')'],
     ['"pod-annotations": {"a": 1}', '26: error: pod-annotations.a: expected a string, found 1 (write "1" in quotes)'],
