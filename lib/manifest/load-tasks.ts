@@ -102,6 +102,12 @@ export function loadTasks(input: LoadTasksInput): LoadedTasks {
     const result = cached === undefined ? loader.load(shown, read.text, origin) : reused(cached, new JsonDocument(shown, read.text), origin);
     diagnostics.push(...result.diagnostics);
     if ('partial' in result && result.partial !== undefined) crossTaskEntries.push(result.partial);
+    if (result.salvaged !== undefined) {
+      // Every problem in one round: the warnings of the fields without errors, but those about a field left out.
+      const { task, without } = result.salvaged;
+      const about = (d: Diagnostic) => [...without].some((field) => /^[^.[]*/.exec(d.path)![0] === field || d.message.includes(field));
+      diagnostics.push(...taskWarnings(task, path.dirname(file), path.posix.dirname(shown), entry.dockerfile).filter((d) => !about(d)));
+    }
     if (result.task !== undefined) {
       crossTaskEntries.push(entryOfTask(result.task));
       tasks.push({ ...result.task, manifest: entry.relative, textHash });

@@ -22,6 +22,12 @@ export interface LoadResult {
   readonly diagnostics: readonly Diagnostic[];
   /** For a manifest with errors that parses as JSON: what the rules across tasks can still read of it. */
   readonly partial?: CrossTaskEntry;
+  /**
+   * For a manifest with errors: the task its valid fields make on their own
+   * (every field with an error left out), when they make one, for its
+   * warnings to come in the same round; and the fields left out.
+   */
+  readonly salvaged?: { readonly task: LoadedTask; readonly without: ReadonlySet<string> };
 }
 
 /** Validates and translates manifests into tasks, with one schema per run. */
@@ -52,9 +58,19 @@ export class ManifestLoader {
     // Warnings read from the text, for valid and invalid manifests alike (one round).
     const textWarnings = bidiControlWarnings(document);
     if (!result.success || applyErrors.length > 0) {
-      return { diagnostics: [...fieldErrors, ...applyErrors, ...textWarnings].sort(compareDiagnostics), partial: entryOfInvalid(document, this.settings) };
+      const errors = [...fieldErrors, ...applyErrors];
+      return { diagnostics: [...errors, ...textWarnings].sort(compareDiagnostics), partial: entryOfInvalid(document, this.settings), salvaged: this.salvage(value as Record<string, unknown>, errors, document, origin) };
     }
     return { task: { task: result.data, document, origin }, diagnostics: textWarnings };
+  }
+
+  /** The manifest without its fields that have an error (and unknown ones), validated again: a task when what is left is one. */
+  private salvage(manifest: Record<string, unknown>, errors: readonly Diagnostic[], document: JsonDocument, origin: string): LoadResult['salvaged'] {
+    const without = new Set(errors.map((d) => /^[^.[]*/.exec(d.path)![0]));
+    if (without.has('')) return undefined;
+    const kept = Object.fromEntries(Object.entries(manifest).filter(([key]) => Object.hasOwn(manifestFields, key) && !without.has(key)));
+    const again = this.schema.safeParse(withoutEmptyValues(kept));
+    return again.success ? { task: { task: again.data, document, origin }, without } : undefined;
   }
 }
 
