@@ -17,12 +17,13 @@ export function runToCompletion(run: () => number, stderr: (text: string) => voi
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
   const code = run();
-  // A signal that came during the run is delivered at the next turn of the event loop. The handlers stay until the
-  // process exits: one that comes later still finds the run over, and must not kill the process as it ends.
-  setTimeout(() => {
+  // A signal that came during the run is read in the event loop's poll phase, which comes before its check phase
+  // (setImmediate; a timer could run first). The handlers stay until the process exits: one that comes later
+  // still finds the run over, and must not kill the process as it ends.
+  setImmediate(() => {
     if (stoppedBy === undefined) return;
     stderr(`stopped by ${stoppedBy} once the run was over: the output folder holds every file of this run, or, if it stopped at an error, every file as it was\n`);
     process.exitCode = stoppedBy === 'SIGINT' ? 130 : 143;
-  }, 0);
+  });
   return code;
 }
