@@ -8,7 +8,7 @@ import type { App as AppType } from 'cdk8s';
 import type { TaskChart as TaskChartType } from './constructs/task-chart';
 import { type Customize, customizeCharts, hookName } from './customize';
 import { compareDiagnostics, type Diagnostic } from './diagnostics/diagnostic';
-import { crossTaskDiagnostics } from './manifest/cross-task';
+import { crossTaskDiagnostics, type IsDeployed } from './manifest/cross-task';
 import { loadTasks, type TaskSource } from './manifest/load-tasks';
 import { copyForCdk8sCli } from './output/cdk8s-outdir';
 import { applyDist, type DistPlan, planDist } from './output/dist';
@@ -32,6 +32,8 @@ export interface RenderRun {
   readonly customize?: readonly Customize[];
   /** The CRDs of the `crds` setting: the kinds hooks may emit besides Kubernetes 1.27's and the Mapping (lib/output/custom-resources.ts). @default none */
   readonly customResources?: CustomResourceDefinitions;
+  /** Whether a task's output file is in the output folder already (a selector clash is then located at the new task). @default none is */
+  readonly deployed?: IsDeployed;
   /** Warnings stop the run (`--strict`). @default false */
   readonly strict?: boolean;
   /** A run that finds no manifest renders nothing instead of being refused (`--allow-empty`). @default false */
@@ -75,7 +77,7 @@ export function renderStage(run: RenderRun): Rendered {
   const tasks = loaded.tasks;
 
   // 2. Cross-task rules: unique names and routes, selectors that tell tasks apart.
-  let diagnostics = sorted([...loaded.diagnostics, ...crossTaskDiagnostics(loaded.crossTaskEntries, run.settings)]);
+  let diagnostics = sorted([...loaded.diagnostics, ...crossTaskDiagnostics(loaded.crossTaskEntries, run.settings, run.deployed)]);
   if (failed(diagnostics, strict)) {
     // Every problem in one run: objects too large are still measured, where a manifest is large enough to make one.
     const large = tasks.filter((source) => needsObjectSizeCheck(source.document));

@@ -10,8 +10,12 @@ import type { CrossTaskEntry } from './cross-task-entry';
  * matches another task's pods in the same namespace. Entries come in
  * discovery order, manifests with errors included (with what is readable of
  * them), so that these findings arrive in the same run as field errors.
+ *
+ * @param deployed whether a task's objects are in the output folder already
+ *   (what Argo CD applied): a selector clash between a deployed task and a new
+ *   one is located at the new one, where a fix is possible
  */
-export function crossTaskDiagnostics(entries: readonly CrossTaskEntry[], settings: Settings): Diagnostic[] {
+export function crossTaskDiagnostics(entries: readonly CrossTaskEntry[], settings: Settings, deployed: IsDeployed = NONE_DEPLOYED): Diagnostic[] {
   const out: Diagnostic[] = [];
   const byName = new Map<string, CrossTaskEntry>();
   const byRoute = new Map<string, CrossTaskEntry>();
@@ -60,6 +64,22 @@ export function crossTaskDiagnostics(entries: readonly CrossTaskEntry[], setting
         const shown = selector.map(([k, v]) => `${k}=${v}`).join(',');
         const whose = other.name === undefined ? 'another task' : `task "${other.name}"`;
         const by = selector.every(([k, v]) => other.labels?.[k] === v) ? 'labels' : 'pod-labels';
+        if (isDeployed(deployed, selecting) && !isDeployed(deployed, other)) {
+          // Two tasks whose selectors match each other: the new one's own finding already stands at the new task.
+          if (other.selects && Object.entries(other.labels ?? {}).every(([k, v]) => podLabelsOf(selecting)?.[k] === v)) continue;
+          // apps/v1 ValidateDeploymentUpdate: a Deployment's spec.selector is immutable, so the deployed task cannot be
+          // the one to change; the new task's labels can (they are in no cluster yet).
+          const theirs = `task "${selecting.name}"`;
+          out.push(
+            related(
+              other.document.diagnostic([by], `the pods of this task would be taken over by ${theirs}, whose selector ${shown} matches them; ${theirs} is deployed and a Deployment's selector cannot change (spec.selector is immutable), so change this task's ${by}: use other values for ${selector.map(([k]) => k).join(', ')}`),
+              selecting,
+              ['labels'],
+              `the selector of ${theirs}, deployed`,
+            ),
+          );
+          continue;
+        }
         out.push(related(selecting.document.diagnostic(['labels'], `selector ${shown} also matches the pods of ${whose}; add a label that tells them apart`), other, [by], `the ${by} of ${whose}`));
       }
     }
@@ -80,4 +100,13 @@ function related(diagnostic: Diagnostic, other: CrossTaskEntry, path: readonly s
 /** An unambiguous key of (namespace, label key, label value), whatever characters they hold: each part after its length. */
 function holderKey(namespace: string, key: string, value: string): string {
   return `${namespace.length}:${namespace}${key.length}:${key}${value}`;
+}
+
+/** Whether the task (namespace, name) has its output file in the output folder. */
+export type IsDeployed = (namespace: string, name: string) => boolean;
+
+const NONE_DEPLOYED: IsDeployed = () => false;
+
+function isDeployed(deployed: IsDeployed, entry: CrossTaskEntry): boolean {
+  return entry.namespace !== undefined && entry.name !== undefined && deployed(entry.namespace, entry.name);
 }

@@ -123,7 +123,8 @@ describe('the render cache', () => {
     const { code, stderr } = ws.run();
     expect(code).toBe(1);
     expect(stderr).toContain('tasks/a/manifest.json:5:19 warning: image-source: "nginx" has no tag');
-    expect(stderr).toContain('tasks/a/manifest.json:2:13 error: labels: selector app=x also matches the pods of task "b"');
+    // a (cached) is deployed, so the clash is located at the new task b (issue 18: a deployed selector cannot change).
+    expect(stderr).toContain('tasks/b/manifest.json:2:13 error: labels: selector app=x also matches the pods of task "a"');
   });
 
   test('a corrupt cache is an empty one', () => {

@@ -1,7 +1,9 @@
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { DIAGNOSTIC_FORMATS, type DiagnosticFormat, githubData, githubProperty } from '../../diagnostics/formats';
 import { ExitCode } from '../../errors';
 import { CDK8S_CLI_OUTPUT } from '../../output/cdk8s-outdir';
+import { taskOutputPath } from '../../output/rendered-file';
 import type { DriftReport } from '../../output/drift';
 import { renderStage, writeStage } from '../../synth';
 import { type AppEntry, type CliIo, type Command, oneOf, type OptionValues } from '../command';
@@ -56,6 +58,7 @@ function runSynth(values: OptionValues, io: CliIo, app: AppEntry, check: boolean
 
   const rendered = renderStage({
     tasksDir, settings, customResources, cwd: io.cwd, strict,
+    deployed: (namespace, name) => fs.existsSync(path.join(outDir, taskOutputPath(namespace, name))),
     customize: app.customize,
     allowEmpty: values['allow-empty'] === true,
     cache: renderCache(io, app, { settings, tasksDir, outDir, crds: customResources?.hash }),
