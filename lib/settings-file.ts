@@ -3,7 +3,8 @@ import * as path from 'node:path';
 import { compareDiagnostics, type Diagnostic } from './diagnostics/diagnostic';
 import { parseJsonDocument } from './diagnostics/json-document';
 import { issuesToDiagnostics } from './diagnostics/zod-issues';
-import { type CustomResourceDefinitions, readCustomResourceDefinitions } from './output/custom-resources';
+import type { CustomResourceDefinitions } from './output/custom-resource-definitions';
+import { readCustomResourceDefinitions } from './output/custom-resources';
 import { settingsSchema } from './settings';
 import { DEFAULT_SETTINGS, type Settings } from './project-settings';
 

@@ -14,7 +14,7 @@ import { copyForCdk8sCli } from './output/cdk8s-outdir';
 import { applyDist, type DistPlan, planDist } from './output/dist';
 import { type DriftReport, driftReport } from './output/drift';
 import { recoverOutput, withOutputLock } from './output/transaction';
-import type { CustomResourceDefinitions } from './output/custom-resources';
+import type { CustomResourceDefinitions } from './output/custom-resource-definitions';
 import type * as RenderModule from './output/render';
 import { RenderCache } from './output/render-cache';
 import type { RenderedFile } from './output/rendered-file';

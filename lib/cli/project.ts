@@ -5,7 +5,7 @@ import { type DiagnosticFormat, renderDiagnostics } from '../diagnostics/formats
 import { ExitCode, UserError } from '../errors';
 import { codeIdentity } from '../output/code-identity';
 import { RenderCache, type RenderCacheKey } from '../output/render-cache';
-import type { CustomResourceDefinitions } from '../output/custom-resources';
+import type { CustomResourceDefinitions } from '../output/custom-resource-definitions';
 import type { Settings } from '../project-settings';
 import { readSettings } from '../settings-file';
 import type { AppEntry, CliIo } from './command';

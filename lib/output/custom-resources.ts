@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import type { Diagnostic } from '../diagnostics/diagnostic';
 import type { JsonDocument } from '../diagnostics/json-document';
+import type { CustomResourceDefinitions, CustomResourceVersion } from './custom-resource-definitions';
 import { compareStrings } from '../compare';
 import { fileSystemReason, toPosix } from '../manifest/discover';
 import { sha1 } from '../hash';
@@ -13,28 +14,6 @@ import { sha1 } from '../hash';
  * Mapping, each checked against its CRD's structural schema
  * (./kube-schema.ts, `compileCustomResource`).
  */
-
-/** One served version of a listed CRD. */
-export interface CustomResourceVersion {
-  /** The CRD file, relative to the project folder, `/`-separated. */
-  readonly file: string;
-  /** `spec.group`, e.g. `gateway.networking.k8s.io`. */
-  readonly group: string;
-  /** `spec.versions[].name`, e.g. `v1`. */
-  readonly version: string;
-  /** `spec.names.kind`, e.g. `HTTPRoute`. */
-  readonly kind: string;
-  /** `spec.versions[].schema.openAPIV3Schema`, as read. */
-  readonly schema: Readonly<Record<string, unknown>>;
-}
-
-/** The CRDs a run checks hook output against. */
-export interface CustomResourceDefinitions {
-  /** Every served version of every listed CRD, in file order then the CRD's own. */
-  readonly versions: readonly CustomResourceVersion[];
-  /** SHA-1 over the files' paths and bytes: part of the render cache key, so that editing a CRD checks every task again. */
-  readonly hash: string;
-}
 
 const GLOB_CHARACTERS = /[*?[\]{}()!]/;
 

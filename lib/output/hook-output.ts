@@ -1,4 +1,4 @@
-import type { CustomResourceDefinitions } from './custom-resources';
+import type { CustomResourceDefinitions } from './custom-resource-definitions';
 import { TOTAL_ANNOTATION_SIZE_LIMIT } from '../validation/object-limits';
 import { LAST_APPLIED_ANNOTATION, lastAppliedAnnotationsSize } from '../validation/object-size';
 import { checkLabelValue, checkQualifiedName } from '../validation/kubernetes-names';

@@ -19,7 +19,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { parseAllDocuments } from 'yaml';
-import type { CustomResourceDefinitions, CustomResourceVersion } from './custom-resources';
+import type { CustomResourceDefinitions, CustomResourceVersion } from './custom-resource-definitions';
 
 const K8S_DEFINITIONS = path.join('schemas', 'kubernetes-1.27-definitions.json');
 const MAPPING_CRD = path.join('imports', 'crds', 'getambassador.io_mappings.yaml');

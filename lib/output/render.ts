@@ -4,7 +4,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic';
 import type { LoadedTask } from '../manifest/load';
 import type { Task } from '../model';
 import { objectSizeDiagnostics } from '../validation/object-size';
-import type { CustomResourceDefinitions } from './custom-resources';
+import type { CustomResourceDefinitions } from './custom-resource-definitions';
 import { hookOutputProblems } from './hook-output';
 import { GENERATED_MARKER, outputPath, type RenderedFile } from './rendered-file';
 import { stringifyYamlDocuments } from './yaml';
