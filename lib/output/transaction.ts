@@ -33,9 +33,13 @@ interface Journal {
   readonly deletions: readonly string[];
 }
 
-/** Test seams: `N:SIGNAL`, the process sends itself SIGNAL after N renames of a commit; the file system is "full" at this staged file. */
+/**
+ * Test seams: `N:SIGNAL`, the process sends itself SIGNAL after N renames of
+ * a commit; `N:CODE` (ENOSPC or EACCES), writing the Nth staged file fails
+ * as the file system would fail it.
+ */
 const [SIGNAL_AFTER_RENAMES, SELF_SIGNAL] = (process.env.DATATASK_TEST_SIGNAL_AFTER_RENAMES ?? '').split(':');
-const FULL_AT_STAGED_FILE = process.env.DATATASK_TEST_ENOSPC_AT_FILE;
+const [FAIL_AT_STAGED_FILE, FAIL_CODE] = (process.env.DATATASK_TEST_FAIL_AT_STAGED_FILE ?? '').split(':');
 
 /**
  * Runs `fn` holding the output folder's lock: a second run into the same
@@ -143,7 +147,7 @@ export function commitFiles(outDir: string, write: readonly RenderedFile[], dele
     fs.mkdirSync(staging, { recursive: true });
     write.forEach((file, i) => {
       const staged = String(i);
-      if (FULL_AT_STAGED_FILE !== undefined && i === Number(FULL_AT_STAGED_FILE)) throw noSpace(path.join(staging, staged));
+      if (FAIL_CODE !== undefined && i === Number(FAIL_AT_STAGED_FILE)) throw systemError(FAIL_CODE, path.join(staging, staged));
       fs.writeFileSync(path.join(staging, staged), file.content);
       renames.push([staged, file.path]);
     });
@@ -195,7 +199,8 @@ function deleteFiles(outDir: string, files: readonly string[]): void {
   }
 }
 
-/** The error node throws when a write finds the disk full (for the ENOSPC test seam). */
-function noSpace(file: string): NodeJS.ErrnoException {
-  return Object.assign(new Error(`ENOSPC: no space left on device, write`), { code: 'ENOSPC', errno: -28, syscall: 'write', path: file });
+/** The error node throws when the file system refuses to open a file for writing (for the test seam). */
+function systemError(code: string, file: string): NodeJS.ErrnoException {
+  const [errno, reason] = code === 'EACCES' ? [-13, 'permission denied'] : [-28, 'no space left on device'];
+  return Object.assign(new Error(`${code}: ${reason}, open '${file}'`), { code, errno, syscall: 'open', path: file });
 }

@@ -59,10 +59,27 @@ function outputBefore(): { out: string; beforeTree: Record<string, string>; afte
 
 test('a full disk while staging (ENOSPC) leaves every file as it was: one error line naming the path, the operation and the reason, exit 5', () => {
   const { out, beforeTree } = outputBefore();
-  const run = synth(after, out, { DATATASK_TEST_ENOSPC_AT_FILE: '150' });
+  const run = synth(after, out, { DATATASK_TEST_FAIL_AT_STAGED_FILE: '150:ENOSPC' });
   expect(run.code).toBe(5);
-  expect(run.stderr).toBe(`error: cannot write ${path.join(out, '.datatask-staging', '150')}: ENOSPC: no space left on device; free some space on that file system and run again\n`);
+  expect(run.stderr).toBe(`error: cannot open ${path.join(out, '.datatask-staging', '150')}: ENOSPC: no space left on device; free some space on that file system and run again\n`);
   expect(tree(out)).toEqual(beforeTree);
+});
+
+// Injected, since the tests may run as root (where chmod denies nothing).
+test('permission denied while staging (EACCES) leaves every file as it was: one error line, exit 5', () => {
+  const { out, beforeTree } = outputBefore();
+  const run = synth(after, out, { DATATASK_TEST_FAIL_AT_STAGED_FILE: '10:EACCES' });
+  expect(run.code).toBe(5);
+  expect(run.stderr).toBe(`error: cannot open ${path.join(out, '.datatask-staging', '10')}: EACCES: permission denied; give this user the permission, or choose another folder, and run again\n`);
+  expect(tree(out)).toEqual(beforeTree);
+});
+
+test('a real file system refusal is the user\'s error too: an output path that is a file below a file (ENOTDIR), exit 5, no stack', () => {
+  const blocker = path.join(work, `blocker${n++}`);
+  fs.writeFileSync(blocker, 'not a folder');
+  const run = synth(after, path.join(blocker, 'dist'));
+  expect(run.code).toBe(5);
+  expect(run.stderr).toMatch(/^error: cannot create the folder .*blocker\d+\/dist: ENOTDIR: not a directory; a part of the path is a file, not a folder: move it away and run again\n$/);
 });
 
 test('kill -9 between two renames of the commit: the next run finishes it, every file as it is after, no bookkeeping left', () => {
