@@ -5,12 +5,13 @@ import { didYouMean } from '../validation/suggest';
 import type { AppEntry, CliIo, Command, OptionValues } from './command';
 import { checkCommand, synthCommand } from './commands/synth';
 import { imagesCommand } from './commands/images';
+import { initCommand } from './commands/init';
 import { reviewCommand } from './commands/review';
 import { routesCommand } from './commands/routes';
 import { schemaCommand } from './commands/schema';
 
 /** Every command; the first is the default (`cdk8s synth` runs the app without arguments). */
-export const COMMANDS: readonly Command[] = [synthCommand, checkCommand, reviewCommand, routesCommand, imagesCommand, schemaCommand];
+export const COMMANDS: readonly Command[] = [synthCommand, checkCommand, reviewCommand, routesCommand, imagesCommand, schemaCommand, initCommand];
 
 /** The CLI's usage text. */
 export function usage(): string {
@@ -32,7 +33,8 @@ export function usage(): string {
 
 function commandUsage(command: Command): string {
   const notes = command.notes === undefined ? '' : `\n\n${command.notes}`;
-  return `Usage: datatask ${command.name} [options]      (npm run ${command.name} -- [options])\n\n${command.summary}\n\nOptions:\n${command.optionHelp}\n  -h, --help        show this help${notes}`;
+  const positional = command.positional === undefined ? '' : ` [${command.positional.toUpperCase()}]`;
+  return `Usage: datatask ${command.name}${positional} [options]      (npm run ${command.name} -- [options])\n\n${command.summary}\n\nOptions:\n${command.optionHelp}\n  -h, --help        show this help${notes}`;
 }
 
 /**
@@ -77,7 +79,9 @@ function parse(command: Command, args: readonly string[]): OptionValues {
       strict: true,
       allowPositionals: true,
     });
-    if (positionals.length > 0) throw new Error(`unexpected argument ${JSON.stringify(positionals[0])}`);
+    const allowed = command.positional === undefined ? 0 : 1;
+    if (positionals.length > allowed) throw new Error(`unexpected argument ${JSON.stringify(positionals[allowed])}`);
+    if (command.positional !== undefined && positionals[0] !== undefined) (values as Record<string, unknown>)[command.positional] = positionals[0];
     for (const [name, option] of Object.entries(command.options)) {
       if (option.type === 'string' && (values as Record<string, unknown>)[name] === '') throw new Error(`--${name} needs a value`);
     }

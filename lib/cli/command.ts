@@ -42,6 +42,8 @@ export interface Command {
   readonly optionHelp: string;
   /** A paragraph after the options (what is printed where, exit codes), if any. */
   readonly notes?: string;
+  /** The name of its one optional positional argument (`init [DIR]`), given to `run` as that value; none takes one by default. */
+  readonly positional?: string;
   /** Runs the command; returns the exit code. Throws `UserError` for a user's mistake. */
   run(values: OptionValues, io: CliIo, app: AppEntry): number;
 }

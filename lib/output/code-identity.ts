@@ -14,7 +14,10 @@ export const CODE_ID_SUFFIX = '.sha1';
  *   written by `npm run build` beside it, else computed now.
  * - Run from source (`npx ts-node main.ts`, jest): the SHA-1 of main.ts and
  *   every `.ts` file under lib/ and imports/, and of package-lock.json (the
- *   dependencies' versions), read now: an edit to any of them is another code.
+ *   dependencies' versions), read now: an edit to any of them is another code;
+ *   and of every module loaded from the project outside node_modules (a
+ *   team's main.ts imports its hooks from files of its own: editing one must
+ *   render every task again).
  *
  * @param main the running main file: build/app.js, or main.ts
  */
@@ -27,8 +30,15 @@ export function codeIdentity(main: string): string {
     }
   }
   const root = path.dirname(main);
-  const files = [main, ...tsFiles(path.join(root, 'lib')), ...tsFiles(path.join(root, 'imports')), path.join(root, 'package-lock.json')];
+  const own = [main, ...tsFiles(path.join(root, 'lib')), ...tsFiles(path.join(root, 'imports')), ...projectModules(root)];
+  const files = [...[...new Set(own)].sort(), path.join(root, 'package-lock.json')];
   return sha1(files.map((file) => `${path.relative(root, file)}\0${readIfPresent(file)}`).join('\0'));
+}
+
+/** The modules node has loaded from `root`, outside node_modules: main.ts and what it imports (the team's hooks). */
+function projectModules(root: string): string[] {
+  const inside = `${root}${path.sep}`;
+  return Object.keys(require.cache).filter((file) => file.startsWith(inside) && !file.includes(`${path.sep}node_modules${path.sep}`));
 }
 
 /** Every `.ts` file below `dir`, sorted. */
