@@ -36,6 +36,7 @@ export function runApp(argv: readonly string[], options: { readonly customize: r
 }
 
 export { TaskChart, type TaskChartProps } from './constructs/task-chart';
+export { k8s } from './constructs/k8s';
 export { TaskCronJob, type TaskCronJobProps } from './constructs/task-cron-job';
 export { TaskDeployment, type TaskDeploymentProps } from './constructs/task-deployment';
 export { ARGOCD_REPLACE_ANNOTATION } from './constructs/argocd';
