@@ -21,9 +21,17 @@ export function scaffoldFiles(input: ScaffoldInput): ReadonlyMap<string, string>
   const files = new Map<string, string>([
     ['.github/workflows/datatask.yml', WORKFLOW],
     ['.gitignore', 'node_modules/\n# an interrupted run\'s bookkeeping (dist/.datatask-output is committed)\n.datatask-lock\n.datatask-staging/\n.datatask-journal\n'],
-    ['.vscode/settings.json', json({ 'json.schemas': [{ fileMatch: ['tasks/**/manifest.json'], url: './node_modules/datatask-cdk8s/manifest.schema.json' }] })],
+    [
+      '.vscode/settings.json',
+      json({
+        'json.schemas': [
+          { fileMatch: ['tasks/**/manifest.json'], url: './node_modules/datatask-cdk8s/manifest.schema.json' },
+          { fileMatch: ['datatask.settings.json'], url: './node_modules/datatask-cdk8s/settings.schema.json' },
+        ],
+      }),
+    ],
     ['cdk8s.yaml', CDK8S_YAML],
-    ['datatask.settings.json', json({ namespace: 'default' })],
+    ['datatask.settings.json', json({ $schema: './node_modules/datatask-cdk8s/settings.schema.json', namespace: 'default' })],
     ['main.ts', MAIN_TS],
     [
       'package.json',

@@ -54,3 +54,13 @@ test('editing a module that main.ts loaded changes the code identity (a cache ig
   expect(identity()).not.toBe(before);
   ws.remove();
 });
+
+test('settings.schema.json is the generated one (npm run schema), and the scaffold\'s settings name it', () => {
+  const ws = new Workspace();
+  const root = path.resolve(__dirname, '../..');
+  const { settingsJsonSchemaText } = require('../../lib/settings-json-schema') as typeof import('../../lib/settings-json-schema');
+  expect(fs.readFileSync(path.join(root, 'settings.schema.json'), 'utf8')).toBe(settingsJsonSchemaText());
+  expect(ws.run('init', 'repo').code).toBe(0);
+  expect(JSON.parse(fs.readFileSync(path.join(ws.root, 'repo', 'datatask.settings.json'), 'utf8')).$schema).toBe('./node_modules/datatask-cdk8s/settings.schema.json');
+  ws.remove();
+});

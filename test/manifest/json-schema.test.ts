@@ -313,12 +313,13 @@ describe('datatask schema', () => {
   };
 
   test('--check fails on a missing or stale file, and passes once written', () => {
-    expect(schemaCommand('--check')).toEqual({ code: 1, out: 'error: manifest.schema.json is missing: run `npm run schema` and commit the result\n' });
-    expect(schemaCommand()).toEqual({ code: 0, out: 'wrote manifest.schema.json\n' });
+    // Both generated schemas: the manifest's and the settings file's (settings.schema.json).
+    expect(schemaCommand('--check')).toEqual({ code: 1, out: 'error: manifest.schema.json is missing: run `npm run schema` and commit the result\nerror: settings.schema.json is missing: run `npm run schema` and commit the result\n' });
+    expect(schemaCommand()).toEqual({ code: 0, out: 'wrote manifest.schema.json\nwrote settings.schema.json\n' });
     expect(readFileSync(path.join(dir, MANIFEST_SCHEMA_FILE), 'utf8')).toBe(manifestJsonSchemaText());
     expect(schemaCommand('--check').code).toBe(0);
     writeFileSync(path.join(dir, MANIFEST_SCHEMA_FILE), '{}\n');
-    expect(schemaCommand('--check')).toEqual({ code: 1, out: 'error: manifest.schema.json is out of date: run `npm run schema` and commit the result\n' });
+    expect(schemaCommand('--check')).toEqual({ code: 1, out: 'error: manifest.schema.json is out of date: run `npm run schema` and commit the result\nsettings.schema.json is up to date\n' });
     expect(schemaCommand('--bogus').code).toBe(2);
   });
 });
