@@ -60,9 +60,11 @@ export function withOutputLock<T>(outDir: string, shownOut: string, fn: () => T)
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || attempt > 0) throw lockError(error, lock, shownOut);
       const holder = readLock(lock);
-      if (holder !== undefined && isAlive(holder)) {
+      // A lock without its content yet is one being taken this instant: busy, never stale.
+      if (holder === undefined || isAlive(holder)) {
+        const who = holder === undefined ? '' : `pid ${holder.pid} on ${holder.host}, `;
         throw new UserError(
-          `${shownOut}/ is being written by another datatask run (pid ${holder.pid} on ${holder.host}, see ${shownOut}/${LOCK}); nothing was written: wait for it to finish and run again`,
+          `${shownOut}/ is being written by another datatask run (${who}see ${shownOut}/${LOCK}); nothing was written: wait for it to finish and run again`,
           ExitCode.BUSY,
         );
       }
