@@ -38,7 +38,8 @@ export function scaffoldFiles(input: ScaffoldInput): ReadonlyMap<string, string>
       json({
         name: input.name,
         private: true,
-        scripts: { ...Object.fromEntries(COMMANDS.map((c) => [c, `ts-node main.ts ${c}`])), test: 'ts-node main.ts check' },
+        // tsc first: a mistake in a hook is a compiler message (file, line, column), not ts-node's stack trace; ts-node then only transpiles (tsconfig.json).
+        scripts: { ...Object.fromEntries(COMMANDS.map((c) => [c, `tsc --noEmit && ts-node main.ts ${c}`])), test: 'tsc --noEmit && ts-node main.ts check' },
         dependencies: { cdk8s: input.dependencies.cdk8s, constructs: input.dependencies.constructs, 'datatask-cdk8s': `^${input.version}` },
         devDependencies: { '@types/node': input.dependencies['@types/node'], 'ts-node': input.dependencies['ts-node'], typescript: input.dependencies.typescript },
       }),
@@ -54,16 +55,26 @@ export function scaffoldFiles(input: ScaffoldInput): ReadonlyMap<string, string>
         cmd: ['echo', 'hello from datatask-cdk8s'],
       }),
     ],
-    ['tsconfig.json', json({ compilerOptions: { target: 'ES2022', module: 'commonjs', strict: true, esModuleInterop: true, skipLibCheck: true, types: ['node'] }, include: ['main.ts', 'hooks/**/*.ts'] })],
+    [
+      'tsconfig.json',
+      json({
+        compilerOptions: { target: 'ES2022', module: 'commonjs', rootDir: '.', strict: true, esModuleInterop: true, skipLibCheck: true, types: ['node'] },
+        include: ['main.ts', 'hooks/**/*.ts'],
+        'ts-node': { transpileOnly: true },
+      }),
+    ],
   ]);
   return new Map([...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
 const MAIN_TS = `/**
  * The team's cdk8s app: \`npm run synth\` (and check, review, routes, images)
- * and \`cdk8s synth\` run this file with ts-node. List platform hooks in
- * \`customize\`: each runs on every task's chart before it is rendered
- * (datatask-cdk8s README, "Extending").
+ * and \`cdk8s synth\` type-check it with tsc, then run it with ts-node
+ * (\`npx ts-node main.ts\` runs it without the type check). List platform
+ * hooks in \`customize\`: each runs on every task's chart before it is
+ * rendered (datatask-cdk8s README, "Extending"). Import them here, at the
+ * top: the render cache's key covers the files main.ts has loaded, so that
+ * editing a hook, or a helper it imports, renders every task again.
  */
 import { runApp, type Customize } from 'datatask-cdk8s';
 
@@ -72,11 +83,11 @@ export const customize: readonly Customize[] = [];
 if (require.main === module) process.exitCode = runApp(process.argv.slice(2), { customize, main: __filename });
 `;
 
-const CDK8S_YAML = `# \`cdk8s synth\` runs the same program as \`npm run synth\`: it validates every
-# manifest first and writes dist/ itself. The CLI empties its own output
+const CDK8S_YAML = `# \`cdk8s synth\` runs \`npm run synth\` (type-check, then main.ts): it validates
+# every manifest first and writes dist/ itself. The CLI empties its own output
 # folder before each run, which is why that folder is not dist/.
 language: typescript
-app: npx ts-node main.ts synth
+app: npm run --silent synth
 output: build/cdk8s.out
 `;
 

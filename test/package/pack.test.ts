@@ -85,6 +85,7 @@ describe('a team repository made by datatask init', () => {
   let team: string;
   const tsNode = path.join(root, 'node_modules', 'ts-node', 'dist', 'bin.js');
   const synth = () => spawnSync(process.execPath, [tsNode, 'main.ts', 'synth'], { cwd: team, encoding: 'utf8' });
+  const npmRun = (script: string) => spawnSync('npm', ['run', '--silent', script], { cwd: team, encoding: 'utf8' });
   beforeAll(() => {
     const init = spawnSync(process.execPath, [path.join(scratch, 'node_modules', 'datatask-cdk8s', 'bin', 'datatask.js'), 'init', 'initialized'], { cwd: scratch, encoding: 'utf8' });
     expect({ status: init.status, stderr: init.stderr }).toEqual({ status: 0, stderr: expect.stringContaining('next: cd initialized') });
@@ -94,33 +95,78 @@ describe('a team repository made by datatask init', () => {
     for (const dependency of ['cdk8s', 'constructs', 'typescript', 'ts-node', '@types/node']) {
       fs.symlinkSync(path.join(root, 'node_modules', dependency), path.join(team, 'node_modules', dependency));
     }
+    // The commands the scaffold's npm scripts run, as npm install links them.
+    fs.mkdirSync(path.join(team, 'node_modules', '.bin'));
+    fs.symlinkSync('../typescript/bin/tsc', path.join(team, 'node_modules', '.bin', 'tsc'));
+    fs.symlinkSync('../ts-node/dist/bin.js', path.join(team, 'node_modules', '.bin', 'ts-node'));
   }, 60_000);
 
-  test('synth runs the team main.ts with its hooks; editing the hook module re-renders', () => {
+  test('synth runs the team main.ts with its hooks; editing the hook, or a helper it imports, renders every task again (no stale output)', () => {
     fs.mkdirSync(path.join(team, 'hooks'));
-    const hook = (value: string) =>
+    // The hook imports a helper module of the team's: the render cache's key must cover both (main.ts's module graph).
+    const helper = (value: string) => fs.writeFileSync(path.join(team, 'hooks', 'team.ts'), `export const TEAM = '${value}';\n`);
+    const hook = (key: string) =>
       fs.writeFileSync(
         path.join(team, 'hooks', 'label.ts'),
-        `import { ApiObject } from 'cdk8s';\nimport type { Customize } from 'datatask-cdk8s';\nexport const teamLabel: Customize = (chart) => {\n  for (const c of chart.node.findAll()) if (c instanceof ApiObject) c.metadata.addLabel('example.com/team', '${value}');\n};\n`,
+        `import { ApiObject } from 'cdk8s';\nimport type { Customize } from 'datatask-cdk8s';\nimport { TEAM } from './team';\nexport const teamLabel: Customize = (chart) => {\n  for (const c of chart.node.findAll()) if (c instanceof ApiObject) c.metadata.addLabel('${key}', TEAM);\n};\n`,
       );
-    hook('data');
+    helper('data');
+    hook('example.com/team');
+    const second = JSON.parse(fs.readFileSync(path.join(team, 'tasks', 'example', 'manifest.json'), 'utf8'));
+    fs.mkdirSync(path.join(team, 'tasks', 'second'));
+    fs.writeFileSync(path.join(team, 'tasks', 'second', 'manifest.json'), JSON.stringify({ ...second, name: 'second', labels: 'app:second' }));
     const main = fs.readFileSync(path.join(team, 'main.ts'), 'utf8');
     fs.writeFileSync(path.join(team, 'main.ts'), main.replace('export const customize: readonly Customize[] = [];', "import { teamLabel } from './hooks/label';\nexport const customize: readonly Customize[] = [teamLabel];"));
-    const first = synth();
-    expect(first.status).toBe(0);
-    const file = path.join(team, 'dist', 'default', 'example.k8s.yaml');
-    expect(fs.readFileSync(file, 'utf8')).toContain('example.com/team: data');
-    hook('ml');
-    const second = synth();
-    expect(second.stderr).toContain('1 written, 0 unchanged');
-    expect(fs.readFileSync(file, 'utf8')).toContain('example.com/team: ml');
+    const files = ['example', 'second'].map((name) => path.join(team, 'dist', 'default', `${name}.k8s.yaml`));
+    const labels = () => files.map((file) => fs.readFileSync(file, 'utf8').match(/^ {4}example\.com\/\w+: \w+$/gm)?.[0]);
+
+    // The scaffold's script (tsc, then ts-node); the runs after it start ts-node directly, which is faster.
+    expect(npmRun('synth')).toMatchObject({ status: 0, stderr: expect.stringContaining('2 written, 0 unchanged') });
+    expect(labels()).toEqual(['    example.com/team: data', '    example.com/team: data']);
+    expect(synth().stderr).toContain('0 written, 2 unchanged');
+    hook('example.com/owner');
+    expect(synth().stderr).toContain('2 written, 0 unchanged');
+    expect(labels()).toEqual(['    example.com/owner: data', '    example.com/owner: data']);
+    helper('ml');
+    expect(synth().stderr).toContain('2 written, 0 unchanged');
+    expect(labels()).toEqual(['    example.com/owner: ml', '    example.com/owner: ml']);
+
+    // cdk8s synth (cdk8s.yaml: npm run synth) runs the same main.ts with its hooks.
+    helper('ops');
+    const cdk8s = spawnSync(process.execPath, [path.join(root, 'node_modules', 'cdk8s-cli', 'bin', 'cdk8s'), 'synth'], { cwd: team, encoding: 'utf8', env: { ...process.env, CDK8S_CHECK_UPGRADE: 'false' } });
+    expect({ status: cdk8s.status, stderr: cdk8s.stderr }).toEqual({ status: 0, stderr: expect.stringContaining('2 written, 0 unchanged') });
+    expect(labels()).toEqual(['    example.com/owner: ops', '    example.com/owner: ops']);
+
+    // The package's own code is in the key too: a linked or reinstalled datatask-cdk8s of the same version is another code.
+    const cacheDir = path.join(team, 'node_modules', '.cache', 'datatask-cdk8s');
+    const fingerprint = () => fs.readdirSync(cacheDir).map((name) => JSON.parse(fs.readFileSync(path.join(cacheDir, name), 'utf8').split('\n')[0]!).fingerprint as string);
+    const before = fingerprint();
+    fs.appendFileSync(path.join(scratch, 'node_modules', 'datatask-cdk8s', 'build', 'lib', 'constructs', 'task-chart.js'), '// another build\n');
+    expect(synth().stderr).toContain('0 written, 2 unchanged');
+    expect(fingerprint()).toHaveLength(1);
+    expect(fingerprint()).not.toEqual(before);
+  }, 60_000);
+
+  test('a type error in a hook: npm run synth prints the compiler\'s located message, no stack trace, and writes nothing', () => {
+    const before = fs.readFileSync(path.join(team, 'dist', 'default', 'example.k8s.yaml'), 'utf8');
+    fs.writeFileSync(path.join(team, 'hooks', 'broken.ts'), "import type { Customize } from 'datatask-cdk8s';\nexport const broken: Customize = (chart) => {\n  chart.task.nam;\n};\n");
+    try {
+      const run = npmRun('synth');
+      expect(run.status).not.toBe(0);
+      expect(run.stdout).toContain("hooks/broken.ts(3,14): error TS2551: Property 'nam' does not exist on type 'Task'.");
+      expect(run.stdout + run.stderr).not.toMatch(/^\s+at /m);
+      expect(fs.readFileSync(path.join(team, 'dist', 'default', 'example.k8s.yaml'), 'utf8')).toBe(before);
+    } finally {
+      fs.rmSync(path.join(team, 'hooks', 'broken.ts'));
+    }
   }, 60_000);
 
   test('the README\'s hook example compiles as written against the installed package', () => {
     const readme = fs.readFileSync(path.join(root, 'README.md'), 'utf8');
     const extending = readme.slice(readme.indexOf('## Extending'), readme.indexOf('\n## ', readme.indexOf('## Extending') + 5));
-    const blocks = [...extending.matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1]!).filter((b) => b.includes("from 'datatask-cdk8s'"));
-    expect(blocks.length).toBeGreaterThan(0);
+    // Every TypeScript block, as written: none is left out for not importing the package.
+    const blocks = [...extending.matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1]!);
+    expect(blocks.length).toBeGreaterThan(1);
     // Under hooks/, which the scaffold's tsconfig.json includes: checked with the team's own compiler options.
     blocks.forEach((block, i) => fs.writeFileSync(path.join(team, 'hooks', `readme-${i}.ts`), block));
     const tsc = spawnSync(process.execPath, [path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '--noEmit', '-p', '.'], { cwd: team, encoding: 'utf8' });
