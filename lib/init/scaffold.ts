@@ -20,7 +20,7 @@ const COMMANDS = ['synth', 'check', 'review', 'routes', 'images'] as const;
 export function scaffoldFiles(input: ScaffoldInput): ReadonlyMap<string, string> {
   const files = new Map<string, string>([
     ['.github/workflows/datatask.yml', WORKFLOW],
-    ['.gitignore', 'node_modules/\n# an interrupted run\'s bookkeeping (dist/.datatask-output is committed)\n.datatask-lock\n.datatask-staging/\n.datatask-journal\n'],
+    ['.gitignore', 'node_modules/\n# cdk8s synth\'s scratch copy (cdk8s.yaml); dist/ is the output\nbuild/cdk8s.out/\n# an interrupted run\'s bookkeeping (dist/.datatask-output is committed)\n.datatask-lock\n.datatask-staging/\n.datatask-journal\n'],
     [
       '.vscode/settings.json',
       json({
@@ -111,9 +111,17 @@ jobs:
           node-version: 20
           cache: npm
       - run: npm ci
-      - run: npm run check
-      - run: npm run review -- --base "origin/\${{ github.base_ref }}" --format markdown > review.md || test $? -eq 4
-      - run: gh pr comment "\${{ github.event.pull_request.number }}" --body-file review.md
+      - run: npm run --silent check
+      # Posted even when check failed: it says what the change will do. --silent keeps npm's
+      # banner out of the comment; exit 4 (a change the API server would refuse) fails the job after it.
+      - name: review, posted as a comment
+        if: success() || failure()
+        run: |
+          status=0
+          npm run --silent review -- --base "origin/$GITHUB_BASE_REF" --format markdown > review.md || status=$?
+          if [ -s review.md ]; then gh pr comment "$PR" --body-file review.md; fi
+          exit "$status"
         env:
           GH_TOKEN: \${{ github.token }}
+          PR: \${{ github.event.pull_request.number }}
 `;

@@ -64,3 +64,33 @@ test('settings.schema.json is the generated one (npm run schema), and the scaffo
   expect(JSON.parse(fs.readFileSync(path.join(ws.root, 'repo', 'datatask.settings.json'), 'utf8')).$schema).toBe('./node_modules/datatask-cdk8s/settings.schema.json');
   ws.remove();
 });
+
+test('init --help prints its usage; a second folder or an unknown option is bad usage (exit 2) and writes nothing', () => {
+  const ws = new Workspace();
+  const help = ws.run('init', '--help');
+  expect(help.code).toBe(0);
+  expect(help.stdout).toMatch(/^Usage: datatask init \[DIR\] \[options\]/);
+  const two = ws.run('init', 'a', 'b');
+  expect({ code: two.code, first: two.stderr.split('\n')[0] }).toEqual({ code: 2, first: 'error: unexpected argument "b"' });
+  const unknown = ws.run('init', '--force');
+  expect({ code: unknown.code, first: unknown.stderr.split('\n')[0] }).toEqual({ code: 2, first: 'error: unknown option --force for `datatask init`' });
+  expect(fs.readdirSync(ws.root)).toEqual([]);
+  ws.remove();
+});
+
+test('the scaffold\'s CI workflow checks, then posts the markdown review as a PR comment; .gitignore keeps cdk8s synth\'s scratch folder out', () => {
+  const ws = new Workspace();
+  expect(ws.run('init', 'repo').code).toBe(0);
+  const { parse } = require('yaml') as typeof import('yaml');
+  const workflow = parse(fs.readFileSync(path.join(ws.root, 'repo', '.github/workflows/datatask.yml'), 'utf8'));
+  expect(Object.keys(workflow.on)).toEqual(['pull_request']);
+  expect(workflow.permissions).toEqual({ contents: 'read', 'pull-requests': 'write' });
+  const runs = workflow.jobs['check-and-review'].steps.map((step: { run?: string }) => step.run).filter(Boolean);
+  expect(runs[0]).toBe('npm ci');
+  expect(runs[1]).toBe('npm run --silent check');
+  expect(runs[2]).toContain('npm run --silent review -- --base "origin/$GITHUB_BASE_REF" --format markdown > review.md');
+  expect(runs[2]).toContain('gh pr comment "$PR" --body-file review.md');
+  const gitignore = fs.readFileSync(path.join(ws.root, 'repo', '.gitignore'), 'utf8').split('\n');
+  expect(gitignore).toEqual(expect.arrayContaining(['node_modules/', 'build/cdk8s.out/']));
+  ws.remove();
+});

@@ -161,6 +161,32 @@ describe('a team repository made by datatask init', () => {
     }
   }, 60_000);
 
+  test('the CI workflow\'s review step, run as GitHub runs it: the markdown review, without npm\'s banner, posted with gh pr comment', () => {
+    const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=ci', '-c', 'user.email=ci@example.com', ...args], { cwd: team, encoding: 'utf8' });
+    git('init', '-q');
+    git('add', '-A');
+    git('commit', '-qm', 'base');
+    git('update-ref', 'refs/remotes/origin/main', 'HEAD');
+    const second = path.join(team, 'tasks', 'second', 'manifest.json');
+    fs.writeFileSync(second, JSON.stringify({ ...JSON.parse(fs.readFileSync(second, 'utf8')), cmd: ['echo', 'changed'] }));
+    // A gh that keeps what it was asked to post.
+    const bin = path.join(scratch, 'fake-bin');
+    fs.mkdirSync(bin);
+    fs.writeFileSync(path.join(bin, 'gh'), '#!/bin/sh\necho "$@" > "$GH_ARGS"\ncp "$5" "$GH_BODY"\n', { mode: 0o755 });
+    const { parse } = require('yaml') as typeof import('yaml');
+    const steps = parse(fs.readFileSync(path.join(team, '.github', 'workflows', 'datatask.yml'), 'utf8')).jobs['check-and-review'].steps as { run?: string }[];
+    const review = steps.find((step) => step.run?.includes('gh pr comment'))!.run!;
+    const env = { ...process.env, PATH: `${bin}${path.delimiter}${process.env.PATH}`, GITHUB_BASE_REF: 'main', PR: '7', GH_TOKEN: 'token', GH_ARGS: path.join(scratch, 'gh-args'), GH_BODY: path.join(scratch, 'gh-body') };
+    const run = spawnSync('bash', ['-e', '-c', review], { cwd: team, encoding: 'utf8', env });
+    // A Job's pod template is immutable: the edit is one the API server would refuse (exit 4), posted, then failing the job.
+    expect({ status: run.status, stderr: run.stderr }).toEqual({ status: 4, stderr: '' });
+    expect(fs.readFileSync(env.GH_ARGS, 'utf8')).toBe('pr comment 7 --body-file review.md\n');
+    const body = fs.readFileSync(env.GH_BODY, 'utf8');
+    expect(body.split('\n')[0]).toBe('### datatask-cdk8s review');
+    expect(body).toContain('\n- **REFUSED** `tasks/second/manifest.json:1:156` `cmd`: the API server will refuse to update Job/second in default');
+    expect(body).toContain('\n**Tasks: 1 changed, 0 added, 0 removed, 1 unchanged; 1 change the API server will refuse**\n');
+  }, 60_000);
+
   test('the README\'s hook example compiles as written against the installed package', () => {
     const readme = fs.readFileSync(path.join(root, 'README.md'), 'utf8');
     const extending = readme.slice(readme.indexOf('## Extending'), readme.indexOf('\n## ', readme.indexOf('## Extending') + 5));
