@@ -1,0 +1,114 @@
+import { ApiObject, type ApiObjectProps, App, ImplicitTokenResolver, type IResolver, type JsonPatch, LazyResolver, NumberStringUnionResolver } from 'cdk8s';
+import type { Construct } from 'constructs';
+import type { k8s } from './k8s';
+
+/**
+ * The Kubernetes JSON form of a typed structure of cdk8s-plus-27's `k8s`
+ * API: what its generated `toJson_*` converter emits. The field names are
+ * already the JSON names; a `Quantity` or an `IntOrString` is its value.
+ */
+export type KubeJson<T> = T extends k8s.Quantity | k8s.IntOrString
+  ? k8s.Quantity extends T
+    ? number | string
+    : KubeJsonFields<T>
+  : T extends readonly (infer U)[]
+    ? KubeJson<U>[]
+    : T extends object
+      ? KubeJsonFields<T>
+      : T;
+
+type KubeJsonFields<T> = { [K in keyof T]: KubeJson<T[K]> };
+
+/**
+ * A cdk8s `ApiObject` whose props are Kubernetes JSON already (field names
+ * and values as the API server reads them, plain objects, arrays, strings,
+ * numbers and booleans; `undefined` for an absent field), as the generic
+ * `new ApiObject(scope, id, { apiVersion, kind, ... })` of cdk8s takes them.
+ *
+ * `toJson()` returns what `ApiObject.toJson()` returns, without its generic
+ * walks where they cannot change a value: it resolves the metadata (which
+ * hooks change through `metadata.addLabel` and the like) with cdk8s's own
+ * `metadata.toJson()`, and copies the props with their keys sorted and
+ * their absent fields dropped, as cdk8s's `sanitizeValue` does; the
+ * built-in resolvers leave JSON data as it is. An object with JSON patches,
+ * an App with resolvers of its own, or a value that is not JSON data takes
+ * `ApiObject.toJson()` itself.
+ *
+ * The typed classes of cdk8s-plus-27 (`k8s.KubeJob`, ...) would convert the
+ * same JSON again with their `toJson_*` converters, whose only work on it
+ * is to copy every field under its own name: their field lists are in the
+ * same sorted order.
+ */
+export class JsonApiObject extends ApiObject {
+  readonly #json: ApiObjectProps;
+  #patched = false;
+
+  constructor(scope: Construct, id: string, props: ApiObjectProps) {
+    super(scope, id, props);
+    this.#json = props;
+  }
+
+  public override addJsonPatch(...ops: JsonPatch[]): void {
+    this.#patched = true;
+    super.addJsonPatch(...ops);
+  }
+
+  public override toJson(): any {
+    if (this.#patched || !builtInResolversOnly(App.of(this).resolvers)) return super.toJson();
+    try {
+      return this.plainJson();
+    } catch {
+      // Not JSON data, or a metadata value cdk8s cannot render: cdk8s's own walk, and its error.
+      return super.toJson();
+    }
+  }
+
+  /** `ApiObject.toJson()` for props that are JSON data: apiVersion, kind, metadata, then the other fields sorted. */
+  private plainJson(): Record<string, unknown> {
+    const json: Record<string, unknown> = {};
+    const props = this.#json as Record<string, unknown>;
+    const metadata = this.metadata.toJson();
+    for (const key of ['apiVersion', 'kind']) {
+      const value = sortedJson(props[key]);
+      if (value != null) json[key] = value;
+    }
+    if (metadata != null) json.metadata = metadata;
+    for (const key of Object.keys(props).sort()) {
+      if (key === 'apiVersion' || key === 'kind' || key === 'metadata') continue;
+      const value = sortedJson(props[key]);
+      if (value != null) json[key] = value;
+    }
+    return json;
+  }
+}
+
+/** Whether an App's resolvers are cdk8s's built-in ones, which change no JSON value (they replace `Lazy`, tokens and union classes). */
+function builtInResolversOnly(resolvers: readonly IResolver[]): boolean {
+  return resolvers.every((r) => r.constructor === LazyResolver || r.constructor === ImplicitTokenResolver || r.constructor === NumberStringUnionResolver);
+}
+
+/** Thrown by `sortedJson` at a value that is not JSON data. */
+const NOT_JSON = new Error('not JSON data');
+
+/**
+ * A copy of JSON data as cdk8s's `sanitizeValue` makes it (keys sorted,
+ * `null` and `undefined` fields dropped, `null` in a list made `undefined`);
+ * throws `NOT_JSON` at an object that is not a plain one.
+ */
+function sortedJson(value: unknown): unknown {
+  if (value === null || value === undefined) return undefined;
+  if (typeof value !== 'object') return value;
+  if (Array.isArray(value)) {
+    const list = new Array<unknown>(value.length);
+    for (let i = 0; i < value.length; i++) list[i] = sortedJson(value[i]);
+    return list;
+  }
+  if (Object.getPrototypeOf(value) !== Object.prototype) throw NOT_JSON;
+  const object = value as Record<string, unknown>;
+  const copy: Record<string, unknown> = {};
+  for (const key of Object.keys(object).sort()) {
+    const field = sortedJson(object[key]);
+    if (field != null) copy[key] = field;
+  }
+  return copy;
+}
