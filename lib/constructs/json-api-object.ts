@@ -105,10 +105,26 @@ function sortedJson(value: unknown): unknown {
   }
   if (Object.getPrototypeOf(value) !== Object.prototype) throw NOT_JSON;
   const object = value as Record<string, unknown>;
+  const keys = sortKeys(Object.keys(object));
   const copy: Record<string, unknown> = {};
-  for (const key of Object.keys(object).sort()) {
-    const field = sortedJson(object[key]);
-    if (field != null) copy[key] = field;
+  for (let i = 0; i < keys.length; i++) {
+    const field = sortedJson(object[keys[i]!]);
+    if (field != null) copy[keys[i]!] = field;
   }
   return copy;
+}
+
+/** `keys.sort()` (UTF-16 code unit order), in place; an insertion sort for the few keys of an object. */
+function sortKeys(keys: string[]): string[] {
+  if (keys.length > 16) return keys.sort();
+  for (let i = 1; i < keys.length; i++) {
+    const key = keys[i]!;
+    let j = i - 1;
+    while (j >= 0 && keys[j]! > key) {
+      keys[j + 1] = keys[j]!;
+      j--;
+    }
+    keys[j + 1] = key;
+  }
+  return keys;
 }
