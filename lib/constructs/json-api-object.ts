@@ -1,4 +1,4 @@
-import { ApiObject, type ApiObjectProps, App, ImplicitTokenResolver, type IResolver, type JsonPatch, LazyResolver, NumberStringUnionResolver } from 'cdk8s';
+import { ApiObject, type ApiObjectMetadataDefinition, type ApiObjectProps, App, ImplicitTokenResolver, type IResolver, type JsonPatch, LazyResolver, NumberStringUnionResolver } from 'cdk8s';
 import type { Construct } from 'constructs';
 import type { k8s } from './k8s';
 
@@ -67,7 +67,7 @@ export class JsonApiObject extends ApiObject {
   private plainJson(): Record<string, unknown> {
     const json: Record<string, unknown> = {};
     const props = this.#json as Record<string, unknown>;
-    const metadata = this.metadata.toJson();
+    const metadata = metadataJson(this.metadata);
     for (const key of ['apiVersion', 'kind']) {
       const value = sortedJson(props[key]);
       if (value != null) json[key] = value;
@@ -87,31 +87,62 @@ function builtInResolversOnly(resolvers: readonly IResolver[]): boolean {
   return resolvers.every((r) => r.constructor === LazyResolver || r.constructor === ImplicitTokenResolver || r.constructor === NumberStringUnionResolver);
 }
 
+/**
+ * The fields in which cdk8s's `ApiObjectMetadataDefinition` keeps an
+ * object's metadata (cdk8s src/metadata.ts), which its `toJson()` resolves
+ * and sanitizes; like render.ts's `patches`, read only while the metadata
+ * has exactly these fields.
+ */
+const METADATA_FIELDS = new Set(['name', 'namespace', 'labels', 'annotations', 'finalizers', 'ownerReferences', 'apiObject', '_additionalAttributes']);
+
+/**
+ * `metadata.toJson()` for metadata of JSON data: its fields sorted, and
+ * (as cdk8s sanitizes metadata) empty lists and objects dropped. Throws
+ * `NOT_JSON` at a value that is not JSON data (a `Lazy` label).
+ */
+function metadataJson(metadata: ApiObjectMetadataDefinition): unknown {
+  const fields = metadata as unknown as Record<string, unknown>;
+  const keys = Object.keys(fields);
+  if (keys.length !== METADATA_FIELDS.size || !keys.every((k) => METADATA_FIELDS.has(k))) return metadata.toJson();
+  const { _additionalAttributes, name, namespace, annotations, finalizers, ownerReferences, labels } = fields;
+  if (typeof _additionalAttributes !== 'object' || _additionalAttributes === null) return metadata.toJson();
+  return sortedJson({ ..._additionalAttributes, name, namespace, annotations, finalizers, ownerReferences, labels }, true);
+}
+
 /** Thrown by `sortedJson` at a value that is not JSON data. */
 const NOT_JSON = new Error('not JSON data');
 
 /**
  * A copy of JSON data as cdk8s's `sanitizeValue` makes it (keys sorted,
- * `null` and `undefined` fields dropped, `null` in a list made `undefined`);
- * throws `NOT_JSON` at an object that is not a plain one.
+ * `null` and `undefined` fields dropped, `null` in a list made `undefined`;
+ * with `filterEmpty`, empty lists and objects dropped too); throws
+ * `NOT_JSON` at a value that is not JSON data (a class instance, a
+ * function), which cdk8s's resolvers might replace.
  */
-function sortedJson(value: unknown): unknown {
+function sortedJson(value: unknown, filterEmpty = false): unknown {
   if (value === null || value === undefined) return undefined;
-  if (typeof value !== 'object') return value;
+  const type = typeof value;
+  if (type === 'string' || type === 'number' || type === 'boolean') return value;
+  if (type !== 'object') throw NOT_JSON;
   if (Array.isArray(value)) {
+    if (filterEmpty && value.length === 0) return undefined;
     const list = new Array<unknown>(value.length);
-    for (let i = 0; i < value.length; i++) list[i] = sortedJson(value[i]);
+    for (let i = 0; i < value.length; i++) list[i] = sortedJson(value[i], filterEmpty);
     return list;
   }
   if (Object.getPrototypeOf(value) !== Object.prototype) throw NOT_JSON;
   const object = value as Record<string, unknown>;
   const keys = sortKeys(Object.keys(object));
   const copy: Record<string, unknown> = {};
+  let fields = 0;
   for (let i = 0; i < keys.length; i++) {
-    const field = sortedJson(object[keys[i]!]);
-    if (field != null) copy[keys[i]!] = field;
+    const field = sortedJson(object[keys[i]!], filterEmpty);
+    if (field != null) {
+      copy[keys[i]!] = field;
+      fields++;
+    }
   }
-  return copy;
+  return filterEmpty && fields === 0 ? undefined : copy;
 }
 
 /** `keys.sort()` (UTF-16 code unit order), in place; an insertion sort for the few keys of an object. */
