@@ -1,17 +1,18 @@
 import type { Task } from '../model';
 import type { Settings } from '../project-settings';
 import { GOOGLE_APPLICATION_CREDENTIALS } from '../reserved-names';
-import { k8s } from './k8s';
+import type { KubeJson } from './json-api-object';
+import type { k8s } from './k8s';
 import { containerEnvVar } from './env-var';
 import { containerProbe } from './probe';
 
 /** The task's one container: image, command, env, resources, ports and mounts. */
-export function taskContainer(task: Task, settings: Settings): k8s.Container {
+export function taskContainer(task: Task, settings: Settings): KubeJson<k8s.Container> {
   const credentials = settings.gcpCredentials;
   // The API server drops Go `omitempty` zero values (EnvVar.value "", VolumeMount
   // readOnly false and subPath ""): they are not written, so the file is what it stores.
-  const env: k8s.EnvVar[] = task.env.map(containerEnvVar);
-  const volumeMounts: k8s.VolumeMount[] = task.volumes.map((v) => ({
+  const env: KubeJson<k8s.EnvVar>[] = task.env.map(containerEnvVar);
+  const volumeMounts: KubeJson<k8s.VolumeMount>[] = task.volumes.map((v) => ({
     name: v.name,
     mountPath: v.mountPath,
     readOnly: v.readOnly === true ? true : undefined,
@@ -44,11 +45,11 @@ export function taskContainer(task: Task, settings: Settings): k8s.Container {
 }
 
 /** Only the requests and limits the manifest gave; nothing is injected. */
-function resources(task: Task): k8s.ResourceRequirements | undefined {
-  const list = (r: { cpu?: string; memory?: string }): Record<string, k8s.Quantity> | undefined => {
-    const out: Record<string, k8s.Quantity> = {};
-    if (r.cpu !== undefined) out.cpu = k8s.Quantity.fromString(r.cpu);
-    if (r.memory !== undefined) out.memory = k8s.Quantity.fromString(r.memory);
+function resources(task: Task): KubeJson<k8s.ResourceRequirements> | undefined {
+  const list = (r: { cpu?: string; memory?: string }): Record<string, string> | undefined => {
+    const out: Record<string, string> = {};
+    if (r.cpu !== undefined) out.cpu = r.cpu;
+    if (r.memory !== undefined) out.memory = r.memory;
     return Object.keys(out).length === 0 ? undefined : out;
   };
   const requests = list(task.resources.requests);
@@ -60,7 +61,7 @@ function resources(task: Task): k8s.ResourceRequirements | undefined {
  * Baseline: hardening that cannot change how an image runs. Restricted adds
  * what the Pod Security "restricted" profile requires of a container.
  */
-function containerSecurityContext(settings: Settings): k8s.SecurityContext {
+function containerSecurityContext(settings: Settings): KubeJson<k8s.SecurityContext> {
   if (settings.podSecurity === 'restricted') {
     return {
       allowPrivilegeEscalation: false,

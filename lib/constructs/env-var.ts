@@ -1,8 +1,9 @@
 import type { EnvVar } from '../model';
-import { k8s } from './k8s';
+import type { KubeJson } from './json-api-object';
+import type { k8s } from './k8s';
 
-/** A model env var as the typed Kubernetes structure: `{name, value}`, or `{name, valueFrom}` with its one source (a divisor as a Quantity). */
-export function containerEnvVar(v: EnvVar): k8s.EnvVar {
+/** A model env var as Kubernetes JSON: `{name, value}`, or `{name, valueFrom}` with its one source. */
+export function containerEnvVar(v: EnvVar): KubeJson<k8s.EnvVar> {
   // value "" is a Go omitempty zero value the API server drops: not written.
   if (v.valueFrom === undefined) return { name: v.name, value: v.value === '' ? undefined : v.value };
   const { secretKeyRef, configMapKeyRef, fieldRef, resourceFieldRef } = v.valueFrom;
@@ -12,10 +13,7 @@ export function containerEnvVar(v: EnvVar): k8s.EnvVar {
       secretKeyRef: secretKeyRef && { ...secretKeyRef },
       configMapKeyRef: configMapKeyRef && { ...configMapKeyRef },
       fieldRef: fieldRef && { ...fieldRef },
-      resourceFieldRef: resourceFieldRef && {
-        ...resourceFieldRef,
-        divisor: resourceFieldRef.divisor === undefined ? undefined : k8s.Quantity.fromString(resourceFieldRef.divisor),
-      },
+      resourceFieldRef: resourceFieldRef && { ...resourceFieldRef },
     },
   };
 }

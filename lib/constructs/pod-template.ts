@@ -1,11 +1,12 @@
 import type { KeyToPath, Task, Toleration, VolumeSource } from '../model';
 import type { Settings } from '../project-settings';
 import { omitEmpty, taskContainer } from './container';
-import { k8s } from './k8s';
+import type { KubeJson } from './json-api-object';
+import type { k8s } from './k8s';
 
 /** The pod template of a task's Job, CronJob or Deployment. */
-export function taskPodTemplate(task: Task, settings: Settings): k8s.PodTemplateSpec {
-  const volumes: k8s.Volume[] = task.volumes.map((v) => ({ name: v.name, ...volumeSource(v.source) }));
+export function taskPodTemplate(task: Task, settings: Settings): KubeJson<k8s.PodTemplateSpec> {
+  const volumes: KubeJson<k8s.Volume>[] = task.volumes.map((v) => ({ name: v.name, ...volumeSource(v.source) }));
   if (task.serviceAccountSecret !== undefined) {
     volumes.push({ name: settings.gcpCredentials.volumeName, secret: { secretName: task.serviceAccountSecret } });
   }
@@ -39,18 +40,18 @@ function nonEmptyMap(map: Readonly<Record<string, string>>): Record<string, stri
 }
 
 /**
- * The model's volume source as the typed Kubernetes structure, without the
+ * The model's volume source as Kubernetes JSON, without the
  * Go `omitempty` zero values the API server drops (k8s.io/api core/v1:
  * `items: []`, `medium: ""`, non-pointer `readOnly: false`, an empty
  * `volumeAttributes`), so the file is what the cluster stores. Pointer
  * fields (`optional`, `defaultMode`, csi `readOnly`) are kept as given.
  */
-function volumeSource(source: VolumeSource): Omit<k8s.Volume, 'name'> {
+function volumeSource(source: VolumeSource): Omit<KubeJson<k8s.Volume>, 'name'> {
   const items = (list: readonly KeyToPath[] | undefined) => (list === undefined || list.length === 0 ? undefined : list.map((i) => ({ ...i })));
   const trueOnly = (flag: boolean | undefined) => (flag === true ? true : undefined);
   if ('emptyDir' in source) {
     const { medium, sizeLimit } = source.emptyDir;
-    return { emptyDir: { medium: omitEmpty(medium), sizeLimit: sizeLimit === undefined ? undefined : k8s.Quantity.fromString(sizeLimit) } };
+    return { emptyDir: { medium: omitEmpty(medium), sizeLimit } };
   }
   if ('configMap' in source) return { configMap: { ...source.configMap, items: items(source.configMap.items) } };
   if ('secret' in source) return { secret: { ...source.secret, items: items(source.secret.items) } };
@@ -63,6 +64,6 @@ function volumeSource(source: VolumeSource): Omit<k8s.Volume, 'name'> {
 }
 
 /** A toleration without the empty strings the API server drops (`key`, `operator`, `value`, `effect` are omitempty). */
-function toleration(t: Toleration): k8s.Toleration {
+function toleration(t: Toleration): KubeJson<k8s.Toleration> {
   return { key: omitEmpty(t.key), operator: t.operator, value: omitEmpty(t.value), effect: t.effect, tolerationSeconds: t.tolerationSeconds };
 }

@@ -1,7 +1,9 @@
+import type { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import type { CronJobControls, CronJobTask } from '../model';
 import { DEFAULT_SETTINGS, type Settings } from '../project-settings';
-import { k8s } from './k8s';
+import { JsonApiObject, type KubeJson } from './json-api-object';
+import type { k8s } from './k8s';
 import { taskMetadata } from './object-meta';
 import { taskPodTemplate } from './pod-template';
 
@@ -24,31 +26,29 @@ export interface TaskCronJobProps {
  */
 export class TaskCronJob extends Construct {
   /** The CronJob object. */
-  public readonly apiObject: k8s.KubeCronJob;
+  public readonly apiObject: ApiObject;
 
   constructor(scope: Construct, id: string, props: TaskCronJobProps) {
     super(scope, id);
     const { task, settings = DEFAULT_SETTINGS } = props;
     const cronJob: Partial<CronJobControls> = task.cronJob ?? {};
-    this.apiObject = new k8s.KubeCronJob(this, 'Resource', {
-      metadata: taskMetadata(task),
-      spec: {
-        schedule: task.schedule,
-        timeZone: cronJob.timeZone ?? settings.cronJob.timeZone,
-        concurrencyPolicy: cronJob.concurrencyPolicy,
-        suspend: cronJob.suspend,
-        startingDeadlineSeconds: cronJob.startingDeadlineSeconds,
-        successfulJobsHistoryLimit: cronJob.successfulJobsHistoryLimit,
-        failedJobsHistoryLimit: cronJob.failedJobsHistoryLimit,
-        jobTemplate: {
-          metadata: { labels: { ...task.labels } },
-          spec: {
-            backoffLimit: task.job?.backoffLimit,
-            activeDeadlineSeconds: task.job?.activeDeadlineSeconds,
-            template: taskPodTemplate(task, settings),
-          },
+    const spec: KubeJson<k8s.CronJobSpec> = {
+      schedule: task.schedule,
+      timeZone: cronJob.timeZone ?? settings.cronJob.timeZone,
+      concurrencyPolicy: cronJob.concurrencyPolicy,
+      suspend: cronJob.suspend,
+      startingDeadlineSeconds: cronJob.startingDeadlineSeconds,
+      successfulJobsHistoryLimit: cronJob.successfulJobsHistoryLimit,
+      failedJobsHistoryLimit: cronJob.failedJobsHistoryLimit,
+      jobTemplate: {
+        metadata: { labels: { ...task.labels } },
+        spec: {
+          backoffLimit: task.job?.backoffLimit,
+          activeDeadlineSeconds: task.job?.activeDeadlineSeconds,
+          template: taskPodTemplate(task, settings),
         },
       },
-    });
+    };
+    this.apiObject = new JsonApiObject(this, 'Resource', { apiVersion: 'batch/v1', kind: 'CronJob', metadata: taskMetadata(task), spec });
   }
 }

@@ -1,7 +1,9 @@
+import type { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import type { DeploymentTask, ServiceTask } from '../model';
 import { DEFAULT_SETTINGS, type Settings } from '../project-settings';
-import { k8s } from './k8s';
+import { JsonApiObject, type KubeJson } from './json-api-object';
+import type { k8s } from './k8s';
 import { taskMetadata } from './object-meta';
 import { taskPodTemplate } from './pod-template';
 
@@ -23,18 +25,16 @@ export interface TaskDeploymentProps {
  */
 export class TaskDeployment extends Construct {
   /** The Deployment object. */
-  public readonly apiObject: k8s.KubeDeployment;
+  public readonly apiObject: ApiObject;
 
   constructor(scope: Construct, id: string, props: TaskDeploymentProps) {
     super(scope, id);
     const { task, settings = DEFAULT_SETTINGS } = props;
-    this.apiObject = new k8s.KubeDeployment(this, 'Resource', {
-      metadata: taskMetadata(task),
-      spec: {
-        replicas: task.replicas,
-        selector: { matchLabels: { ...task.labels } },
-        template: taskPodTemplate(task, settings),
-      },
-    });
+    const spec: KubeJson<k8s.DeploymentSpec> = {
+      replicas: task.replicas,
+      selector: { matchLabels: { ...task.labels } },
+      template: taskPodTemplate(task, settings),
+    };
+    this.apiObject = new JsonApiObject(this, 'Resource', { apiVersion: 'apps/v1', kind: 'Deployment', metadata: taskMetadata(task), spec });
   }
 }

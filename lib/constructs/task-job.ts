@@ -1,8 +1,10 @@
+import type { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import type { JobTask } from '../model';
 import { DEFAULT_SETTINGS, type Settings } from '../project-settings';
 import { ARGOCD_REPLACE_ANNOTATION } from './argocd';
-import { k8s } from './k8s';
+import { JsonApiObject, type KubeJson } from './json-api-object';
+import type { k8s } from './k8s';
 import { taskMetadata } from './object-meta';
 import { taskPodTemplate } from './pod-template';
 
@@ -24,18 +26,21 @@ export interface TaskJobProps {
  */
 export class TaskJob extends Construct {
   /** The Job object. */
-  public readonly apiObject: k8s.KubeJob;
+  public readonly apiObject: ApiObject;
 
   constructor(scope: Construct, id: string, props: TaskJobProps) {
     super(scope, id);
     const { task, settings = DEFAULT_SETTINGS } = props;
-    this.apiObject = new k8s.KubeJob(this, 'Resource', {
+    const spec: KubeJson<k8s.JobSpec> = {
+      backoffLimit: task.job?.backoffLimit,
+      activeDeadlineSeconds: task.job?.activeDeadlineSeconds,
+      template: taskPodTemplate(task, settings),
+    };
+    this.apiObject = new JsonApiObject(this, 'Resource', {
+      apiVersion: 'batch/v1',
+      kind: 'Job',
       metadata: taskMetadata(task, settings.argocd.replaceJobs ? { ...ARGOCD_REPLACE_ANNOTATION } : undefined),
-      spec: {
-        backoffLimit: task.job?.backoffLimit,
-        activeDeadlineSeconds: task.job?.activeDeadlineSeconds,
-        template: taskPodTemplate(task, settings),
-      },
+      spec,
     });
   }
 }

@@ -1,14 +1,10 @@
+import type { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
-import {
-  MappingV2,
-  MappingV2SpecLoadBalancerPolicy,
-  MappingV3Alpha1,
-  MappingV3Alpha1SpecLoadBalancerPolicy,
-} from '../../imports/getambassador.io';
 import type { Published, ServiceTask } from '../model';
 import { DEFAULT_SETTINGS, type Settings } from '../project-settings';
+import { JsonApiObject } from './json-api-object';
 import { taskMetadata } from './object-meta';
-import { stickyCookie } from './sticky-cookie';
+import { type StickyCookie, stickyCookie } from './sticky-cookie';
 
 /** Properties for `TaskMapping`. */
 export interface TaskMappingProps {
@@ -24,13 +20,34 @@ export interface TaskMappingProps {
 }
 
 /**
+ * The fields of a Mapping's `spec` that `TaskMapping` writes, by their names
+ * in the Mapping CRD (imports/crds/getambassador.io_mappings.yaml, the same
+ * in v2 and v3alpha1 but for `host` and `hostname`); the CRD's classes in
+ * imports/getambassador.io.ts name them in camelCase and convert them.
+ */
+interface MappingSpec {
+  readonly prefix: string;
+  readonly rewrite: string | undefined;
+  readonly service: string;
+  readonly timeout_ms: number;
+  readonly bypass_auth: true | undefined;
+  readonly auth_context_extensions: Readonly<Record<string, string>> | undefined;
+  readonly resolver: string | undefined;
+  /** v2's host match; v2 has no `hostname`. */
+  readonly host?: string | undefined;
+  /** v3alpha1's host match. */
+  readonly hostname?: string;
+  readonly load_balancer: { readonly policy: 'ring_hash'; readonly cookie: StickyCookie } | undefined;
+}
+
+/**
  * An Emissary-ingress Mapping that routes `prefix` to the task's Service,
  * with the access group as the AuthService's per-route context and the
  * portal's annotations.
  */
 export class TaskMapping extends Construct {
   /** The Mapping object (`getambassador.io/v3alpha1` by default, `v2` as a setting). */
-  public readonly apiObject: MappingV3Alpha1 | MappingV2;
+  public readonly apiObject: ApiObject;
 
   constructor(scope: Construct, id: string, props: TaskMappingProps) {
     super(scope, id);
@@ -41,35 +58,19 @@ export class TaskMapping extends Construct {
       [`${prefix}icon`]: published.icon,
       [`${prefix}visible`]: String(published.visible),
     });
-    const spec = {
+    const hostname = settings.mapping.hostname;
+    const spec: MappingSpec = {
       prefix: published.prefix,
       rewrite: published.rewrite,
       service: `${task.name}.${task.namespace}:${task.port.containerPort}`,
-      timeoutMs: published.timeoutMs,
-      bypassAuth: published.bypassAuth ? true : undefined,
-      authContextExtensions: published.access === undefined || published.bypassAuth ? undefined : { access: published.access },
+      timeout_ms: published.timeoutMs,
+      bypass_auth: published.bypassAuth ? true : undefined,
+      auth_context_extensions: published.access === undefined || published.bypassAuth ? undefined : { access: published.access },
       resolver: published.stickySessions ? settings.mapping.stickySessionResolver : undefined,
+      // v2 has no `hostname`; a Mapping without `host` matches every host.
+      ...(settings.mapping.apiVersion === 'v2' ? { host: hostname === '*' ? undefined : hostname } : { hostname }),
+      load_balancer: published.stickySessions ? { policy: 'ring_hash', cookie: stickyCookie(task.name, published.prefix) } : undefined,
     };
-    const cookie = published.stickySessions ? stickyCookie(task.name, published.prefix) : undefined;
-    const hostname = settings.mapping.hostname;
-    this.apiObject =
-      settings.mapping.apiVersion === 'v2'
-        ? new MappingV2(this, 'Resource', {
-            metadata,
-            spec: {
-              ...spec,
-              // v2 has no `hostname`; a Mapping without `host` matches every host.
-              host: hostname === '*' ? undefined : hostname,
-              loadBalancer: cookie && { policy: MappingV2SpecLoadBalancerPolicy.RING_UNDERSCORE_HASH, cookie },
-            },
-          })
-        : new MappingV3Alpha1(this, 'Resource', {
-            metadata,
-            spec: {
-              ...spec,
-              hostname,
-              loadBalancer: cookie && { policy: MappingV3Alpha1SpecLoadBalancerPolicy.RING_UNDERSCORE_HASH, cookie },
-            },
-          });
+    this.apiObject = new JsonApiObject(this, 'Resource', { apiVersion: `getambassador.io/${settings.mapping.apiVersion}`, kind: 'Mapping', metadata, spec });
   }
 }

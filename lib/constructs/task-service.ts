@@ -1,7 +1,9 @@
+import type { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import type { ServiceTask } from '../model';
 import { DEFAULT_SETTINGS, type Settings } from '../project-settings';
-import { k8s } from './k8s';
+import { JsonApiObject, type KubeJson } from './json-api-object';
+import type { k8s } from './k8s';
 import { taskMetadata } from './object-meta';
 import { TaskDeployment } from './task-deployment';
 import { TaskMapping } from './task-mapping';
@@ -24,7 +26,7 @@ export interface TaskServiceProps {
  */
 export class TaskService extends Construct {
   /** The Service object. */
-  public readonly service: k8s.KubeService;
+  public readonly service: ApiObject;
   /** The Deployment that runs the pods. */
   public readonly deployment: TaskDeployment;
   /** The Mapping, when the task is published. */
@@ -33,14 +35,12 @@ export class TaskService extends Construct {
   constructor(scope: Construct, id: string, props: TaskServiceProps) {
     super(scope, id);
     const { task, settings = DEFAULT_SETTINGS } = props;
-    this.service = new k8s.KubeService(this, 'Service', {
-      metadata: taskMetadata(task),
-      spec: {
-        type: 'ClusterIP',
-        selector: { ...task.labels },
-        ports: [{ name: task.port.name, port: task.port.containerPort, targetPort: k8s.IntOrString.fromString(task.port.name) }],
-      },
-    });
+    const spec: KubeJson<k8s.ServiceSpec> = {
+      type: 'ClusterIP',
+      selector: { ...task.labels },
+      ports: [{ name: task.port.name, port: task.port.containerPort, targetPort: task.port.name }],
+    };
+    this.service = new JsonApiObject(this, 'Service', { apiVersion: 'v1', kind: 'Service', metadata: taskMetadata(task), spec });
     this.deployment = new TaskDeployment(this, 'Deployment', { task, settings });
     if (task.published !== undefined) {
       this.mapping = new TaskMapping(this, 'Mapping', { task, published: task.published, settings });

@@ -26,8 +26,7 @@ const NAMES = new Map<string, number>([
 
 /** Days looked at: eight years from a leap year, so that a yearly or a 29 February schedule has two runs. */
 const DAYS_LOOKED_AT = 8 * 365 + 2;
-const START = Date.UTC(2024, 0, 1);
-const DAY_MS = 86_400_000;
+const START_YEAR = 2024;
 
 /**
  * The shortest interval between consecutive runs, in seconds; `undefined`
@@ -61,16 +60,28 @@ function shortestIntervalUncached(schedule: string): number | undefined {
   let shortest = Infinity;
   for (let i = 1; i < times.length; i++) shortest = Math.min(shortest, times[i] - times[i - 1]);
   let previousDay: number | undefined;
+  // The calendar date of each day, counted forward instead of made by a Date per day.
+  let [year, monthOfYear, date, weekday] = [START_YEAR, 1, 1, new Date(Date.UTC(START_YEAR, 0, 1)).getUTCDay()];
   for (let day = 0; day < DAYS_LOOKED_AT; day++) {
-    const date = new Date(START + day * DAY_MS);
-    if (!months.has(date.getUTCMonth() + 1)) continue;
-    const domMatch = dom.set.has(date.getUTCDate());
-    const dowMatch = dow.set.has(date.getUTCDay());
-    if (!(dom.star || dow.star ? domMatch && dowMatch : domMatch || dowMatch)) continue;
-    if (previousDay !== undefined) shortest = Math.min(shortest, (day - previousDay) * 1440 - times[times.length - 1] + times[0]);
-    previousDay = day;
+    if (months.has(monthOfYear)) {
+      const domMatch = dom.set.has(date);
+      const dowMatch = dow.set.has(weekday);
+      if (dom.star || dow.star ? domMatch && dowMatch : domMatch || dowMatch) {
+        if (previousDay !== undefined) shortest = Math.min(shortest, (day - previousDay) * 1440 - times[times.length - 1] + times[0]);
+        previousDay = day;
+      }
+    }
+    weekday = (weekday + 1) % 7;
+    if (date < daysInMonth(year, monthOfYear)) date++;
+    else [date, monthOfYear, year] = monthOfYear === 12 ? [1, 1, year + 1] : [1, monthOfYear + 1, year];
   }
   return shortest === Infinity ? undefined : shortest * 60;
+}
+
+/** Days of `month` (1-12) of `year` in the proleptic Gregorian calendar, as Go's `time` and JavaScript's `Date` count them. */
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
 /** The values of one field, and whether it is unrestricted (robfig's "star bit"). */
