@@ -7,6 +7,8 @@ export function readTree(root: string): Map<string, Buffer> {
   const out = new Map<string, Buffer>();
   const walk = (relative: string): void => {
     for (const entry of fs.readdirSync(path.join(root, relative), { withFileTypes: true })) {
+      // The tool's own bookkeeping (the output marker, lib/output/transaction.ts) is no output file.
+      if (entry.name.startsWith('.datatask-')) continue;
       const child = relative === '' ? entry.name : `${relative}/${entry.name}`;
       if (entry.isDirectory()) walk(child);
       else out.set(child, fs.readFileSync(path.join(root, child)));
