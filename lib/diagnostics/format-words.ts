@@ -22,7 +22,7 @@ const FIELD_WORDS: Readonly<Record<string, string>> = {
 
 /** A top-level field this format names otherwise; undefined for others. */
 export function fieldWordHint(key: string): string | undefined {
-  const instead = FIELD_WORDS[key.toLowerCase()];
+  const instead = wordIn(FIELD_WORDS, key);
   return instead === undefined ? undefined : `this format calls it ${instead}`;
 }
 
@@ -41,7 +41,13 @@ const TYPE_WORDS: Readonly<Record<string, string>> = {
 
 /** A `type` of another tool's words; undefined for others. */
 export function typeWordHint(value: string): string | undefined {
-  return TYPE_WORDS[value.toLowerCase()];
+  return wordIn(TYPE_WORDS, value);
+}
+
+/** A table's entry for a word, case-insensitively; only the table's own keys (a manifest may hold "constructor"). */
+function wordIn(table: Readonly<Record<string, string>>, word: string): string | undefined {
+  const key = word.toLowerCase();
+  return Object.hasOwn(table, key) ? table[key] : undefined;
 }
 
 /**

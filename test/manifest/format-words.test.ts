@@ -32,3 +32,10 @@ test('"cpu-limit": 500 shows both readings: 500 millicores or 500 cores', () => 
     'tasks/t/manifest.json:1:94 error: cpu-limit: expected a string, found 500 (a quantity is a string: write "500m" for 500 millicores, or "500" for 500 cores)',
   ]);
 });
+
+test('a word that is a property of every object ("constructor") gets no hint of the tables', () => {
+  expect(diagnostics(JSON.stringify({ type: 'constructor', name: 'x', labels: 'app:x', 'image-source': 'busybox:1.36', constructor: 1 })).map((d) => d.split('\n')[0])).toEqual([
+    'tasks/t/manifest.json:1:9 error: type: expected "job", "deployment" or "service", found "constructor"',
+    'tasks/t/manifest.json:1:81 error: constructor: unknown field',
+  ]);
+});
