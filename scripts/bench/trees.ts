@@ -1,6 +1,7 @@
 // Output folders: reading and comparing them with the reference run, and the floor's bundle file.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { INTERNAL_PREFIX } from '../../lib/output/transaction';
 
 /** Every file below `root` (relative, `/`-separated) with its bytes, sorted by path. */
 export function readTree(root: string): Map<string, Buffer> {
@@ -8,7 +9,7 @@ export function readTree(root: string): Map<string, Buffer> {
   const walk = (relative: string): void => {
     for (const entry of fs.readdirSync(path.join(root, relative), { withFileTypes: true })) {
       // The tool's own bookkeeping (the output marker, lib/output/transaction.ts) is no output file.
-      if (entry.name.startsWith('.datatask-')) continue;
+      if (entry.name.startsWith(INTERNAL_PREFIX)) continue;
       const child = relative === '' ? entry.name : `${relative}/${entry.name}`;
       if (entry.isDirectory()) walk(child);
       else out.set(child, fs.readFileSync(path.join(root, child)));

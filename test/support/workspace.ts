@@ -3,6 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { runCli } from '../../lib/cli/cli';
 import type { Customize } from '../../lib/customize';
+import { INTERNAL_PREFIX } from '../../lib/output/transaction';
 import type { Rendered, Written } from '../../lib/synth';
 
 
@@ -58,7 +59,7 @@ export class Workspace {
     const walk = (dir: string, prefix: string): void => {
       if (!fs.existsSync(dir)) return;
       for (const e of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
-        if (!internal && e.name.startsWith('.datatask-')) continue;
+        if (!internal && e.name.startsWith(INTERNAL_PREFIX)) continue;
         if (e.isDirectory()) walk(path.join(dir, e.name), `${prefix}${e.name}/`);
         else out[`${prefix}${e.name}`] = fs.readFileSync(path.join(dir, e.name), 'utf8');
       }
