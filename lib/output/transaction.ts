@@ -163,8 +163,9 @@ export function commitFiles(outDir: string, write: readonly RenderedFile[], dele
     throw error;
   }
   let done = 0;
+  // Every target folder was made above; renameInto (which makes it) is for the recovery of a commit of another run.
   for (const [staged, target] of renames) {
-    renameInto(outDir, path.join(staging, staged), target);
+    fs.renameSync(path.join(staging, staged), path.join(outDir, target));
     if (SELF_SIGNAL !== undefined && ++done === Number(SIGNAL_AFTER_RENAMES)) process.kill(process.pid, SELF_SIGNAL);
   }
   deleteFiles(outDir, deletions);
