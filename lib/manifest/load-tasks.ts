@@ -6,7 +6,7 @@ import type { Task } from '../model';
 import type { Settings } from '../project-settings';
 import { type CrossTaskEntry, entryOfTask } from './cross-task-entry';
 import { discoverTaskFiles, MANIFEST_FILE, toPosix } from './discover';
-import { type LoadedTask, type LoadResult, ManifestLoader } from './load';
+import { type LoadedTask, type LoadResult, ManifestLoader, topLevelField } from './load';
 import { bidiControlWarnings } from '../validation/bidi-controls';
 import { readManifest } from './read';
 import { taskWarnings } from './warnings';
@@ -105,7 +105,7 @@ export function loadTasks(input: LoadTasksInput): LoadedTasks {
     if (result.salvaged !== undefined) {
       // Every problem in one round: the warnings of the fields without errors, but those about a field left out.
       const { task, without } = result.salvaged;
-      const about = (d: Diagnostic) => [...without].some((field) => /^[^.[]*/.exec(d.path)![0] === field || d.message.includes(field));
+      const about = (d: Diagnostic) => without.has(topLevelField(d.path)) || [...without].some((field) => d.message.includes(field));
       diagnostics.push(...taskWarnings(task, path.dirname(file), path.posix.dirname(shown), entry.dockerfile).filter((d) => !about(d)));
     }
     if (result.task !== undefined) {

@@ -66,7 +66,7 @@ export class ManifestLoader {
 
   /** The manifest without its fields that have an error (and unknown ones), validated again: a task when what is left is one. */
   private salvage(manifest: Record<string, unknown>, errors: readonly Diagnostic[], document: JsonDocument, origin: string): LoadResult['salvaged'] {
-    const without = new Set(errors.map((d) => /^[^.[]*/.exec(d.path)![0]));
+    const without = new Set(errors.map((d) => topLevelField(d.path)));
     if (without.has('')) return undefined;
     const kept = Object.fromEntries(Object.entries(manifest).filter(([key]) => Object.hasOwn(manifestFields, key) && !without.has(key)));
     const again = this.schema.safeParse(withoutEmptyValues(kept));
@@ -88,4 +88,9 @@ function isEmpty(value: unknown): boolean {
   if (value === '') return true;
   if (Array.isArray(value)) return value.length === 0;
   return typeof value === 'object' && value !== null && Object.keys(value).length === 0;
+}
+
+/** The top-level field of a diagnostic's path: `env` of `env[0].value`, `published` of `published.prefix`; "" for the whole manifest. */
+export function topLevelField(shownPath: string): string {
+  return /^[^.[]*/.exec(shownPath)![0];
 }
