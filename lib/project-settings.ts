@@ -64,3 +64,13 @@ export const DEFAULT_SETTINGS: Settings = {
   podSecurity: 'baseline',
   argocd: { replaceJobs: false },
 };
+
+/**
+ * One environment of the `environments` setting (dev, staging, prod): its
+ * name (a DNS-1123 label, its output folder) and its settings, the
+ * top-level settings with the environment's own merged over them key by key.
+ */
+export interface Environment {
+  readonly name: string;
+  readonly settings: Settings;
+}

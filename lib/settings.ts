@@ -26,10 +26,11 @@ const mountPath = checkedString((p) => {
 const resourceName = nameString(checkDns1123Subdomain);
 
 /**
- * Project settings: every one optional, every default in ./project-settings.ts.
- * The README's settings reference documents each.
+ * The settings of one environment (and of a project without environments):
+ * every one optional, every default in ./project-settings.ts. The README's
+ * settings reference documents each.
  */
-export const settingsSchema = z.strictObject({
+export const environmentSettingsSchema = z.strictObject({
   $schema: z.string().optional(),
   /** Namespace of tasks that do not set their own. */
   namespace: dnsLabel.default(DEFAULT_SETTINGS.namespace),
@@ -80,7 +81,46 @@ export const settingsSchema = z.strictObject({
   crds: z.array(z.string().min(1)).readonly().optional(),
 });
 
+/**
+ * What an environment changes: `schema` with every field optional and no
+ * default, objects partial in turn (an absent field keeps the shared value).
+ */
+function overrideOf(schema: z.ZodType): z.ZodType {
+  let inner = schema;
+  while (inner instanceof z.ZodDefault || inner instanceof z.ZodPrefault || inner instanceof z.ZodOptional) inner = inner.unwrap() as z.ZodType;
+  if (!(inner instanceof z.ZodObject)) return inner.optional();
+  return z.strictObject(Object.fromEntries(Object.entries(inner.shape).map(([key, field]) => [key, overrideOf(field as z.ZodType)]))).optional();
+}
+
+const { $schema: _schema, crds: _crds, ...sharedShape } = environmentSettingsSchema.shape;
+
+/**
+ * One environment's entry of `environments`: a partial settings object
+ * merged key by key over the top-level settings. `crds` is the project's
+ * (the kinds its hooks may emit), and environments do not nest.
+ */
+export const environmentOverrideSchema = z.strictObject({
+  ...Object.fromEntries(Object.entries(sharedShape).map(([key, field]) => [key, overrideOf(field as z.ZodType)])),
+  crds: z.never({ error: 'is read once for the whole project (the kinds its hooks may emit): set it at the top level of the settings file' }).optional(),
+  environments: z.never({ error: 'environments do not nest: declare every environment at the top level of the settings file' }).optional(),
+});
+
+/**
+ * An environment's name: a DNS-1123 label, as it names an output folder and
+ * an Argo CD Application (and, often, a namespace suffix).
+ */
+export const environmentName = dnsLabel;
+
+/**
+ * The settings file: the shared settings, and the environments (dev,
+ * staging, prod) each merged over them (../shared SPEC, "Environments").
+ */
+export const settingsSchema = environmentSettingsSchema.extend({
+  /** Environment name → the settings that differ there. Without it, the project has one environment and no environment folders. */
+  environments: z.record(environmentName, environmentOverrideSchema).optional(),
+});
+
 /** True only when the validated settings and the constructs' `Settings` are one type (checked by the compiler). */
 type Exactly<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-const SAME_SHAPE: Exactly<Settings, z.output<typeof settingsSchema>> = true;
+const SAME_SHAPE: Exactly<Settings, z.output<typeof environmentSettingsSchema>> = true;
 void SAME_SHAPE;

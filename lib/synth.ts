@@ -9,31 +9,39 @@ import type { TaskChart as TaskChartType } from './constructs/task-chart';
 import { type Customize, customizeCharts, hookName } from './customize';
 import { compareDiagnostics, type Diagnostic } from './diagnostics/diagnostic';
 import { crossTaskDiagnostics, type IsDeployed } from './manifest/cross-task';
-import { loadTasks, type TaskSource } from './manifest/load-tasks';
+import { EnvironmentFindings } from './environments/environment-findings';
+import type { LoadedTask } from './manifest/load';
+import { type CrossTaskGroup, loadTasks, type TaskSource } from './manifest/load-tasks';
 import { copyForCdk8sCli } from './output/cdk8s-outdir';
 import { applyDist, type DistPlan, planDist } from './output/dist';
 import { type DriftReport, driftReport } from './output/drift';
+import { guardPrune, type OutputLayout } from './output/prune-guard';
 import { recoverOutput, withOutputLock } from './output/transaction';
 import type { CustomResourceDefinitions } from './output/custom-resource-definitions';
 import type * as RenderModule from './output/render';
 import { RenderCache } from './output/render-cache';
 import type { RenderedFile } from './output/rendered-file';
-import type { Settings } from './project-settings';
+import type { Environment, Settings } from './project-settings';
 import { needsObjectSizeCheck } from './validation/object-size';
 
 /** What the render stage is asked to render. */
 export interface RenderRun {
   /** The folder searched for `**\/manifest.json`, absolute. */
   readonly tasksDir: string;
+  /** The top-level settings (of a project without environments, its only ones). */
   readonly settings: Settings;
+  /** The environments the settings declare, sorted by name: each task renders once per environment it runs in, below `<environment>/`. @default none */
+  readonly environments?: readonly Environment[];
+  /** The environments to render (`--env`), among the declared. @default every declared one */
+  readonly only?: readonly string[];
   /** Paths in diagnostics are shown relative to this folder. */
   readonly cwd: string;
   /** Platform hooks run on every chart before it is rendered (main.ts's `customize`). @default none */
   readonly customize?: readonly Customize[];
   /** The CRDs of the `crds` setting: the kinds hooks may emit besides Kubernetes 1.27's and the Mapping (lib/output/custom-resources.ts). @default none */
   readonly customResources?: CustomResourceDefinitions;
-  /** Whether a task's output file is in the output folder already (a selector clash is then located at the new task). @default none is */
-  readonly deployed?: IsDeployed;
+  /** Whether a task's output file is in the output folder already, in an environment (a selector clash is then located at the new task). @default none is */
+  readonly deployed?: (namespace: string, name: string, environment?: string) => boolean;
   /** Warnings stop the run (`--strict`). @default false */
   readonly strict?: boolean;
   /** A run that finds no manifest renders nothing instead of being refused (`--allow-empty`). @default false */
@@ -72,32 +80,72 @@ export function renderStage(run: RenderRun): Rendered {
   const strict = run.strict === true;
   const hooks = run.customize ?? [];
 
-  // 1. Load tasks: every tasks/**/manifest.json, read and validated into a typed task.
-  const loaded = loadTasks({ tasksDir: run.tasksDir, settings: run.settings, cwd: run.cwd, allowEmpty: run.allowEmpty, known: cache });
+  const settingsOf = settingsByEnvironment(run);
+
+  // 1. Load tasks: every tasks/**/manifest.json (and, per environment, its overlay), read and validated into a typed task.
+  const loaded = loadTasks({ tasksDir: run.tasksDir, settings: run.settings, environments: run.environments, only: run.only, cwd: run.cwd, allowEmpty: run.allowEmpty, known: cache });
   const tasks = loaded.tasks;
 
-  // 2. Cross-task rules: unique names and routes, selectors that tell tasks apart.
-  let diagnostics = sorted([...loaded.diagnostics, ...crossTaskDiagnostics(loaded.crossTaskEntries, run.settings, run.deployed)]);
+  // 2. Cross-task rules, per environment: unique names and routes, selectors that tell tasks apart.
+  let diagnostics = sorted([...loaded.diagnostics, ...crossTaskRules(loaded.crossTask, run)]);
   if (failed(diagnostics, strict)) {
     // Every problem in one run: objects too large are still measured, where a manifest is large enough to make one.
     const large = tasks.filter((source) => needsObjectSizeCheck(source.document));
-    if (large.length > 0) diagnostics = sorted([...diagnostics, ...cdk8sModules().objectSizeOfCharts(taskCharts(large, run.settings))]);
+    if (large.length > 0) diagnostics = sorted([...diagnostics, ...cdk8sModules().objectSizeOfCharts(taskCharts(large, settingsOf))]);
     return { diagnostics, tasks, stopped: true, files: [], rendered: 0 };
   }
 
-  // 3. One App, one TaskChart per task (but those whose output file the render cache vouches for), then the hooks.
+  // 3 and 4, a batch of charts at a time: an App with a TaskChart per task (but those whose output file the
+  // render cache vouches for), the hooks, then each chart rendered into its YAML file, as plain data, and
+  // its objects measured. A batch's App is dropped once rendered: the run holds files, not constructs.
   const { reused, toRender } = cache.reuse(tasks);
-  const charts = taskCharts(toRender, run.settings);
-  const hooked = customizeCharts(charts, hooks);
-
-  // 4. Render: each chart into its YAML file, as plain data, and its objects measured.
-  const output = cdk8sModules().renderCharts(charts, hooks.map(hookName), run.customResources);
-  diagnostics = sorted([...diagnostics, ...hooked, ...output.diagnostics]);
-  if (failed(diagnostics, strict)) return { diagnostics, tasks, stopped: true, files: [], rendered: charts.length };
-  const files = tasks.map((source) => reused.get(source) ?? output.files.get(source)!);
+  const rendered = new Map<TaskSource, RenderedFile>();
+  const found: Diagnostic[] = [];
+  for (let start = 0; start < toRender.length; start += CHARTS_PER_APP) {
+    const charts = taskCharts(toRender.slice(start, start + CHARTS_PER_APP), settingsOf);
+    found.push(...customizeCharts(charts, hooks));
+    const output = cdk8sModules().renderCharts(charts, hooks.map(hookName), run.customResources);
+    found.push(...output.diagnostics);
+    for (const [source, file] of output.files) rendered.set(source as TaskSource, file);
+  }
+  diagnostics = sorted([...diagnostics, ...found]);
+  if (failed(diagnostics, strict)) return { diagnostics, tasks, stopped: true, files: [], rendered: toRender.length };
+  const files = tasks.map((source) => reused.get(source) ?? rendered.get(source)!);
   // Safe before the write: a cache entry vouches for a file only while the output folder holds its exact bytes.
   cache.save(tasks, files);
-  return { diagnostics, tasks, stopped: false, files, rendered: charts.length };
+  return { diagnostics, tasks, stopped: false, files, rendered: toRender.length };
+}
+
+/**
+ * How many charts one App holds. Rendering is linear in charts either way;
+ * a bounded App bounds the memory of a run (README, "Performance").
+ */
+const CHARTS_PER_APP = 500;
+
+/**
+ * The rules across tasks in each environment, with that environment's
+ * settings and output folder; a finding of several environments once,
+ * naming them unless it is of every one.
+ */
+function crossTaskRules(groups: readonly CrossTaskGroup[], run: RenderRun): Diagnostic[] {
+  if (groups.length === 1 && groups[0]!.environment === undefined) return crossTaskDiagnostics(groups[0]!.entries, run.settings, run.deployed);
+  const findings = new EnvironmentFindings();
+  for (const { environment, entries } of groups) {
+    findings.add(environment!.name, crossTaskDiagnostics(entries, environment!.settings, deployedIn(run, environment!.name)));
+  }
+  return findings.diagnostics(groups.map((g) => g.environment!.name));
+}
+
+/** Whether a task's output file is in the output folder already, in `environment`. */
+function deployedIn(run: RenderRun, environment: string): IsDeployed | undefined {
+  const deployed = run.deployed;
+  return deployed === undefined ? undefined : (namespace, name) => deployed(namespace, name, environment);
+}
+
+/** The settings a task's chart is rendered with: its environment's, or the top-level ones. */
+function settingsByEnvironment(run: RenderRun): (source: TaskSource) => Settings {
+  const byName = new Map((run.environments ?? []).map((e) => [e.name, e.settings]));
+  return (source) => (source.environment === undefined ? run.settings : byName.get(source.environment)!);
 }
 
 /** Where the write stage writes. */
@@ -115,6 +163,12 @@ export interface WriteRun {
   readonly writeOut: boolean;
   /** The cdk8s CLI's output folder (`CDK8S_OUTDIR`), which gets a copy of every file. */
   readonly cdk8sOutDir?: string;
+  /**
+   * The environments of the output folder, and what the run may prune
+   * (lib/output/prune-guard.ts). With `only`, a run plans only those
+   * environments' folders. @default a project without environments
+   */
+  readonly layout?: OutputLayout & { readonly only?: readonly string[] };
 }
 
 /** What the write stage did. */
@@ -134,21 +188,27 @@ export interface Written {
  * @throws UserError when the output folder holds a file datatask-cdk8s did not write
  */
 export function writeStage(run: WriteRun, files: readonly RenderedFile[]): Written {
+  const layout = run.layout ?? {};
+  const plan = (): DistPlan => {
+    // 5. Plan: what changes in the output folder (in the environments of --env only), and what it may not prune.
+    const planned = planDist(run.outDir, files, layout.only);
+    guardPrune(planned, files, layout, run.shownOut);
+    return planned;
+  };
   if (run.check || !run.writeOut) {
-    // 5. Plan: what changes in the output folder.
-    const plan = planDist(run.outDir, files);
+    const planned = plan();
     // 6. With --check only compare.
-    if (run.check) return { plan, drift: driftReport(run.outDir, run.shownOut, plan) };
+    if (run.check) return { plan: planned, drift: driftReport(run.outDir, run.shownOut, planned) };
     if (run.cdk8sOutDir !== undefined) copyForCdk8sCli(run.cdk8sOutDir, files);
-    return { plan };
+    return { plan: planned };
   }
   // One run at a time writes a folder; a commit a killed run left half done is finished before planning.
   return withOutputLock(run.outDir, run.shownOut, () => {
     recoverOutput(run.outDir);
-    const plan = planDist(run.outDir, files);
-    applyDist(run.outDir, plan);
+    const planned = plan();
+    applyDist(run.outDir, planned);
     if (run.cdk8sOutDir !== undefined) copyForCdk8sCli(run.cdk8sOutDir, files);
-    return { plan };
+    return { plan: planned };
   });
 }
 
@@ -162,16 +222,23 @@ export function sorted(diagnostics: readonly Diagnostic[]): Diagnostic[] {
   return [...diagnostics].sort(compareDiagnostics);
 }
 
-/** A task's chart id in the one App, `<namespace>.<name>`: unique, as (namespace, name) is ("." is in neither). */
-export function chartId(source: TaskSource): string {
-  return `${source.task.namespace}.${source.task.name}`;
+/**
+ * A task's chart id in its App, `<namespace>.<name>`, after `<environment>.`
+ * in an environment: unique, as (environment, namespace, name) is ("." is in none).
+ */
+export function chartId(source: LoadedTask): string {
+  const id = `${source.task.namespace}.${source.task.name}`;
+  return source.environment === undefined ? id : `${source.environment}.${id}`;
 }
 
-/** The one App of a run, with a TaskChart per task. */
-function taskCharts(tasks: readonly TaskSource[], settings: Settings): RenderModule.TaskChartOf[] {
+/** An App with a TaskChart per task, each with the settings of its environment. */
+function taskCharts(tasks: readonly TaskSource[], settingsOf: (source: TaskSource) => Settings): RenderModule.TaskChartOf[] {
   const { App, TaskChart } = cdk8sModules();
   const app = new App();
-  return tasks.map((source) => ({ source, chart: new TaskChart(app, chartId(source), { task: source.task, settings }) }));
+  return tasks.map((source) => ({
+    source,
+    chart: new TaskChart(app, chartId(source), { task: source.task, settings: settingsOf(source), ...(source.environment === undefined ? {} : { environment: source.environment }) }),
+  }));
 }
 
 /**

@@ -6,7 +6,8 @@ import { ExitCode, UserError } from '../errors';
 import { codeIdentity } from '../output/code-identity';
 import { RenderCache, type RenderCacheKey } from '../output/render-cache';
 import type { CustomResourceDefinitions } from '../output/custom-resource-definitions';
-import type { Settings } from '../project-settings';
+import type { Environment, Settings } from '../project-settings';
+import { didYouMean } from '../validation/suggest';
 import { readSettings } from '../settings-file';
 import type { AppEntry, CliIo } from './command';
 
@@ -48,15 +49,46 @@ export function tasksFolder(io: CliIo, app: AppEntry, option: unknown): string {
  * its `crds` setting lists; or, after printing the file's diagnostics, the
  * exit code.
  */
-export function projectSettings(io: CliIo, app: AppEntry, option: unknown, format: DiagnosticFormat): { settings: Settings; customResources?: CustomResourceDefinitions } | number {
+export function projectSettings(io: CliIo, app: AppEntry, option: unknown, format: DiagnosticFormat): ProjectSettings | number {
   const { absolute: file, shown } = projectPath(io, app, option, 'settings');
   if (typeof option === 'string' && !fs.existsSync(file)) {
     throw new UserError(`the settings file ${shown} does not exist (see --settings); nothing was written`, ExitCode.USAGE);
   }
-  const { settings, customResources, diagnostics } = readSettings(file, path.relative(io.cwd, file));
-  if (settings !== undefined) return { settings, customResources };
+  const { settings, environments, customResources, diagnostics } = readSettings(file, path.relative(io.cwd, file));
+  if (settings !== undefined) return { settings, environments, customResources };
   report(diagnostics, format, io);
   return ExitCode.INVALID_INPUT;
+}
+
+/** The settings file, read: the top-level settings, the environments, the CRDs of `crds`. */
+export interface ProjectSettings {
+  readonly settings: Settings;
+  /** Sorted by name; none in a project without environments. */
+  readonly environments: readonly Environment[];
+  readonly customResources?: CustomResourceDefinitions;
+}
+
+/** The option that narrows a command to some environments (repeatable). */
+export const ENV_OPTION = { env: { type: 'string', multiple: true } } as const;
+export const ENV_OPTION_HELP = '  --env NAME        only this environment (repeatable; default: every one the settings declare)';
+
+/**
+ * The environments of `--env` (each a declared one), or undefined for
+ * every one; a usage error (exit 2) for an undeclared name or in a project
+ * without environments.
+ */
+export function selectedEnvironments(command: string, option: unknown, environments: readonly Environment[]): readonly string[] | undefined {
+  if (option === undefined) return undefined;
+  const names = (Array.isArray(option) ? option : [option]) as string[];
+  const declared = environments.map((e) => e.name);
+  if (declared.length === 0) throw new UserError(`--env: the settings declare no environments (the "environments" setting of datatask.settings.json)\n\nSee \`datatask ${command} --help\`.`, ExitCode.USAGE);
+  for (const name of names) {
+    if (declared.includes(name)) continue;
+    const suggestion = didYouMean(name, declared);
+    const hint = suggestion === undefined ? `the settings declare ${declared.map((d) => JSON.stringify(d)).join(', ')}` : `did you mean "${suggestion}"?`;
+    throw new UserError(`--env ${JSON.stringify(name)} is not a declared environment (${hint})\n\nSee \`datatask ${command} --help\`.`, ExitCode.USAGE);
+  }
+  return declared.filter((name) => names.includes(name));
 }
 
 /**

@@ -16,6 +16,13 @@ export interface TaskChartProps {
    * @default DEFAULT_SETTINGS (namespace "default", Mapping v3alpha1 on host "*", Pod Security baseline)
    */
   readonly settings?: Settings;
+  /**
+   * The environment the chart is rendered for (a name of the `environments`
+   * setting, e.g. "prod"); `settings` are then that environment's. Hooks
+   * read it as `chart.environment`.
+   * @default none (a project without environments)
+   */
+  readonly environment?: string;
 }
 
 /**
@@ -31,6 +38,8 @@ export class TaskChart extends Chart {
   public readonly task: Task;
   /** The settings it was rendered with. */
   public readonly settings: Settings;
+  /** The environment it is rendered for; `undefined` in a project without environments. */
+  public readonly environment?: string;
 
   constructor(scope: Construct, id: string, props: TaskChartProps) {
     super(scope, id, { namespace: props.task.namespace, disableResourceNameHashes: true });
@@ -38,6 +47,7 @@ export class TaskChart extends Chart {
     const settings = props.settings ?? DEFAULT_SETTINGS;
     this.task = task;
     this.settings = settings;
+    this.environment = props.environment;
     switch (task.kind) {
       case 'job':
         this.workload = new TaskJob(this, 'Job', { task, settings });

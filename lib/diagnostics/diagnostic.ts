@@ -29,6 +29,12 @@ export interface Diagnostic extends SourceLocation {
   readonly message: string;
   /** Other places it concerns, printed after it by every format. */
   readonly related?: readonly RelatedLocation[];
+  /**
+   * The environments whose merged manifests break the rule (`[prod]`
+   * before the path), sorted; absent for a file's own problem, or one of
+   * every environment the task runs in.
+   */
+  readonly environments?: readonly string[];
 }
 
 /** Sorts diagnostics by file, position, field, then message: output must not depend on discovery order. */
@@ -37,11 +43,18 @@ export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
   if (a.offset !== b.offset) return a.offset - b.offset;
   if (a.path !== b.path) return a.path < b.path ? -1 : 1;
   if (a.message !== b.message) return a.message < b.message ? -1 : 1;
-  return 0;
+  const ea = environmentsPrefix(a);
+  const eb = environmentsPrefix(b);
+  return ea === eb ? 0 : ea < eb ? -1 : 1;
 }
 
 /** `file:line:column severity: path: message`, the format compilers and editors understand. */
 export function formatDiagnostic(d: Diagnostic): string {
   const where = d.path === '' ? '' : `${d.path}: `;
-  return `${d.file}:${d.line}:${d.column} ${d.severity}: ${where}${d.message}`;
+  return `${d.file}:${d.line}:${d.column} ${d.severity}: ${environmentsPrefix(d)}${where}${d.message}`;
+}
+
+/** `[prod] `, `[dev, prod] `, or '' for a diagnostic of no one environment. */
+export function environmentsPrefix(d: Diagnostic): string {
+  return d.environments === undefined || d.environments.length === 0 ? '' : `[${d.environments.join(', ')}] `;
 }

@@ -1,4 +1,4 @@
-import { type Diagnostic, formatDiagnostic, type RelatedLocation, type SourceLocation } from './diagnostic';
+import { type Diagnostic, environmentsPrefix, formatDiagnostic, type RelatedLocation, type SourceLocation } from './diagnostic';
 
 /** How diagnostics are printed: for people, for programs, for GitHub Actions. */
 export const DIAGNOSTIC_FORMATS = ['text', 'json', 'github'] as const;
@@ -32,12 +32,12 @@ function caretBlock(at: SourceLocation): string {
 /** One JSON object per line; related locations in `related`. */
 function json(d: Diagnostic): string {
   const related = d.related?.map((r: RelatedLocation) => ({ file: r.file, line: r.line, column: r.column, length: r.length, message: r.message }));
-  return `${JSON.stringify({ file: d.file, line: d.line, column: d.column, length: d.length, severity: d.severity, path: d.path, message: d.message, ...(related === undefined ? {} : { related }) })}\n`;
+  return `${JSON.stringify({ file: d.file, line: d.line, column: d.column, length: d.length, severity: d.severity, path: d.path, message: d.message, ...(d.environments === undefined ? {} : { environments: d.environments }), ...(related === undefined ? {} : { related }) })}\n`;
 }
 
 /** A GitHub Actions workflow command: an annotation on the file and line; a `notice` annotation at each related location. */
 function github(d: Diagnostic): string {
-  const title = d.path === '' ? 'datatask-cdk8s' : d.path;
+  const title = `${environmentsPrefix(d)}${d.path === '' ? 'datatask-cdk8s' : d.path}`;
   const head = `::${d.severity} file=${githubProperty(d.file)},line=${d.line},col=${d.column},title=${githubProperty(title)}::${githubData(d.message)}\n`;
   const related = (d.related ?? []).map(
     (r) => `::notice file=${githubProperty(r.file)},line=${r.line},col=${r.column},title=${githubProperty(title)}::${githubData(`${r.message} (see ${d.file}:${d.line}:${d.column})`)}\n`,

@@ -6,11 +6,28 @@ import { LineIndex } from './line-index';
 const STRICT = { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false } as const;
 
 /**
+ * A manifest as the rules see it: its value, and where each of its values
+ * is written. A JsonDocument is one file; an environment's merged manifest
+ * (lib/environments/overlaid-document.ts) is a manifest and its overlay.
+ */
+export interface SourceDocument {
+  /** The file diagnostics of the whole manifest are located in, as shown to the user. */
+  readonly file: string;
+  /** The text it was read from (of both files, for a merged manifest): its size bounds the size of what it renders. */
+  readonly text: string;
+  readonly value: unknown;
+  /** The place of the value (or its property name) at `path`; for a path that does not exist, the nearest existing ancestor. */
+  locate(path: readonly PropertyKey[], target?: 'key' | 'value'): SourceLocation;
+  /** A diagnostic at `path`. */
+  diagnostic(path: readonly PropertyKey[], message: string, options?: { target?: 'key' | 'value'; severity?: Severity }): Diagnostic;
+}
+
+/**
  * A parsed JSON file that can say where every value came from. The syntax
  * tree with positions is built only when a diagnostic needs one: most files
  * have none, and a tree costs memory for every manifest.
  */
-export class JsonDocument {
+export class JsonDocument implements SourceDocument {
   private tree?: Node;
   private lineIndex?: LineIndex;
 
@@ -58,6 +75,16 @@ export class JsonDocument {
     // A missing field is reported at the object that should hold it: point at its opening brace.
     const length = exact ? node.length : 1;
     return this.at(node.offset, length);
+  }
+
+  /** Whether the value has something at `path` (not only an ancestor of it). */
+  public has(path: readonly PropertyKey[]): boolean {
+    let node: unknown = this.value;
+    for (const part of path) {
+      if (typeof node !== 'object' || node === null || !Object.hasOwn(node, part)) return false;
+      node = (node as Record<PropertyKey, unknown>)[part];
+    }
+    return true;
   }
 
   /** A location from an offset range. */

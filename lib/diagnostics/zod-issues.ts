@@ -2,13 +2,13 @@ import type * as z from '../zod';
 import { didYouMean } from '../validation/suggest';
 import { fieldWordHint, shapeHint, typeWordHint } from './format-words';
 import type { Diagnostic } from './diagnostic';
-import type { JsonDocument } from './json-document';
+import type { SourceDocument } from './json-document';
 
 type Issue = z.core.$ZodIssue;
 type Schema = z.core.$ZodType;
 
 /** Turns zod issues into located diagnostics with plain-language messages. */
-export function issuesToDiagnostics(document: JsonDocument, schema: Schema, issues: readonly Issue[]): Diagnostic[] {
+export function issuesToDiagnostics(document: SourceDocument, schema: Schema, issues: readonly Issue[]): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const issue of tightestBounds(issues)) {
     if (issue.code === 'unrecognized_keys') {
@@ -79,6 +79,8 @@ function describeIssue(issue: Issue): string {
   switch (issue.code) {
     case 'invalid_type': {
       if (input === undefined) return 'is required';
+      // A field that may not be set at all (`z.never({ error })`) says why in its own message.
+      if (issue.expected === 'never') return issue.message;
       const expected = EXPECTED[issue.expected] ?? issue.expected;
       const shape = issue.path.length === 1 ? shapeHint(issue.path[0], input) : undefined;
       return `expected ${expected}, found ${describeValue(input)}${shape === undefined ? quotingHint(issue.expected, input) : ` (${shape})`}`;

@@ -1,4 +1,4 @@
-import type { JsonDocument } from '../diagnostics/json-document';
+import type { SourceDocument } from '../diagnostics/json-document';
 import type { Task } from '../model';
 import type { Settings } from '../project-settings';
 import { checkDns1123Label, checkLabelValue, checkQualifiedName, checkRenderableKey } from '../validation/kubernetes-names';
@@ -11,7 +11,7 @@ import { parseLabels } from './labels';
  * same run as the manifest's own errors, not after they are fixed.
  */
 export interface CrossTaskEntry {
-  readonly document: JsonDocument;
+  readonly document: SourceDocument;
   readonly name?: string;
   readonly namespace?: string;
   /** The Mapping prefix of a published service. */
@@ -24,7 +24,7 @@ export interface CrossTaskEntry {
 }
 
 /** The entry of a valid task (a `LoadedTask` of ./load.ts: its task and the document it came from). */
-export function entryOfTask({ task, document }: { readonly task: Task; readonly document: JsonDocument }): CrossTaskEntry {
+export function entryOfTask({ task, document }: { readonly task: Task; readonly document: SourceDocument }): CrossTaskEntry {
   return {
     document,
     name: task.name,
@@ -37,7 +37,7 @@ export function entryOfTask({ task, document }: { readonly task: Task; readonly 
 }
 
 /** What is readable of a manifest that has errors: only values that are valid on their own. */
-export function entryOfInvalid(document: JsonDocument, settings: Settings): CrossTaskEntry {
+export function entryOfInvalid(document: SourceDocument, settings: Settings): CrossTaskEntry {
   const m = (typeof document.value === 'object' && document.value !== null ? document.value : {}) as Record<string, unknown>;
   const label = (v: unknown) => (typeof v === 'string' && checkDns1123Label(v) === undefined ? v : undefined);
   const namespace = m.namespace === undefined || m.namespace === '' ? settings.namespace : label(m.namespace);

@@ -17,6 +17,16 @@ export interface ManifestEntry {
    * tell (a symbolic link, or another spelling a case-insensitive one matches).
    */
   readonly dockerfile: boolean | undefined;
+  /** The environments of the overlays beside it (`manifest.<env>.json`), sorted: `prod` of manifest.prod.json. */
+  readonly overlays: readonly string[];
+}
+
+/** An overlay's file name, `manifest.<env>.json`; the environment is its first group. */
+const OVERLAY_FILE = /^manifest\.(.+)\.json$/;
+
+/** The file name of the overlay of environment `environment`. */
+export function overlayFile(environment: string): string {
+  return `manifest.${environment}.json`;
 }
 
 /**
@@ -56,9 +66,10 @@ export interface RefusedPath {
  * `tasksDir`, or looping back to a folder above it; a folder or link the
  * file system will not open (EACCES, ELOOP, ENAMETOOLONG beyond PATH_MAX).
  */
-export function discoverTaskFiles(tasksDir: string): { manifests: ManifestEntry[]; misnamed: string[]; refused: RefusedPath[] } {
+export function discoverTaskFiles(tasksDir: string): { manifests: ManifestEntry[]; misnamed: string[]; refused: RefusedPath[]; orphanOverlays: string[] } {
   const found: ManifestEntry[] = [];
   const misnamed: string[] = [];
+  const orphanOverlays: string[] = [];
   const refused: RefusedPath[] = [];
   let root: string | undefined;
   const walk = (relative: string): void => {
@@ -74,7 +85,8 @@ export function discoverTaskFiles(tasksDir: string): { manifests: ManifestEntry[
       const manifest = entries.find((entry) => entry.name === MANIFEST_FILE)!;
       const docker = entries.find((entry) => entry.name.toLowerCase() === 'dockerfile');
       const dockerfile = docker === undefined ? false : docker.name === 'Dockerfile' && !docker.isSymbolicLink() ? true : undefined;
-      found.push({ relative: relative === '' ? MANIFEST_FILE : `${relative}/${MANIFEST_FILE}`, symlink: manifest.isSymbolicLink(), dockerfile });
+      const overlays = entries.flatMap((entry) => OVERLAY_FILE.exec(entry.name)?.[1] ?? []).sort(compareStrings);
+      found.push({ relative: relative === '' ? MANIFEST_FILE : `${relative}/${MANIFEST_FILE}`, symlink: manifest.isSymbolicLink(), dockerfile, overlays });
       return;
     }
     const nearMisses: string[] = [];
@@ -88,6 +100,7 @@ export function discoverTaskFiles(tasksDir: string): { manifests: ManifestEntry[
         if (typeof target === 'object') refused.push({ relative: child, problem: target.problem });
         else if (target === 'folder') walk(child);
       } else if (NEAR_MISS.test(entry.name)) nearMisses.push(child);
+      else if (OVERLAY_FILE.test(entry.name)) orphanOverlays.push(child);
     }
     misnamed.push(...nearMisses);
   };
@@ -96,6 +109,7 @@ export function discoverTaskFiles(tasksDir: string): { manifests: ManifestEntry[
     manifests: found.sort((a, b) => compareStrings(a.relative, b.relative)),
     misnamed: misnamed.sort(compareStrings),
     refused: refused.sort((a, b) => compareStrings(a.relative, b.relative)),
+    orphanOverlays: orphanOverlays.sort(compareStrings),
   };
 }
 

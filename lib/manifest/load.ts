@@ -1,5 +1,5 @@
 import { compareDiagnostics, type Diagnostic } from '../diagnostics/diagnostic';
-import { type JsonDocument, parseJsonDocument } from '../diagnostics/json-document';
+import { type JsonDocument, parseJsonDocument, type SourceDocument } from '../diagnostics/json-document';
 import { bidiControlWarnings } from '../validation/bidi-controls';
 import { describeValue, issuesToDiagnostics } from '../diagnostics/zod-issues';
 import type { Task } from '../model';
@@ -11,9 +11,18 @@ import { manifestFields, manifestSchema } from './schema';
 /** A valid task and the document it came from (for locating cross-task findings). */
 export interface LoadedTask {
   readonly task: Task;
-  readonly document: JsonDocument;
-  /** The manifest path named in the generated file's header (relative to the tasks folder's parent). */
+  /** The manifest, or in an environment with an overlay, the manifest and its overlay. */
+  readonly document: SourceDocument;
+  /** The source files named in the generated file's header (relative to the tasks folder's parent): the manifest, and its overlay. */
   readonly origin: string;
+  /** The environment the task is loaded for; absent in a project without environments. */
+  readonly environment?: string;
+}
+
+/** What the text of a file alone shows: strings server-side apply cannot carry (errors), bidirectional controls (warnings). */
+export interface TextFindings {
+  readonly errors: readonly Diagnostic[];
+  readonly warnings: readonly Diagnostic[];
 }
 
 /** The result of reading one manifest: the task when valid, and every finding. */
@@ -34,8 +43,9 @@ export interface LoadResult {
 export class ManifestLoader {
   private readonly schema: ReturnType<typeof manifestSchema>;
 
-  constructor(private readonly settings: Settings) {
-    this.schema = manifestSchema(settings);
+  /** @param environments the environments the settings declare @default none */
+  constructor(private readonly settings: Settings, environments: readonly string[] = []) {
+    this.schema = manifestSchema(settings, environments);
   }
 
   /**
@@ -44,34 +54,54 @@ export class ManifestLoader {
    * @param origin the path named in the output header @default file
    */
   public load(file: string, text: string, origin: string = file): LoadResult {
-    const { document, diagnostics } = parseJsonDocument(file, text);
-    if (document === undefined) return { diagnostics };
-    const value = document.value;
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-      return { diagnostics: [document.diagnostic([], `a manifest is a JSON object, found ${describeValue(value)}`)] };
-    }
-    const result = this.schema.safeParse(withoutEmptyValues(value as Record<string, unknown>), { reportInput: true });
+    const parsed = parseManifest(file, text);
+    if (parsed.document === undefined) return { diagnostics: parsed.diagnostics };
+    return this.validate(parsed.document, origin, textFindings(parsed.document));
+  }
+
+  /**
+   * Validates and translates a parsed manifest (or an environment's merged
+   * one), with the findings of its files' text.
+   * @param origin the source files named in the output header
+   */
+  public validate(document: SourceDocument, origin: string, text: TextFindings, environment?: string): LoadResult {
+    const value = document.value as Record<string, unknown>;
+    const result = this.schema.safeParse(withoutEmptyValues(value), { reportInput: true });
     const fieldErrors = result.success ? [] : issuesToDiagnostics(document, this.schema, result.error.issues);
     // Strings that server-side apply cannot carry, unless their field is already reported.
-    const reported = new Set(fieldErrors.map((d) => d.path));
-    const applyErrors = serverSideApplyDiagnostics(document).filter((d) => !reported.has(d.path));
-    // Warnings read from the text, for valid and invalid manifests alike (one round).
-    const textWarnings = bidiControlWarnings(document);
+    const reported = new Set(fieldErrors.map((d) => `${d.file}\0${d.path}`));
+    const applyErrors = text.errors.filter((d) => !reported.has(`${d.file}\0${d.path}`));
     if (!result.success || applyErrors.length > 0) {
       const errors = [...fieldErrors, ...applyErrors];
-      return { diagnostics: [...errors, ...textWarnings].sort(compareDiagnostics), partial: entryOfInvalid(document, this.settings), salvaged: this.salvage(value as Record<string, unknown>, errors, document, origin) };
+      return { diagnostics: [...errors, ...text.warnings].sort(compareDiagnostics), partial: entryOfInvalid(document, this.settings), salvaged: this.salvage(value, errors, document, origin, environment) };
     }
-    return { task: { task: result.data, document, origin }, diagnostics: textWarnings };
+    return { task: { task: result.data, document, origin, ...(environment === undefined ? {} : { environment }) }, diagnostics: text.warnings };
   }
 
   /** The manifest without its fields that have an error (and unknown ones), validated again: a task when what is left is one. */
-  private salvage(manifest: Record<string, unknown>, errors: readonly Diagnostic[], document: JsonDocument, origin: string): LoadResult['salvaged'] {
+  private salvage(manifest: Record<string, unknown>, errors: readonly Diagnostic[], document: SourceDocument, origin: string, environment: string | undefined): LoadResult['salvaged'] {
     const without = new Set(errors.map((d) => topLevelField(d.path)));
     if (without.has('')) return undefined;
     const kept = Object.fromEntries(Object.entries(manifest).filter(([key]) => Object.hasOwn(manifestFields, key) && !without.has(key)));
     const again = this.schema.safeParse(withoutEmptyValues(kept));
-    return again.success ? { task: { task: again.data, document, origin }, without } : undefined;
+    return again.success ? { task: { task: again.data, document, origin, ...(environment === undefined ? {} : { environment }) }, without } : undefined;
   }
+}
+
+/** A manifest's (or an overlay's) text parsed: a JSON object, or located diagnostics. */
+export function parseManifest(file: string, text: string, what = 'a manifest'): { document?: JsonDocument; diagnostics: readonly Diagnostic[] } {
+  const { document, diagnostics } = parseJsonDocument(file, text);
+  if (document === undefined) return { diagnostics };
+  const value = document.value;
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return { diagnostics: [document.diagnostic([], `${what} is a JSON object, found ${describeValue(value)}`)] };
+  }
+  return { document, diagnostics: [] };
+}
+
+/** What a file's text alone shows, read once per file (an overlay's manifest.json is read in every environment). */
+export function textFindings(document: JsonDocument): TextFindings {
+  return { errors: serverSideApplyDiagnostics(document), warnings: bidiControlWarnings(document) };
 }
 
 /**

@@ -12,6 +12,7 @@ import type { Settings } from '../project-settings';
 import { containerFields, toContainer } from './fields/container';
 import { cronAppliesTo, cronJobFields, cronRules, scheduleFields, toCronJobControls } from './fields/cron';
 import { envFields, envRules, toEnv } from './fields/env';
+import { environmentsFields, environmentsRule } from './fields/environments';
 import type { FieldRule } from './fields/field';
 import { identityFields, identityRules, toIdentity } from './fields/identity';
 import { imageFields, imageRules, toImage } from './fields/image';
@@ -38,6 +39,7 @@ export const APPLIES_TO: Readonly<Record<string, readonly string[]>> = {
 /** Every field of manifest.json, each validated on its own, by concern. */
 export const manifestFields = {
   ...identityFields,
+  ...environmentsFields,
   ...imageFields,
   ...containerFields,
   ...envFields,
@@ -84,14 +86,17 @@ const FIELD_RULES: readonly FieldRule[] = [
 /**
  * The manifest schema: fields, then the rules between fields, then the
  * typed model. `settings` gives the default namespace and the names a task
- * may not reuse.
+ * may not reuse; `environments`, the environments the settings declare
+ * (a task's `environments` names some of them).
  */
-export function manifestSchema(settings: Settings) {
+export function manifestSchema(settings: Settings, environments: readonly string[] = []) {
+  const declared = environmentsRule(environments);
   return z
     .strictObject(manifestFields)
     // Also runs when fields are invalid, so that every error comes in one run.
     .superRefine((raw, ctx) => {
       for (const rule of FIELD_RULES) rule(raw as Record<string, unknown>, settings, ctx);
+      declared(raw as Record<string, unknown>, ctx);
     }, always)
     .transform((m): Task => toTask(m, settings));
 }

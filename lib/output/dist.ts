@@ -20,12 +20,13 @@ export interface DistPlan {
 const TEMP_SUFFIX = '.datatask-tmp';
 
 /**
- * Compares the rendered files with the output folder. Refuses a folder that
+ * Compares the rendered files with the output folder (with `scope`, only
+ * with those of its folders: the environments a run renders, `--env`). Refuses a folder that
  * holds files datatask-cdk8s did not write: the folder is owned by the
  * synthesizer, and pruning someone else's files would be a disaster.
  */
-export function planDist(outDir: string, files: readonly RenderedFile[]): DistPlan {
-  const existing = listFiles(outDir);
+export function planDist(outDir: string, files: readonly RenderedFile[], scope?: readonly string[]): DistPlan {
+  const existing = scope === undefined ? listFiles(outDir) : scope.flatMap((folder) => listFiles(outDir, folder));
   const rendered = new Set(files.map((f) => f.path));
   const write: RenderedFile[] = [];
   const unchanged: string[] = [];
@@ -71,10 +72,11 @@ export function applyDist(outDir: string, plan: DistPlan): void {
   commitFiles(outDir, plan.write, plan.prune);
 }
 
-/** Every file below `root`, relative, `/`-separated, sorted; none when `root` does not exist. */
-function listFiles(root: string): string[] {
+/** Every file below `root` (or its folder `under`), relative to `root`, `/`-separated, sorted; none when it does not exist. */
+function listFiles(root: string, under = ''): string[] {
   if (!fs.existsSync(root)) return [];
   if (!fs.statSync(root).isDirectory()) throw new UserError(`the output path ${root} exists and is not a folder`);
+  if (under !== '' && !(fs.existsSync(path.join(root, under)) && fs.statSync(path.join(root, under)).isDirectory())) return [];
   const out: string[] = [];
   const walk = (relative: string): void => {
     for (const entry of fs.readdirSync(path.join(root, relative), { withFileTypes: true })) {
@@ -87,6 +89,6 @@ function listFiles(root: string): string[] {
       } else out.push(child);
     }
   };
-  walk('');
+  walk(under);
   return out.sort(compareStrings);
 }

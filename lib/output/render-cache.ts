@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { sha1 } from '../hash';
 import type { KnownTasks, TaskSource } from '../manifest/load-tasks';
 import type { Task } from '../model';
-import type { Settings } from '../project-settings';
+import type { Environment, Settings } from '../project-settings';
 import { outputPath, type RenderedFile } from './rendered-file';
 
 /**
@@ -21,6 +21,8 @@ export interface RenderCacheKey {
   readonly code: string;
   /** The validated settings: they shape the model (namespace, reserved names) and every object. */
   readonly settings: Settings;
+  /** The declared environments and their settings. @default none */
+  readonly environments?: readonly Environment[];
   /** The tasks folder, absolute: its name is in every output file's header. */
   readonly tasksDir: string;
   /**
@@ -71,7 +73,7 @@ export class RenderCache implements KnownTasks {
   public static open(dir: string, key: RenderCacheKey): RenderCache {
     const header: Header = {
       outDir: key.outDir,
-      fingerprint: sha1(JSON.stringify([key.code, key.settings, key.tasksDir, key.outDir, ...(key.crds === undefined ? [] : [key.crds])])),
+      fingerprint: sha1(JSON.stringify([key.code, key.settings, key.tasksDir, key.outDir, ...(key.crds === undefined ? [] : [key.crds]), ...(key.environments === undefined || key.environments.length === 0 ? [] : [key.environments])])),
     };
     const file = path.join(dir, `${sha1(key.outDir)}.json`);
     pruneOrphans(dir, file);
@@ -97,9 +99,9 @@ export class RenderCache implements KnownTasks {
     return this.file === undefined ? '' : sha1(text);
   }
 
-  /** The validated task of `manifest` if its text still hashes to `textHash`. */
-  public task(manifest: string, textHash: string): Task | undefined {
-    return this.entry(manifest, textHash)?.task;
+  /** The validated task of the cache key `key` (a manifest's path, after `<env>:` in an environment) if its sources still hash to `textHash`. */
+  public task(key: string, textHash: string): Task | undefined {
+    return this.entry(key, textHash)?.task;
   }
 
   /**
@@ -113,8 +115,8 @@ export class RenderCache implements KnownTasks {
     const reused = new Map<TaskSource, RenderedFile>();
     const toRender: TaskSource[] = [];
     for (const source of tasks) {
-      const entry = this.entry(source.manifest, source.textHash);
-      const file = outputPath(source.task);
+      const entry = this.entry(source.cacheKey, source.textHash);
+      const file = outputPath(source.task, source.environment);
       const content = entry === undefined ? undefined : readIfPresent(path.join(outDir, file));
       if (content !== undefined && sha1(content) === entry!.contentHash) reused.set(source, { path: file, content });
       else toRender.push(source);
@@ -131,7 +133,7 @@ export class RenderCache implements KnownTasks {
     if (this.file === undefined) return;
     const entries: Record<string, Entry> = {};
     tasks.forEach((source, i) => {
-      entries[source.manifest] = { textHash: source.textHash, task: source.task, contentHash: sha1(files[i]!.content) };
+      entries[source.cacheKey] = { textHash: source.textHash, task: source.task, contentHash: sha1(files[i]!.content) };
     });
     const temp = `${this.file}.${process.pid}.tmp`;
     try {
@@ -143,8 +145,8 @@ export class RenderCache implements KnownTasks {
     }
   }
 
-  private entry(manifest: string, textHash: string): Entry | undefined {
-    const entry = Object.hasOwn(this.entries, manifest) ? this.entries[manifest] : undefined;
+  private entry(key: string, textHash: string): Entry | undefined {
+    const entry = Object.hasOwn(this.entries, key) ? this.entries[key] : undefined;
     return entry !== undefined && entry.textHash === textHash && textHash !== '' ? entry : undefined;
   }
 }

@@ -2,7 +2,6 @@ import { ApiObject, JsonPatch } from 'cdk8s';
 import type { TaskChart } from '../constructs/task-chart';
 import type { Diagnostic } from '../diagnostics/diagnostic';
 import type { LoadedTask } from '../manifest/load';
-import type { Task } from '../model';
 import { objectSizeDiagnostics } from '../validation/object-size';
 import type { CustomResourceDefinitions } from './custom-resource-definitions';
 import { hookOutputProblems } from './hook-output';
@@ -43,7 +42,7 @@ export function renderCharts(charts: readonly TaskChartOf[], hooks: readonly str
     if (hooks.length === 0) {
       const objects = chartObjects(chart);
       diagnostics.push(...objectSizeDiagnostics(source.document, objects));
-      files.set(source, toFile(chart.task, source.origin, objects));
+      files.set(source, toFile(chart, source.origin, objects));
       continue;
     }
     const byHooks = `after hook${hooks.length === 1 ? '' : 's'} ${hooks.map((h) => `"${h}"`).join(', ')}`;
@@ -54,7 +53,7 @@ export function renderCharts(charts: readonly TaskChartOf[], hooks: readonly str
       diagnostics.push(...sized);
       if (sized.length > 0) continue;
       const problems = hookOutputProblems(objects, customResources);
-      if (problems.length === 0) files.set(source, toFile(chart.task, source.origin, objects));
+      if (problems.length === 0) files.set(source, toFile(chart, source.origin, objects));
       for (const problem of problems) diagnostics.push(source.document.diagnostic([], `task "${chart.task.namespace}/${chart.task.name}" ${byHooks}: ${problem}`));
     } catch (error) {
       diagnostics.push(source.document.diagnostic([], `task "${chart.task.namespace}/${chart.task.name}" ${byHooks} cannot be rendered: ${(error as Error).message}`));
@@ -70,7 +69,7 @@ export function renderCharts(charts: readonly TaskChartOf[], hooks: readonly str
  * @param source the manifest path named in the header (relative to the tasks folder's parent)
  */
 export function renderChart(chart: TaskChart, source: string): RenderedFile {
-  return toFile(chart.task, source, chartObjects(chart));
+  return toFile(chart, source, chartObjects(chart));
 }
 
 /**
@@ -81,9 +80,9 @@ export function objectSizeOfCharts(charts: readonly TaskChartOf[]): Diagnostic[]
   return charts.flatMap(({ source, chart }) => objectSizeDiagnostics(source.document, chartObjects(chart)));
 }
 
-function toFile(task: Task, source: string, objects: readonly unknown[]): RenderedFile {
+function toFile(chart: TaskChart, source: string, objects: readonly unknown[]): RenderedFile {
   const header = `${GENERATED_MARKER} from ${source}.\n# Do not edit: change the manifest and run \`npm run synth\`.\n`;
-  return { path: outputPath(task), content: header + stringifyYamlDocuments(objects) };
+  return { path: outputPath(chart.task, chart.environment), content: header + stringifyYamlDocuments(objects) };
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../diagnostics/diagnostic';
-import { formatPath, type JsonDocument } from '../diagnostics/json-document';
+import { formatPath, type SourceDocument } from '../diagnostics/json-document';
 import { TOTAL_ANNOTATION_SIZE_LIMIT } from './object-limits';
 
 /** The annotation in which client-side `kubectl apply` (and Argo CD's default sync) keeps the whole applied object. */
@@ -13,7 +13,7 @@ export const LAST_APPLIED_ANNOTATION = 'kubectl.kubernetes.io/last-applied-confi
 const MEASURE_FROM_BYTES = TOTAL_ANNOTATION_SIZE_LIMIT / 4;
 
 /** Whether the objects rendered from `document` can be too large for client-side apply (else `objectSizeDiagnostics` finds nothing). */
-export function needsObjectSizeCheck(document: JsonDocument): boolean {
+export function needsObjectSizeCheck(document: SourceDocument): boolean {
   return Buffer.byteLength(document.text) >= MEASURE_FROM_BYTES;
 }
 
@@ -24,7 +24,7 @@ export function needsObjectSizeCheck(document: JsonDocument): boolean {
  * object whose JSON and annotations exceed 256 KiB is refused by the API
  * server. The hint names the manifest's biggest field.
  */
-export function objectSizeDiagnostics(document: JsonDocument, objects: readonly unknown[]): Diagnostic[] {
+export function objectSizeDiagnostics(document: SourceDocument, objects: readonly unknown[]): Diagnostic[] {
   if (!needsObjectSizeCheck(document)) return [];
   const out: Diagnostic[] = [];
   for (const object of objects as { kind: string }[]) {

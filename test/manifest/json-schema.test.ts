@@ -29,6 +29,9 @@ const schemaAccepts = (manifest: unknown): boolean => validate(manifest) === tru
 const loader = new ManifestLoader(DEFAULT_SETTINGS);
 /** Whether `npm run synth` accepts the manifest on its own (no cross-task rules). */
 const synthAccepts = (manifest: unknown): boolean => loader.load('tasks/t/manifest.json', JSON.stringify(manifest)).task !== undefined;
+/** The same in a project that declares environments: `environments` names some of them, and is refused without. */
+const inEnvironments = new ManifestLoader(DEFAULT_SETTINGS, ['dev', 'prod', 'staging']);
+const synthAcceptsInEnvironments = (manifest: unknown): boolean => inEnvironments.load('tasks/t/manifest.json', JSON.stringify(manifest)).task !== undefined;
 
 const properties = schema.properties as Record<string, JsonSchema>;
 /** A top-level field's schema, without the empty alternative. */
@@ -284,7 +287,8 @@ describe('descriptions', () => {
     expect(examples).toEqual(manifestFields[field as keyof typeof manifestFields].meta()?.examples);
     for (const example of examples) {
       const base = field.includes('probe') || field === 'replicas' || field === 'published' ? service : ['concurrency-policy', 'suspend', 'starting-deadline-seconds', 'successful-jobs-history-limit', 'failed-jobs-history-limit', 'time-zone'].includes(field) ? { ...job, schedule: '@daily' } : job;
-      expect(synthAccepts({ ...base, [field]: example, ...(field.includes('probe') ? { 'container-port': 8080, 'name-port': 'http' } : {}) })).toBe(true);
+      const accepts = field === 'environments' ? synthAcceptsInEnvironments : synthAccepts;
+      expect(accepts({ ...base, [field]: example, ...(field.includes('probe') ? { 'container-port': 8080, 'name-port': 'http' } : {}) })).toBe(true);
     }
   });
 

@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { formatDiagnostic } from '../../lib/diagnostics/diagnostic';
-import { DEFAULT_SETTINGS } from '../../lib/project-settings';
+import { DEFAULT_SETTINGS, type Environment } from '../../lib/project-settings';
 import { synthesize } from '../support/render-stage';
 
 /*
@@ -41,16 +41,25 @@ let runs = 0;
  * `synthesize`: load, cross-task rules, charts, render): the errors,
  * formatted as the command line prints them, and every output file.
  */
-function renderManifest(manifest: Record<string, unknown>): { errors: string[]; output: string } {
+function renderManifest(manifest: Record<string, unknown>, environments: readonly Environment[] = []): { errors: string[]; output: string } {
   const tasksDir = path.join(work, String(runs++), 'tasks');
   fs.mkdirSync(path.join(tasksDir, 't'), { recursive: true });
   fs.writeFileSync(path.join(tasksDir, 't', 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
-  const result = synthesize({ tasksDir, settings: DEFAULT_SETTINGS, cwd: path.dirname(tasksDir) });
+  const result = synthesize({ tasksDir, settings: DEFAULT_SETTINGS, cwd: path.dirname(tasksDir), environments });
   const errors = result.diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic);
   return { errors, output: JSON.stringify(result.files.map((f) => [f.path, f.content])) };
 }
 
-const baseline = Object.fromEntries(Object.entries(MINIMAL).map(([kind, m]) => [kind, renderManifest(m)]));
+/** A field that means something only in a project with environments is tried in one (dev, prod, staging). */
+const THREE_ENVIRONMENTS: readonly Environment[] = ['dev', 'prod', 'staging'].map((name) => ({ name, settings: DEFAULT_SETTINGS }));
+const ENVIRONMENTS_OF: Record<string, readonly Environment[]> = { environments: THREE_ENVIRONMENTS };
+
+const baselines = new Map<readonly Environment[], Record<string, { errors: string[]; output: string }>>();
+const baselineOf = (environments: readonly Environment[] = []) => {
+  if (!baselines.has(environments)) baselines.set(environments, Object.fromEntries(Object.entries(MINIMAL).map(([kind, m]) => [kind, renderManifest(m, environments)])));
+  return baselines.get(environments)!;
+};
+const baseline = baselineOf();
 
 test('the minimal manifests render', () => {
   for (const kind of Object.keys(MINIMAL)) expect(baseline[kind].errors).toEqual([]);
@@ -69,11 +78,11 @@ describe.each(Object.keys(properties))('%s', (field) => {
     for (const kind of KINDS_OF[field] ?? Object.keys(MINIMAL)) {
       const manifest = { ...MINIMAL[kind], [field]: example };
       if (INSTEAD_OF[field] !== undefined) delete manifest[INSTEAD_OF[field]];
-      const { errors, output } = renderManifest(manifest);
+      const { errors, output } = renderManifest(manifest, ENVIRONMENTS_OF[field]);
       if (errors.length > 0) {
         // Refused: located (file:line:col) and at the field itself.
         expect({ kind, errors: errors.filter((e) => e.startsWith(`tasks/t/manifest.json:`) && new RegExp(`^\\S+:\\d+:\\d+ error: ${field.replace('$', '\\$')}(?:[.[:]|$)`).test(e)).length > 0 ? 'at the field' : errors }).toEqual({ kind, errors: 'at the field' });
-      } else if (output !== baseline[kind].output) {
+      } else if (output !== baselineOf(ENVIRONMENTS_OF[field])[kind].output) {
         changed.push(kind);
       } else {
         expect({ kind, output: IGNORED.has(field) ? 'unchanged, as documented' : 'unchanged: the field is dropped' }).toEqual({ kind, output: IGNORED.has(field) ? 'unchanged, as documented' : 'changed' });

@@ -5,16 +5,19 @@ import { ExitCode } from '../../errors';
 import { CDK8S_CLI_OUTPUT } from '../../output/cdk8s-outdir';
 import { taskOutputPath } from '../../output/rendered-file';
 import type { DriftReport } from '../../output/drift';
-import { renderStage, writeStage } from '../../synth';
+import type { Environment } from '../../project-settings';
+import { renderStage, type WriteRun, writeStage } from '../../synth';
 import { type AppEntry, type CliIo, type Command, oneOf, type OptionValues } from '../command';
-import { elapsed, PROJECT_OPTION_HELP, PROJECT_OPTIONS, projectPath, projectSettings, renderCache, report, tasksFolder } from '../project';
+import { elapsed, ENV_OPTION, ENV_OPTION_HELP, PROJECT_OPTION_HELP, PROJECT_OPTIONS, projectPath, projectSettings, renderCache, report, selectedEnvironments, tasksFolder } from '../project';
 import { countTasks, summaryLine, tasksPhrase } from '../summary';
 
 const OPTIONS = {
   ...PROJECT_OPTIONS,
+  ...ENV_OPTION,
   strict: { type: 'boolean', default: false },
   format: { type: 'string', default: 'text' },
   'allow-empty': { type: 'boolean', default: false },
+  'prune-environments': { type: 'boolean', default: false },
 } as const;
 
 const OPTION_HELP = `${PROJECT_OPTION_HELP.tasks}
@@ -25,8 +28,13 @@ ${PROJECT_OPTION_HELP.settings}
   --strict          warnings fail the run
   --format FORMAT   text (default: diagnostics on stderr), json (one JSON object
                     per line on stdout) or github (workflow annotations on stdout)
-  --allow-empty     a tasks folder without manifests prunes every generated file
-                    (without it, such a run is refused)`;
+${ENV_OPTION_HELP}
+                    (the other environments' folders are left as they are)
+  --allow-empty     a tasks folder without manifests (or an environment without
+                    tasks) prunes every generated file (without it, refused)
+  --prune-environments
+                    prune the folders of environments the settings no longer
+                    declare (without it, such a run is refused)`;
 
 export const synthCommand: Command = {
   name: 'synth',
@@ -51,17 +59,18 @@ function runSynth(values: OptionValues, io: CliIo, app: AppEntry, check: boolean
   const tasksDir = tasksFolder(io, app, values.tasks);
   const project = projectSettings(io, app, values.settings, format);
   if (typeof project === 'number') return project;
-  const { settings, customResources } = project;
+  const { settings, environments, customResources } = project;
+  const only = selectedEnvironments(check ? 'check' : 'synth', values.env, environments);
   const { absolute: outDir, shown: shownOut } = projectPath(io, app, values.out, 'out');
   const cdk8s = cdk8sOutput(io);
   const strict = values.strict === true;
 
   const rendered = renderStage({
-    tasksDir, settings, customResources, cwd: io.cwd, strict,
-    deployed: (namespace, name) => fs.existsSync(path.join(outDir, taskOutputPath(namespace, name))),
+    tasksDir, settings, environments, only, customResources, cwd: io.cwd, strict,
+    deployed: (namespace, name, environment) => fs.existsSync(path.join(outDir, taskOutputPath(namespace, name, environment))),
     customize: app.customize,
     allowEmpty: values['allow-empty'] === true,
-    cache: renderCache(io, app, { settings, tasksDir, outDir, crds: customResources?.hash }),
+    cache: renderCache(io, app, { settings, environments, tasksDir, outDir, crds: customResources?.hash }),
   });
   report(rendered.diagnostics, format, io);
   const errors = rendered.diagnostics.filter((d) => d.severity === 'error').length;
@@ -76,6 +85,7 @@ function runSynth(values: OptionValues, io: CliIo, app: AppEntry, check: boolean
     outDir, shownOut, check,
     writeOut: cdk8s === undefined || cdk8s.writesDist,
     cdk8sOutDir: cdk8s === undefined || cdk8s.dir === outDir ? undefined : cdk8s.dir,
+    layout: outputLayout(environments, only, values),
   }, rendered.files);
   io.observe?.({ ...rendered, ...written });
   if (written.drift !== undefined) {
@@ -93,6 +103,15 @@ function runSynth(values: OptionValues, io: CliIo, app: AppEntry, check: boolean
   }
   io.stderr(`${summaryLine({ counts, plan: written.plan, out: shownOut, warnings, seconds: elapsed(started) })}\n`);
   return ExitCode.OK;
+}
+
+/** The output folder's environments, and what this run may prune. */
+function outputLayout(environments: readonly Environment[], only: readonly string[] | undefined, values: OptionValues): WriteRun['layout'] {
+  const flags = { allowEmpty: values['allow-empty'] === true, pruneEnvironments: values['prune-environments'] === true };
+  if (environments.length === 0) return flags;
+  const declared = environments.map((e) => e.name);
+  // With --env, only those folders are planned: no other folder is pruned, removed environments' included.
+  return { ...flags, environments: declared, rendered: only ?? declared, ...(only === undefined ? {} : { only }) };
 }
 
 /**
