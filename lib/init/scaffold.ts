@@ -26,6 +26,8 @@ export function scaffoldFiles(input: ScaffoldInput): ReadonlyMap<string, string>
       json({
         'json.schemas': [
           { fileMatch: ['tasks/**/manifest.json'], url: './node_modules/datatask-cdk8s/manifest.schema.json' },
+          // The environment overlays (manifest.<environment>.json) beside it.
+          { fileMatch: ['tasks/**/manifest.*.json'], url: './node_modules/datatask-cdk8s/manifest.overlay.schema.json' },
           { fileMatch: ['datatask.settings.json'], url: './node_modules/datatask-cdk8s/settings.schema.json' },
         ],
       }),

@@ -7,6 +7,7 @@ import * as z from '../../lib/zod';
 import { MANIFEST_SCHEMA_FILE, manifestJsonSchema, manifestJsonSchemaText } from '../../lib/manifest/json-schema';
 import type { JsonSchema } from '../../lib/manifest/json-schema-tools';
 import { ManifestLoader } from '../../lib/manifest/load';
+import { OVERLAY_SCHEMA_FILE } from '../../lib/manifest/overlay-json-schema';
 import { parseLabels } from '../../lib/manifest/labels';
 import { manifestFields } from '../../lib/manifest/schema';
 import { DEFAULT_SETTINGS } from '../../lib/project-settings';
@@ -317,13 +318,21 @@ describe('datatask schema', () => {
   };
 
   test('--check fails on a missing or stale file, and passes once written', () => {
-    // Both generated schemas: the manifest's and the settings file's (settings.schema.json).
-    expect(schemaCommand('--check')).toEqual({ code: 1, out: 'error: manifest.schema.json is missing: run `npm run schema` and commit the result\nerror: settings.schema.json is missing: run `npm run schema` and commit the result\n' });
-    expect(schemaCommand()).toEqual({ code: 0, out: 'wrote manifest.schema.json\nwrote settings.schema.json\n' });
+    // Every generated schema: the manifest's, an overlay's (manifest.overlay.schema.json) and the settings file's (settings.schema.json).
+    expect(schemaCommand('--check')).toEqual({
+      code: 1,
+      out:
+        'error: manifest.schema.json is missing: run `npm run schema` and commit the result\n' +
+        'error: manifest.overlay.schema.json is missing: run `npm run schema` and commit the result\n' +
+        'error: settings.schema.json is missing: run `npm run schema` and commit the result\n',
+    });
+    expect(schemaCommand()).toEqual({ code: 0, out: 'wrote manifest.schema.json\nwrote manifest.overlay.schema.json\nwrote settings.schema.json\n' });
     expect(readFileSync(path.join(dir, MANIFEST_SCHEMA_FILE), 'utf8')).toBe(manifestJsonSchemaText());
     expect(schemaCommand('--check').code).toBe(0);
     writeFileSync(path.join(dir, MANIFEST_SCHEMA_FILE), '{}\n');
-    expect(schemaCommand('--check')).toEqual({ code: 1, out: 'error: manifest.schema.json is out of date: run `npm run schema` and commit the result\nsettings.schema.json is up to date\n' });
+    expect(schemaCommand('--check')).toEqual({ code: 1, out: 'error: manifest.schema.json is out of date: run `npm run schema` and commit the result\nmanifest.overlay.schema.json is up to date\nsettings.schema.json is up to date\n' });
+    writeFileSync(path.join(dir, OVERLAY_SCHEMA_FILE), '{}\n');
+    expect(schemaCommand('--check').out).toContain('error: manifest.overlay.schema.json is out of date');
     expect(schemaCommand('--bogus').code).toBe(2);
   });
 });

@@ -2,6 +2,7 @@ import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { ExitCode } from '../../errors';
 import { MANIFEST_SCHEMA_FILE, manifestJsonSchemaText } from '../../manifest/json-schema';
+import { OVERLAY_SCHEMA_FILE, overlayJsonSchemaText } from '../../manifest/overlay-json-schema';
 import { SETTINGS_SCHEMA_FILE, settingsJsonSchemaText } from '../../settings-json-schema';
 import type { Command } from '../command';
 import { projectRoot } from '../project';
@@ -10,16 +11,17 @@ import { projectRoot } from '../project';
 function schemaFiles(): readonly (readonly [string, string])[] {
   return [
     [MANIFEST_SCHEMA_FILE, manifestJsonSchemaText()],
+    [OVERLAY_SCHEMA_FILE, overlayJsonSchemaText()],
     [SETTINGS_SCHEMA_FILE, settingsJsonSchemaText()],
   ];
 }
 
-/** `datatask schema`: writes manifest.schema.json and settings.schema.json at the project root, or with `--check` compares. */
+/** `datatask schema`: writes manifest.schema.json, manifest.overlay.schema.json and settings.schema.json at the project root, or with `--check` compares. */
 export const schemaCommand: Command = {
   name: 'schema',
-  summary: `regenerate ${MANIFEST_SCHEMA_FILE} and ${SETTINGS_SCHEMA_FILE} from the zod schemas (--check: exit 1 when one is out of date)`,
+  summary: `regenerate ${MANIFEST_SCHEMA_FILE}, ${OVERLAY_SCHEMA_FILE} and ${SETTINGS_SCHEMA_FILE} from the zod schemas (--check: exit 1 when one is out of date)`,
   options: { check: { type: 'boolean', default: false } },
-  optionHelp: `  --check           write nothing; exit 1 when ${MANIFEST_SCHEMA_FILE} or ${SETTINGS_SCHEMA_FILE} is missing or out of date`,
+  optionHelp: `  --check           write nothing; exit 1 when ${MANIFEST_SCHEMA_FILE}, ${OVERLAY_SCHEMA_FILE} or ${SETTINGS_SCHEMA_FILE} is missing or out of date`,
   run(values, io, app) {
     let code: number = ExitCode.OK;
     for (const [name, expected] of schemaFiles()) {
