@@ -4,13 +4,18 @@
  * I/O any synthesizer must do, and nothing else. Plain JavaScript with no
  * dependencies, so it loads nothing but node's built-ins.
  *
- *   node scripts/bench-floor.js --tasks DIR --bundle FILE --out DIR [--warm]
+ *   node scripts/bench-floor.js --tasks DIR --bundle FILE --out DIR [--settings FILE] [--warm]
  *
  * Both modes first read every manifest the way synth finds them (walk the
  * tasks folder, readFile + JSON.parse each `manifest.json`) and read the
  * bundle: the exact bytes synth wrote for these tasks, made by the bench
  * from a reference synth run (one file: a JSON header line
- * `[[path, byteLength], ...]`, then the contents back to back).
+ * `[[path, byteLength], ...]`, then the contents back to back; a path may
+ * hold folders, e.g. `prod/data-prod/x.k8s.yaml`).
+ *
+ * With --settings (environments mode of the bench), it also reads and parses
+ * the settings file, and reads + JSON.parses each overlay
+ * `manifest.<env>.json` of the environments the settings name.
  *
  * Cold (default): writes every bundled file below --out (mkdir per folder +
  * writeFile), the same bytes synth writes into an empty folder.
@@ -29,31 +34,44 @@ const { values } = parseArgs({
     tasks: { type: 'string' },
     bundle: { type: 'string' },
     out: { type: 'string' },
+    settings: { type: 'string' },
     warm: { type: 'boolean', default: false },
   },
   strict: true,
 });
 if (values.tasks === undefined || values.bundle === undefined || values.out === undefined) {
-  process.stderr.write('usage: node scripts/bench-floor.js --tasks DIR --bundle FILE --out DIR [--warm]\n');
+  process.stderr.write('usage: node scripts/bench-floor.js --tasks DIR --bundle FILE --out DIR [--settings FILE] [--warm]\n');
   process.exit(2);
 }
 const tasksDir = path.resolve(values.tasks);
 const outDir = path.resolve(values.out);
 
-// 1. Read every manifest (same discovery rules as lib/manifest/discover.ts).
+// 0. The settings: which overlays there are (`manifest.<env>.json` for each environment).
+const overlayNames = new Set();
+if (values.settings !== undefined) {
+  const settings = JSON.parse(fs.readFileSync(path.resolve(values.settings), 'utf8'));
+  for (const env of Object.keys(settings.environments ?? {})) overlayNames.add(`manifest.${env}.json`);
+}
+
+// 1. Read every manifest and overlay (same discovery rules as lib/manifest/discover.ts).
 let manifests = 0;
+let overlays = 0;
 const walkTasks = (dir) => {
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
     const full = path.join(dir, entry.name);
     if (entry.name === 'manifest.json') {
       JSON.parse(fs.readFileSync(full, 'utf8'));
       manifests++;
+    } else if (overlayNames.has(entry.name)) {
+      JSON.parse(fs.readFileSync(full, 'utf8'));
+      overlays++;
     } else if (entry.isDirectory() && !entry.name.startsWith('.') && entry.name !== 'node_modules') {
       walkTasks(full);
     }
   }
 };
 walkTasks(tasksDir);
+const read = `${manifests} manifests${values.settings === undefined ? '' : ` and ${overlays} overlays`} read`;
 
 // 2. The expected output bytes.
 const bundle = fs.readFileSync(path.resolve(values.bundle));
@@ -78,7 +96,7 @@ if (!values.warm) {
     }
     fs.writeFileSync(target, bytes);
   }
-  process.stderr.write(`floor: ${manifests} manifests read, ${files.length} files written\n`);
+  process.stderr.write(`floor: ${read}, ${files.length} files written\n`);
 } else {
   // 3b. Warm: list the output folder, read and compare every file, write nothing.
   const existing = new Set();
@@ -97,7 +115,7 @@ if (!values.warm) {
     else differing.push(relative);
   }
   differing.push(...existing);
-  process.stderr.write(`floor: ${manifests} manifests read, ${unchanged} unchanged, ${differing.length} differing\n`);
+  process.stderr.write(`floor: ${read}, ${unchanged} unchanged, ${differing.length} differing\n`);
   if (differing.length > 0) {
     process.stderr.write(`floor: not up to date, e.g. ${differing.slice(0, 3).join(', ')}\n`);
     process.exitCode = 1;

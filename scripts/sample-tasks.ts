@@ -167,9 +167,72 @@ function addWorkloadFields(m: Record<string, unknown>, shape: Shape, i: number, 
   }
 }
 
-/** Writes N tasks (every shape in turn) below `tasksDir`. */
-export function writeTasks(tasksDir: string, n: number): void {
-  for (let i = 1; i <= n; i++) writeTask(tasksDir, generateTask(i, SHAPES[(i - 1) % SHAPES.length]!));
+/** The names of K environments: dev, staging, prod, then env4, env5, … */
+export function environmentNames(k: number): string[] {
+  return Array.from({ length: k }, (_, i) => ['dev', 'staging', 'prod'][i] ?? `env${i + 1}`);
+}
+
+/**
+ * A settings file with these environments (each a partial settings object
+ * merged over the top level): a namespace and a Mapping hostname of its own.
+ */
+export function environmentSettings(names: readonly string[]): Record<string, unknown> {
+  const environments: Record<string, unknown> = {};
+  for (const env of names) {
+    environments[env] = { namespace: `data-${env}`, mapping: { hostname: env === 'prod' ? 'data.example.com' : `${env}.data.example.com` } };
+  }
+  return { mapping: { hostname: 'data.example.com' }, environments };
+}
+
+/**
+ * The overlays (`manifest.<env>.json`, RFC 7386 merge patches; `env` merges
+ * by name) of task `i`: every third task has one for one or two of the
+ * environments, what teams change between environments (replicas, a log
+ * level or a worker count by name, a CPU limit, a published service's
+ * timeout or visibility). Drawn from a PRNG of their own, so the manifests
+ * are the same with and without environments.
+ */
+export function generateOverlays(i: number, shape: Shape, manifest: Record<string, unknown>, names: readonly string[]): Record<string, Record<string, unknown>> {
+  if (names.length === 0 || i % 3 !== 0) return {};
+  const first = names[0]!;
+  const last = names[names.length - 1]!;
+  const j = i / 3;
+  const chosen = names.length === 1 ? [first] : j % 3 === 0 ? [last] : j % 3 === 1 ? [first, last] : [names[1]!];
+  const out: Record<string, Record<string, unknown>> = {};
+  for (const env of chosen) {
+    const rnd = prng(i * 15485863 + env.length * 31 + env.charCodeAt(0));
+    const lowest = env === first && names.length > 1;
+    const overlay: Record<string, unknown> = {};
+    if (shape === 'deployment' || shape === 'service' || shape === 'published-service') overlay.replicas = lowest ? 1 : 2 + Math.floor(rnd() * 4);
+    const baseEnv = (manifest.env as { name: string; value?: unknown }[] | undefined) ?? [];
+    const vars: { name: string; value: string }[] = [{ name: 'LOG_LEVEL', value: lowest ? 'debug' : 'warning' }];
+    if (!lowest && baseEnv.some((e) => e.name === 'WORKERS' && typeof e.value === 'string')) vars.push({ name: 'WORKERS', value: String(8 + Math.floor(rnd() * 8)) });
+    overlay.env = vars;
+    // '2' is at least every request of the sample tasks (CPU above).
+    if (!lowest && rnd() < 0.5) overlay['cpu-limit'] = '2';
+    if (shape === 'published-service') overlay.published = lowest ? { visible: false } : { timeout_ms: 60000 };
+    out[env] = overlay;
+  }
+  return out;
+}
+
+/**
+ * Writes N tasks (every shape in turn) below `tasksDir`, with the overlays
+ * of `generateOverlays` for these environments (none by default); returns
+ * how many overlays it wrote.
+ */
+export function writeTasks(tasksDir: string, n: number, environments: readonly string[] = []): number {
+  let overlays = 0;
+  for (let i = 1; i <= n; i++) {
+    const shape = SHAPES[(i - 1) % SHAPES.length]!;
+    const task = generateTask(i, shape);
+    writeTask(tasksDir, task);
+    for (const [env, overlay] of Object.entries(generateOverlays(i, shape, task.manifest, environments))) {
+      fs.writeFileSync(path.join(tasksDir, path.dirname(task.relative), `manifest.${env}.json`), `${JSON.stringify(overlay, null, 4)}\n`);
+      overlays++;
+    }
+  }
+  return overlays;
 }
 
 export function writeTask(tasksDir: string, task: GeneratedTask): void {

@@ -4,12 +4,14 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 
-const USAGE = `Usage: npm run bench -- [--sizes 100,1000,10000] [--runs K] [--one-task-runs K] [--tmp DIR] [--keep] [--json FILE] [--root DIR]`;
+const USAGE = `Usage: npm run bench -- [--sizes 100,1000,10000] [--runs K] [--one-task-runs K] [--environments K] [--tmp DIR] [--keep] [--json FILE] [--root DIR]`;
 
 export interface Options {
   readonly sizes: number[];
   readonly runs: number | undefined;
   readonly oneTaskRuns: number;
+  /** Environments of the generated trees (0: none, the plain run). */
+  readonly environments: number;
   readonly tmp: string;
   readonly keep: boolean;
   readonly json: string | undefined;
@@ -29,6 +31,7 @@ export function parseOptions(argv: string[]): Options {
       sizes: { type: 'string', default: '100,1000,10000' },
       runs: { type: 'string' },
       'one-task-runs': { type: 'string', default: '7' },
+      environments: { type: 'string', default: '0' },
       tmp: { type: 'string', default: os.tmpdir() },
       keep: { type: 'boolean', default: false },
       json: { type: 'string' },
@@ -51,6 +54,7 @@ export function parseOptions(argv: string[]): Options {
     sizes: values.sizes.split(',').map((s) => count(s.trim(), '--sizes', 1)),
     runs: values.runs === undefined ? undefined : count(values.runs, '--runs', 1),
     oneTaskRuns: count(values['one-task-runs'], '--one-task-runs', 0),
+    environments: count(values.environments, '--environments', 0),
     tmp: path.resolve(values.tmp),
     keep: values.keep,
     json: values.json,

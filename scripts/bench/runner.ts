@@ -16,6 +16,18 @@ export interface Measure {
   readonly stderr: string;
 }
 
+/** A measured command that exited non-zero (its message is the one the bench printed before). */
+export class RunFailure extends Error {
+  constructor(
+    public readonly script: string,
+    public readonly args: readonly string[],
+    public readonly status: number | null,
+    public readonly stderr: string,
+  ) {
+    super(`npm run ${script} ${args.join(' ')} failed (exit ${status}):\n${stderr.slice(0, 4000)}`);
+  }
+}
+
 export class Runner {
   private readonly probe: string;
   private readonly rssFile: string;
@@ -63,7 +75,7 @@ export class Runner {
     const ms = performance.now() - started;
     const stderr = child.stderr ?? '';
     if (child.error !== undefined) throw child.error;
-    if (child.status !== 0) throw new Error(`npm run ${script} ${args.join(' ')} failed (exit ${child.status}):\n${stderr.slice(0, 4000)}`);
+    if (child.status !== 0) throw new RunFailure(script, args, child.status, stderr);
     if (stderr.includes('is newer than the build')) {
       throw new Error(`synth rebuilt itself during the benchmark (a source file changed): run \`npm run build\` and bench again\n${stderr}`);
     }
