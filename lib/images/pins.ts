@@ -10,11 +10,16 @@
  * `pin` writes it from a bake metadata file; anyone may pin a task by hand
  * (an `image-source` task too); `promote` copies pins between environments.
  *
- * The API for synth (rendering is not wired here):
+ * The API for synth (rendering is not wired here; lib/images/project.ts
+ * has `pinsFile`):
  *
+ *     // `<namespace>/<task>` → image, of every task of the environment (after its overlays)
  *     const known = new Map(tasks.map(({ task }) => [`${task.namespace}/${task.name}`, task.image]));
- *     const { pins, diagnostics } = readPinsFile(path.join(root, pinsFile(env)), pinsFile(env) shown, known);
- *     // diagnostics: errors located in the pins file (file:line:col); none when the file is absent
+ *     const relative = pinsFile(environment);          // 'pins/dev.json', or 'pins.json' when environment is undefined
+ *     const absolute = path.join(projectRoot, relative);
+ *     const { pins, diagnostics } = readPinsFile(absolute, path.relative(cwd, absolute), known);
+ *     // diagnostics: errors located in the pins file (file:line:col), to report with the manifests';
+ *     // none, and no pins, when the file is absent; `pins` holds only the valid pins
  *     const image = pinnedImage(task.image, pins.get(`${task.namespace}/${task.name}`));
  *
  * `pinnedImage` returns the pin exactly as written (a digest names
