@@ -20,7 +20,8 @@
  * result of its build (lib/images/metadata.ts): target names are how a
  * digest finds its way back to tasks, so they are stable (derived from the
  * task, not from the order of a run), sorted, unique, and of the
- * characters bake allows in a name (`[a-zA-Z0-9_-]`).
+ * characters bake allows in a name (buildx bake/bake.go, `targetNamePattern`:
+ * `^[a-zA-Z0-9_-]+$`).
  */
 import * as path from 'node:path';
 import type { LoadedTask } from '../manifest/load';
