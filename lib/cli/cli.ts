@@ -6,12 +6,14 @@ import type { AppEntry, CliIo, Command, OptionValues } from './command';
 import { checkCommand, synthCommand } from './commands/synth';
 import { imagesCommand } from './commands/images';
 import { initCommand } from './commands/init';
+import { pinCommand } from './commands/pin';
+import { promoteCommand } from './commands/promote';
 import { reviewCommand } from './commands/review';
 import { routesCommand } from './commands/routes';
 import { schemaCommand } from './commands/schema';
 
 /** Every command; the first is the default (`cdk8s synth` runs the app without arguments). */
-export const COMMANDS: readonly Command[] = [synthCommand, checkCommand, reviewCommand, routesCommand, imagesCommand, schemaCommand, initCommand];
+export const COMMANDS: readonly Command[] = [synthCommand, checkCommand, reviewCommand, routesCommand, imagesCommand, pinCommand, promoteCommand, schemaCommand, initCommand];
 
 /** The CLI's usage text. */
 export function usage(): string {

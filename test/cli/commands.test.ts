@@ -70,7 +70,7 @@ describe('images', () => {
     const bogus = ws.run('images', '--bogus');
     expect(bogus.code).toBe(2);
     expect(bogus.stderr).toMatch(/^error: unknown option --bogus for `datatask images`\n\nUsage: datatask images/);
-    expect(ws.run('images', '--format', 'yaml')).toMatchObject({ code: 2, stderr: expect.stringContaining('--format must be one of text, json, github (found "yaml")') });
+    expect(ws.run('images', '--format', 'yaml')).toMatchObject({ code: 2, stderr: expect.stringContaining('--format must be one of text, json, github, bake (found "yaml")') });
     expect(ws.run('images')).toEqual({ code: 2, stdout: '', stderr: 'error: the tasks folder tasks does not exist or is not a folder (see --tasks); nothing was written\n' });
     for (const run of [bogus, ws.run('images')]) expect(run.stderr).not.toMatch(/\n\s+at /);
   });

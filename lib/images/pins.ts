@@ -1,0 +1,230 @@
+/**
+ * Pins files: the image of a task with its digest, per environment.
+ *
+ * `pins/<env>.json` (`pins.json` without environments; lib/images/project.ts
+ * `pinsFile`), in the project folder, maps tasks to pinned references:
+ *
+ *     {"$schema": "../node_modules/datatask-cdk8s/pins.schema.json",
+ *      "default/gstogs": "gcr.io/acme/gs_to_gs:3f2c1d0@sha256:<64 hex>"}
+ *
+ * `pin` writes it from a bake metadata file; anyone may pin a task by hand
+ * (an `image-source` task too); `promote` copies pins between environments.
+ *
+ * The API for synth (rendering is not wired here; lib/images/project.ts
+ * has `pinsFile`):
+ *
+ *     // `<namespace>/<task>` → image, of every task of the environment (after its overlays)
+ *     const known = new Map(tasks.map(({ task }) => [`${task.namespace}/${task.name}`, task.image]));
+ *     const relative = pinsFile(environment);          // 'pins/dev.json', or 'pins.json' when environment is undefined
+ *     const absolute = path.join(projectRoot, relative);
+ *     const { pins, diagnostics } = readPinsFile(absolute, path.relative(cwd, absolute), known);
+ *     // diagnostics: errors located in the pins file (file:line:col), to report with the manifests';
+ *     // none, and no pins, when the file is absent; `pins` holds only the valid pins
+ *     const image = pinnedImage(task.image, pins.get(`${task.namespace}/${task.name}`));
+ *
+ * `pinnedImage` returns the pin exactly as written (a digest names
+ * immutable content, so the image a pod runs is the one that was built and
+ * tested), or the task's own image when it has no pin. The pull policy is
+ * not changed (README, "Images", says why `IfNotPresent` is then safe).
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Diagnostic } from '../diagnostics/diagnostic';
+import { type JsonDocument, parseJsonDocument } from '../diagnostics/json-document';
+import * as z from '../zod';
+import { parseImageReference } from '../validation/image';
+import { checkDns1123Label } from '../validation/kubernetes-names';
+import { didYouMean } from '../validation/suggest';
+import { normalizedRepository, repositoryOf } from './reference';
+
+/** The pins of one file: `<namespace>/<task>` → `<repo>[:<tag>]@sha256:<64 hex>`. */
+export type Pins = ReadonlyMap<string, string>;
+
+/** The JSON Schema of pins files, at the package root (named by a pins file's `$schema`). */
+export const PINS_SCHEMA_FILE = 'pins.schema.json';
+
+/** Why `key` is not a pins key (`<namespace>/<task>`, both DNS-1123 labels), or undefined. */
+export function checkPinKey(key: string): string | undefined {
+  const parts = key.split('/');
+  const form = `a pin's key is "<namespace>/<task>" (e.g. "default/gstogs")`;
+  if (parts.length !== 2) return `${form}, found ${JSON.stringify(key)}`;
+  for (const [i, part] of parts.entries()) {
+    const bad = checkDns1123Label(part);
+    if (bad !== undefined) return `${form}: the ${i === 0 ? 'namespace' : 'task name'} ${JSON.stringify(part)} ${bad}`;
+  }
+  return undefined;
+}
+
+/**
+ * What is wrong with a digest that should be `sha256:<64 lower-case hex
+ * digits>` (the only algorithm buildx pushes with), as the end of a sentence
+ * about it; undefined when it is one.
+ */
+export function checkDigest(digest: string): string | undefined {
+  if (!digest.startsWith('sha256:')) {
+    const colon = digest.indexOf(':');
+    return `must start with "sha256:" (found ${JSON.stringify(colon < 0 ? digest : digest.slice(0, colon + 1))})`;
+  }
+  const hex = digest.slice('sha256:'.length);
+  const notHex = /[^0-9a-fA-F]/.exec(hex);
+  if (notHex !== null) return `holds ${JSON.stringify(notHex[0])}, which is not a hex digit`;
+  if (hex !== hex.toLowerCase()) return `is in upper-case hex; write it in lower case (${JSON.stringify(`sha256:${hex.toLowerCase()}`)})`;
+  if (hex.length !== 64) return `has ${hex.length} hex digits after "sha256:"; a sha256 digest has 64`;
+  return undefined;
+}
+
+/**
+ * Why `value` is not a pinned reference `<repo>[:<tag>]@sha256:<64 hex>`, as
+ * specifically as can be told (the digest's algorithm, its length, its
+ * case, a character that is no hex digit), or undefined.
+ */
+export function checkPinReference(value: string): string | undefined {
+  const form = '<repository>[:<tag>]@sha256:<64 lower-case hex digits>';
+  const at = value.lastIndexOf('@');
+  if (at < 0) return `${JSON.stringify(value)} has no digest: a pin is ${form} (missing "@sha256:")`;
+  const bad = checkDigest(value.slice(at + 1));
+  if (bad !== undefined) return `the digest of ${JSON.stringify(value)} ${bad}; a pin is ${form}`;
+  const named = parseImageReference(value.slice(0, at));
+  if (!named.ok) return `the repository of the pin: ${named.message}`;
+  return undefined;
+}
+
+/**
+ * The schema of a pins file: `$schema` (a string), and `<namespace>/<task>`
+ * keys whose values are pinned references. The keys and values are checked
+ * one by one (each issue has the path of its key, and `params.target:
+ * 'key'` when the key itself is wrong) so that every error is located.
+ */
+export const pinsSchema = z.record(z.string(), z.unknown()).superRefine((file, ctx) => {
+  for (const [key, value] of Object.entries(file)) {
+    if (key === '$schema') {
+      if (typeof value !== 'string') ctx.addIssue({ code: 'custom', path: [key], message: `"$schema" names the JSON Schema of pins files, a string; found ${JSON.stringify(value)}` });
+      continue;
+    }
+    const badKey = checkPinKey(key);
+    if (badKey !== undefined) {
+      ctx.addIssue({ code: 'custom', path: [key], message: badKey, params: { target: 'key' } });
+      continue;
+    }
+    if (typeof value !== 'string') {
+      ctx.addIssue({ code: 'custom', path: [key], message: `a pin is a string "<repository>[:<tag>]@sha256:<64 hex digits>", found ${JSON.stringify(value)}` });
+      continue;
+    }
+    const badValue = checkPinReference(value);
+    if (badValue !== undefined) ctx.addIssue({ code: 'custom', path: [key], message: badValue });
+  }
+});
+
+/** A pins file read: its pins (the valid ones), its document (for locating), and every error, located. */
+export interface PinsRead {
+  readonly pins: Pins;
+  /** The `$schema` it names, kept when the file is rewritten. */
+  readonly schema?: string;
+  readonly document?: JsonDocument;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/**
+ * Reads a pins text, located. Errors: the JSON itself, a value that is not
+ * an object, a malformed key, a malformed reference or digest, a pin for a
+ * task not in `known` (with a did-you-mean), a pin whose repository is not
+ * the task's.
+ *
+ * @param file the file as shown to the user
+ * @param known `<namespace>/<task>` → the task's image, of every task of the environment
+ */
+export function parsePins(file: string, text: string, known: ReadonlyMap<string, string>): PinsRead {
+  const { document, diagnostics } = parseJsonDocument(file, text);
+  if (document === undefined) return { pins: new Map(), diagnostics };
+  const value = document.value;
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return { pins: new Map(), document, diagnostics: [document.diagnostic([], `a pins file is a JSON object {"<namespace>/<task>": "<repository>[:<tag>]@sha256:<64 hex digits>"}, found ${Array.isArray(value) ? 'a list' : JSON.stringify(value)}`)] };
+  }
+  const out: Diagnostic[] = [];
+  const invalid = new Set<string>();
+  const result = pinsSchema.safeParse(value);
+  for (const issue of result.success ? [] : result.error.issues) {
+    const key = String(issue.path[0] ?? '');
+    invalid.add(key);
+    const target = (issue as { params?: { target?: 'key' } }).params?.target ?? 'value';
+    out.push(document.diagnostic(issue.path as PropertyKey[], issue.message, { target }));
+  }
+  const pins = new Map<string, string>();
+  const record = value as Record<string, unknown>;
+  for (const [key, pin] of Object.entries(record)) {
+    if (key === '$schema' || invalid.has(key)) continue;
+    const image = known.get(key);
+    if (image === undefined) {
+      const suggestion = didYouMean(key, [...known.keys()]);
+      out.push(document.diagnostic([key], `there is no task ${JSON.stringify(key)}${suggestion === undefined ? '' : ` (did you mean ${JSON.stringify(suggestion)}?)`}; a pin names a task as "<namespace>/<task>"`, { target: 'key' }));
+      continue;
+    }
+    const pinned = repositoryOf((pin as string).slice(0, (pin as string).lastIndexOf('@')));
+    const own = repositoryOf(image);
+    if (pinned !== undefined && own !== undefined && normalizedRepository(pinned) !== normalizedRepository(own)) {
+      out.push(document.diagnostic([key], `the pin's repository ${JSON.stringify(pinned)} is not the task's, ${JSON.stringify(own)} (its image is ${JSON.stringify(image)}); a pin fixes the digest of the task's own image`));
+      continue;
+    }
+    pins.set(key, pin as string);
+  }
+  const schema = typeof record.$schema === 'string' ? record.$schema : undefined;
+  return { pins, document, diagnostics: out, ...(schema === undefined ? {} : { schema }) };
+}
+
+/**
+ * Reads a pins file located; an absent file has no pins and no errors.
+ *
+ * @param absolute the file's path
+ * @param shown the file as shown to the user (relative to the working directory)
+ */
+export function readPinsFile(absolute: string, shown: string, known: ReadonlyMap<string, string>): PinsRead {
+  if (!fs.existsSync(absolute)) return { pins: new Map(), diagnostics: [] };
+  return parsePins(shown, fs.readFileSync(absolute, 'utf8'), known);
+}
+
+/**
+ * The image synth writes for a task: the pin, exactly as pinned, when there
+ * is one (its repository was checked by `parsePins`), else the task's own image.
+ */
+export function pinnedImage(image: string, pin: string | undefined): string {
+  return pin ?? image;
+}
+
+/** A pins file's text: `$schema` first, then the pins sorted by key, 2-space JSON, a trailing newline. */
+export function renderPins(pins: Pins, schema?: string): string {
+  const out: Record<string, string> = schema === undefined ? {} : { $schema: schema };
+  for (const key of [...pins.keys()].sort()) out[key] = pins.get(key)!;
+  return `${JSON.stringify(out, null, 2)}\n`;
+}
+
+/** One pin changed by `pin` or `promote`. */
+export interface PinChange {
+  readonly task: string;
+  /** The pin before; undefined for a new one. */
+  readonly before?: string;
+  readonly after: string;
+}
+
+/** The pins of `after` that differ from `before`, sorted by task. */
+export function pinChanges(before: Pins, after: Pins): PinChange[] {
+  const out: PinChange[] = [];
+  for (const task of [...after.keys()].sort()) {
+    const was = before.get(task);
+    const now = after.get(task)!;
+    if (was !== now) out.push({ task, after: now, ...(was === undefined ? {} : { before: was }) });
+  }
+  return out;
+}
+
+/** `ns/task: old → new`, or `ns/task: (new) new`. */
+export function formatPinChange(change: PinChange): string {
+  return `${change.task}: ${change.before === undefined ? '(new)' : `${change.before} →`} ${change.after}`;
+}
+
+/** Writes a pins file in one rename (a reader never sees half a file), making its folder. */
+export function writePinsFile(absolute: string, text: string): void {
+  fs.mkdirSync(path.dirname(absolute), { recursive: true });
+  const temporary = `${absolute}.${process.pid}.tmp`;
+  fs.writeFileSync(temporary, text);
+  fs.renameSync(temporary, absolute);
+}
