@@ -17,10 +17,13 @@ export function summaryLine(input: {
   readonly warnings: number;
   /** Seconds the run took, as printed. */
   readonly seconds: string;
+  /** How many environments were rendered (each task counted once per environment it runs in). @default none */
+  readonly environments?: number;
 }): string {
   const { plan } = input;
   const warnings = input.warnings === 0 ? '' : `, ${input.warnings} warning(s)`;
-  return `${tasksPhrase(input.counts)} → ${input.out}: ${plan.write.length} written, ${plan.unchanged.length} unchanged, ${plan.prune.length} pruned${warnings} in ${input.seconds} s`;
+  const where = input.environments === undefined ? '' : ` in ${input.environments} environment${input.environments === 1 ? '' : 's'}`;
+  return `${tasksPhrase(input.counts)}${where} → ${input.out}: ${plan.write.length} written, ${plan.unchanged.length} unchanged, ${plan.prune.length} pruned${warnings} in ${input.seconds} s`;
 }
 
 /** `5 tasks (2 jobs, 1 cron job, 1 deployment, 1 service)`. */

@@ -101,7 +101,7 @@ function runSynth(values: OptionValues, io: CliIo, app: AppEntry, check: boolean
     io.stderr(`${tasksPhrase(counts)} → ${cliDir}: ${files} file${files === 1 ? '' : 's'} for the cdk8s CLI (${shownOut} not written) in ${elapsed(started)} s\n`);
     return ExitCode.OK;
   }
-  io.stderr(`${summaryLine({ counts, plan: written.plan, out: shownOut, warnings, seconds: elapsed(started) })}\n`);
+  io.stderr(`${summaryLine({ counts, plan: written.plan, out: shownOut, warnings, seconds: elapsed(started), ...(environments.length === 0 ? {} : { environments: (only ?? environments).length }) })}\n`);
   return ExitCode.OK;
 }
 
