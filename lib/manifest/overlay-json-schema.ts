@@ -27,21 +27,15 @@
  * `env` or `volumes` item, replaces its base value whole, so a `null` there
  * would stay in the merged manifest and synth refuses it.
  */
+import { NAMED_LISTS as NAMED_LIST_FIELDS, NOT_OVERLAID } from '../environments/overlay-merge';
 import { manifestJsonSchema } from './json-schema';
 import { canonical, type JsonSchema, objectAt } from './json-schema-tools';
 
 /** The file `npm run schema` writes, at the repository root. */
 export const OVERLAY_SCHEMA_FILE = 'manifest.overlay.schema.json';
 
-/** The top-level fields an overlay may not set, and why. */
-const NOT_OVERLAID: Readonly<Record<string, string>> = {
-  type: 'the kind of a task is the same in every environment',
-  name: 'the name of a task (of its Kubernetes objects) is the same in every environment',
-  environments: 'where a task runs is said once, in its manifest.json',
-};
-
-/** The lists merged by "name" (strategic merge patch) instead of replaced. */
-const NAMED_LISTS = ['env', 'volumes'] as const;
+/** The lists merged by "name" (strategic merge patch) instead of replaced, as the merge itself merges them. */
+const NAMED_LISTS = [...NAMED_LIST_FIELDS] as const;
 
 const TOP_DESCRIPTION =
   'A datatask overlay (manifest.<environment>.json, beside a task\'s manifest.json): a partial manifest merged over manifest.json ' +
@@ -61,7 +55,7 @@ export function overlayJsonSchema(): JsonSchema {
   for (const [field, schema] of Object.entries(fields)) {
     properties[field] = field in NOT_OVERLAID ? notOverlaid(field, schema as JsonSchema) : orNull(loosen(schema as JsonSchema, true));
   }
-  // `environments` may not be a manifest field yet; an overlay refuses it either way.
+  // Refused whether or not the manifest has the field.
   for (const field of Object.keys(NOT_OVERLAID)) properties[field] ??= notOverlaid(field, {});
   for (const list of NAMED_LISTS) mergedByName(list, properties);
 
