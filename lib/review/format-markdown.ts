@@ -1,4 +1,4 @@
-import { closingLine, type Review, type TaskChange } from './model';
+import { closingLine, type Review, taskLabel, type TaskChange } from './model';
 import { FINDING_TAGS, findingText, header } from './format-text';
 
 /**
@@ -13,7 +13,7 @@ export function reviewMarkdown(review: Review): string {
     out.push('| task | type | status | refused | exposure | other changes |', '|---|---|---|---:|---:|---:|');
     for (const task of review.changes) {
       const c = counts(task);
-      out.push(`| \`${task.namespace}/${task.name}\` | ${task.type} | ${task.status} | ${c.refusal > 0 ? `**${c.refusal}**` : '0'} | ${c.exposure} | ${c.other} |`);
+      out.push(`| \`${taskLabel(task)}\` | ${task.type} | ${task.status} | ${c.refusal > 0 ? `**${c.refusal}**` : '0'} | ${c.exposure} | ${c.other} |`);
     }
     out.push('');
     for (const task of review.changes) out.push(...section(task), '');
@@ -28,7 +28,7 @@ function section(task: TaskChange): string[] {
   const manifest = task.manifest === undefined ? '' : `, ${task.status === 'removed' ? 'was ' : ''}<code>${html(task.manifest)}</code>`;
   const notes = [c.refusal > 0 ? `${c.refusal} refused` : '', c.exposure > 0 ? `${c.exposure} exposure` : ''].filter((n) => n !== '');
   return [
-    `<details${open}><summary>${task.status} <code>${html(`${task.namespace}/${task.name}`)}</code> (${html(task.type)}${manifest})${notes.length > 0 ? `: <b>${notes.join(', ')}</b>` : ''}</summary>`,
+    `<details${open}><summary>${task.status} <code>${html(taskLabel(task))}</code> (${html(task.type)}${manifest})${notes.length > 0 ? `: <b>${notes.join(', ')}</b>` : ''}</summary>`,
     '',
     ...task.findings.map((f) => {
       const tag = FINDING_TAGS[f.kind];

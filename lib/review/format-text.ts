@@ -1,4 +1,4 @@
-import { closingLine, type Finding, type FindingKind, type Review, type TaskChange } from './model';
+import { closingLine, type Finding, type FindingKind, type Review, taskLabel, type TaskChange } from './model';
 
 /** How each kind of finding is tagged; the ones to act on in capitals. */
 export const FINDING_TAGS: Readonly<Record<FindingKind, string>> = {
@@ -36,7 +36,7 @@ export function header(review: Review): string {
 /** `changed default/app-flask (service, tasks/app-flask/manifest.json)`. */
 export function taskHeading(task: TaskChange): string {
   const manifest = task.manifest === undefined ? '' : `, ${task.status === 'removed' ? 'was ' : ''}${task.manifest}`;
-  return `${task.status} ${task.namespace}/${task.name} (${task.type}${manifest})`;
+  return `${task.status} ${taskLabel(task)} (${task.type}${manifest})`;
 }
 
 /**

@@ -36,6 +36,8 @@ export type TaskStatus = 'added' | 'removed' | 'changed';
 
 /** One task whose output changes. */
 export interface TaskChange {
+  /** The environment whose folder the task's file is in; absent in a project without environments. */
+  readonly environment?: string;
   readonly namespace: string;
   readonly name: string;
   readonly status: TaskStatus;
@@ -85,4 +87,9 @@ export function closingLine(review: Review): string {
     c.deletion > 0 ? plural(c.deletion, 'object deleted', 'objects deleted') : '',
   ].filter((n) => n !== '');
   return `Tasks: ${tasks}${notes.length === 0 ? '' : `; ${notes.join(', ')}`}`;
+}
+
+/** How a task is named in a review: `data/etl`, or `prod: data/etl` in an environment. */
+export function taskLabel(task: Pick<TaskChange, 'environment' | 'namespace' | 'name'>): string {
+  return `${task.environment === undefined ? '' : `${task.environment}: `}${task.namespace}/${task.name}`;
 }

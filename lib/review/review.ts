@@ -2,7 +2,7 @@ import { formatPath } from '../diagnostics/json-document';
 import type { LoadedTask } from '../manifest/load';
 import { compareStrings } from '../compare';
 import { outputPath } from '../output/rendered-file';
-import type { Settings } from '../project-settings';
+import type { Environment, Settings } from '../project-settings';
 import { asStored } from './as-stored';
 import { type Cause, ManifestFields } from './cause';
 import { immutableFieldChanges } from './immutable-fields';
@@ -21,6 +21,8 @@ export interface ReviewInput {
   /** The working tree's valid tasks, with their documents, to locate findings in the manifests. */
   readonly tasks: readonly LoadedTask[];
   readonly settings: Settings;
+  /** The declared environments: a file below `<env>/` is reviewed with that environment's settings. @default none */
+  readonly environments?: readonly Environment[];
   /** The output folder as shown, e.g. `dist`. */
   readonly out: string;
 }
@@ -37,7 +39,10 @@ export function reviewChanges(input: ReviewInput): Review {
   const ignored = [...input.base.files].filter(([, text]) => !isGenerated(text)).map(([path]) => path);
   const baseTexts = new Map([...input.base.files].filter(([, text]) => isGenerated(text)));
   const headTexts = new Map(input.head.map((f) => [f.path, f.content]));
-  const tasks = new Map(input.tasks.map((t) => [outputPath(t.task), t]));
+  const tasks = new Map(input.tasks.map((t) => [outputPath(t.task, t.environment), t]));
+  const environments = new Map((input.environments ?? []).map((e) => [e.name, e.settings]));
+  // In a project with environments, a file's first folder is its environment, whose settings explain its change.
+  const environmentOf = (path: string): string | undefined => (environments.size === 0 ? undefined : path.slice(0, path.indexOf('/')));
   const elsewhere: RoutesElsewhere = {
     base: routesByAddress(baseTexts, (path) => `${input.out}/${path} at ${input.base.ref}`),
     head: routesByAddress(headTexts, (path) => `${input.out}/${path}`),
@@ -55,8 +60,9 @@ export function reviewChanges(input: ReviewInput): Review {
             was === undefined ? undefined : stored(readOutputFile(path, was, `${input.out}/${path} at ${input.base.ref}`)),
             now === undefined ? undefined : stored(readOutputFile(path, now, `${input.out}/${path}`)),
             tasks.get(path),
-            input.settings,
+            environments.get(environmentOf(path) ?? '') ?? input.settings,
             elsewhere,
+            environmentOf(path),
           );
     if (change === undefined) unchanged++;
     else changes.push(change);
@@ -65,7 +71,7 @@ export function reviewChanges(input: ReviewInput): Review {
     base: { ref: input.base.ref, commit: input.base.commit },
     out: input.out,
     firstDeploy: input.base.files.size === 0,
-    changes: changes.sort((a, b) => compareStrings(a.namespace, b.namespace) || compareStrings(a.name, b.name)),
+    changes: changes.sort((a, b) => compareStrings(a.environment ?? '', b.environment ?? '') || compareStrings(a.namespace, b.namespace) || compareStrings(a.name, b.name)),
     unchanged,
     ignored: ignored.sort(compareStrings),
   };
@@ -77,7 +83,7 @@ function stored(file: OutputFile): OutputFile {
 }
 
 /** One task's output file at the base and in the working tree; undefined when nothing changes. */
-function reviewTask(before: OutputFile | undefined, after: OutputFile | undefined, loaded: LoadedTask | undefined, settings: Settings, elsewhere: RoutesElsewhere): TaskChange | undefined {
+function reviewTask(before: OutputFile | undefined, after: OutputFile | undefined, loaded: LoadedTask | undefined, settings: Settings, elsewhere: RoutesElsewhere, environment: string | undefined): TaskChange | undefined {
   const fields = new ManifestFields(loaded?.task, settings);
   const causes = objectSetChanges(before?.objects ?? [], after?.objects ?? [], fields, elsewhere);
   if (causes.length === 0) return undefined;
@@ -85,6 +91,7 @@ function reviewTask(before: OutputFile | undefined, after: OutputFile | undefine
   const findings = dedupe(causes).map((c) => locate(c, loaded));
   findings.sort((a, b) => FINDING_KINDS.indexOf(a.kind) - FINDING_KINDS.indexOf(b.kind));
   return {
+    ...(environment === undefined ? {} : { environment }),
     namespace: some?.namespace ?? '',
     name: some?.name ?? '',
     status: before === undefined ? 'added' : after === undefined ? 'removed' : 'changed',

@@ -10,7 +10,7 @@ import { closingLine } from '../../review/model';
 import { reviewChanges } from '../../review/review';
 import { renderWorkingTree } from '../../review/working-tree';
 import { type Command, oneOf } from '../command';
-import { PROJECT_OPTION_HELP, PROJECT_OPTIONS, projectPath, projectSettings, report, tasksFolder } from '../project';
+import { ENV_OPTION, ENV_OPTION_HELP, PROJECT_OPTION_HELP, PROJECT_OPTIONS, projectPath, projectSettings, report, selectedEnvironments, tasksFolder } from '../project';
 
 const REVIEW_FORMATS = ['text', 'markdown', 'json', 'github'] as const;
 
@@ -24,6 +24,7 @@ export const reviewCommand: Command = {
   options: {
     base: { type: 'string' },
     ...PROJECT_OPTIONS,
+    ...ENV_OPTION,
     format: { type: 'string', default: 'text' },
   },
   optionHelp: `  --base REF        git commit, branch or tag to compare with (required), e.g.
@@ -31,6 +32,7 @@ export const reviewCommand: Command = {
 ${PROJECT_OPTION_HELP.tasks}
 ${PROJECT_OPTION_HELP.out('output folder, as committed')}
 ${PROJECT_OPTION_HELP.settings}
+${ENV_OPTION_HELP}
   --format FORMAT   text (default), markdown (a pull-request comment), json (one
                     object per changed task and line) or github (annotations)`,
   run(values, io, app) {
@@ -44,16 +46,19 @@ ${PROJECT_OPTION_HELP.settings}
     const out = projectPath(io, app, values.out, 'out');
     const project = projectSettings(io, app, values.settings, diagnosticFormat);
     if (typeof project === 'number') return project;
-    const { settings, customResources } = project;
-    const atBase = readFolderAtRef(io.cwd, base, out.absolute);
-    const tree = renderWorkingTree({ tasksDir, settings, customResources, cwd: io.cwd, customize: app.customize });
+    const { settings, environments, customResources } = project;
+    const only = selectedEnvironments('review', values.env, environments);
+    const whole = readFolderAtRef(io.cwd, base, out.absolute);
+    // With --env, only those environments' folders are compared.
+    const atBase = only === undefined ? whole : { ...whole, files: new Map([...whole.files].filter(([file]) => only.some((name) => file.startsWith(`${name}/`)))) };
+    const tree = renderWorkingTree({ tasksDir, settings, environments, only, customResources, cwd: io.cwd, customize: app.customize });
     const errors = tree.diagnostics.filter((d) => d.severity === 'error').sort(compareDiagnostics);
     if (errors.length > 0) {
       report(errors, diagnosticFormat, io);
       io.stderr(`${errors.length} error(s) in the manifests: nothing to review\n`);
       return ExitCode.INVALID_INPUT;
     }
-    const review = reviewChanges({ base: { ref: base, ...atBase }, head: tree.files, tasks: tree.tasks, settings, out: out.shown });
+    const review = reviewChanges({ base: { ref: base, ...atBase }, head: tree.files, tasks: tree.tasks, settings, environments, out: out.shown });
     if (format === 'text') io.stdout(reviewText(review));
     else if (format === 'markdown') io.stdout(reviewMarkdown(review));
     else {

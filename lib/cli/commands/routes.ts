@@ -2,7 +2,7 @@ import { ExitCode } from '../../errors';
 import { publishedRoutes, routesJson, routesMarkdown, routesText } from '../../review/routes-table';
 import { renderWorkingTree } from '../../review/working-tree';
 import { type Command, oneOf } from '../command';
-import { PROJECT_OPTION_HELP, PROJECT_OPTIONS, projectSettings, report, tasksFolder } from '../project';
+import { ENV_OPTION, ENV_OPTION_HELP, PROJECT_OPTION_HELP, PROJECT_OPTIONS, projectSettings, report, selectedEnvironments, tasksFolder } from '../project';
 
 const ROUTES_FORMATS = ['text', 'markdown', 'json'] as const;
 
@@ -13,18 +13,21 @@ export const routesCommand: Command = {
   options: {
     tasks: PROJECT_OPTIONS.tasks,
     settings: PROJECT_OPTIONS.settings,
+    ...ENV_OPTION,
     format: { type: 'string', default: 'text' },
   },
   optionHelp: `${PROJECT_OPTION_HELP.tasks}
 ${PROJECT_OPTION_HELP.settings}
+${ENV_OPTION_HELP}
   --format FORMAT   text (default), markdown or json (one object per route and line)`,
   run(values, io, app) {
     const format = oneOf('routes', 'format', values.format, ROUTES_FORMATS);
     const tasksDir = tasksFolder(io, app, values.tasks);
     const project = projectSettings(io, app, values.settings, 'text');
     if (typeof project === 'number') return project;
-    const { settings, customResources } = project;
-    const tree = renderWorkingTree({ tasksDir, settings, customResources, cwd: io.cwd, customize: app.customize });
+    const { settings, environments, customResources } = project;
+    const only = selectedEnvironments('routes', values.env, environments);
+    const tree = renderWorkingTree({ tasksDir, settings, environments, only, customResources, cwd: io.cwd, customize: app.customize });
     const errors = tree.diagnostics.filter((d) => d.severity === 'error');
     if (errors.length > 0) {
       report(errors, 'text', io);
