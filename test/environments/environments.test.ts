@@ -164,3 +164,14 @@ describe('the output folder is guarded per environment', () => {
     expect(fs.existsSync(path.join(dir, 'dist/prod/data-prod/etl.k8s.yaml'))).toBe(true);
   });
 });
+
+test('a hook sees the chart\'s environment and that environment\'s settings', () => {
+  const { dir } = project({ 'datatask.settings.json': SETTINGS, 'tasks/etl/manifest.json': JOB() });
+  const read = readSettings(path.join(dir, 'datatask.settings.json'));
+  const seen: string[] = [];
+  renderStage({
+    tasksDir: path.join(dir, 'tasks'), settings: read.settings!, environments: read.environments, cwd: dir,
+    customize: [(chart) => void seen.push(`${chart.environment}: ${chart.settings.namespace} ${chart.task.namespace}`)],
+  });
+  expect(seen).toEqual(['dev: default default', 'prod: data-prod data-prod']);
+});

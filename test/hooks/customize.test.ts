@@ -35,9 +35,13 @@ const networkPolicyPerService: Customize = (chart: TaskChart) => {
   });
 };
 
-/** The README's second example: a label on every object. */
+/** The README's second example: a label on every object, and its environment's name where the project has environments. */
 const teamLabel: Customize = (chart) => {
-  for (const child of chart.node.findAll()) if (child instanceof ApiObject) child.metadata.addLabel('example.com/owner', 'data-platform');
+  for (const child of chart.node.findAll()) {
+    if (!(child instanceof ApiObject)) continue;
+    child.metadata.addLabel('example.com/owner', 'data-platform');
+    if (chart.environment !== undefined) child.metadata.addLabel('example.com/environment', chart.environment);
+  }
 };
 
 test('a NetworkPolicy for every service and a label on every object: rendered, labelled, valid', () => {
