@@ -67,3 +67,19 @@ export function imageBuildDiagnostics(tasks: readonly LoadedTask[], cwd: string,
   }
   return out;
 }
+
+/**
+ * The tasks of a run with environments once per image: a task renders once
+ * per environment, and builds its image from its folder once, whatever the
+ * number of environments (an overlay that changes the image adds a build).
+ * In manifest path order; a project without environments is unchanged.
+ */
+export function oncePerImage<T extends LoadedTask>(tasks: readonly T[]): T[] {
+  const seen = new Set<string>();
+  return tasks.filter(({ task, document }) => {
+    const key = `${document.file}\0${task.image}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

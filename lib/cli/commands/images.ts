@@ -3,10 +3,10 @@ import { ExitCode, UserError } from '../../errors';
 import { bakeFile, bakePlan } from '../../images/bake';
 import { sourceRepository } from '../../images/project';
 import { DOCKER_TAG } from '../../images/reference';
-import { imageBuildDiagnostics, imageBuilds } from '../../output/image-plan';
+import { imageBuildDiagnostics, imageBuilds, oncePerImage } from '../../output/image-plan';
 import { failed, renderStage, sorted } from '../../synth';
 import { type Command, oneOf } from '../command';
-import { PROJECT_OPTION_HELP, PROJECT_OPTIONS, projectPath, projectRoot, projectSettings, renderCache, report, tasksFolder } from '../project';
+import { ENV_OPTION, ENV_OPTION_HELP, PROJECT_OPTION_HELP, PROJECT_OPTIONS, projectPath, projectRoot, projectSettings, renderCache, report, selectedEnvironments, tasksFolder } from '../project';
 
 /** The formats of `images`: the diagnostics formats, and `bake`, a `docker buildx bake` file (lib/images/bake.ts). */
 const IMAGES_FORMATS = [...DIAGNOSTIC_FORMATS, 'bake'] as const;
@@ -30,12 +30,14 @@ export const imagesCommand: Command = {
   options: {
     tasks: PROJECT_OPTIONS.tasks,
     settings: PROJECT_OPTIONS.settings,
+    ...ENV_OPTION,
     format: { type: 'string', default: 'text' },
     tag: { type: 'string' },
     strict: { type: 'boolean', default: false },
   },
   optionHelp: `${PROJECT_OPTION_HELP.tasks}
 ${PROJECT_OPTION_HELP.settings}
+${ENV_OPTION_HELP}
   --format FORMAT   text (default: one \`docker build\` line per image), json (one
                     JSON array on stdout; diagnostics as JSON lines on stderr)
                     or github (diagnostics as workflow annotations on stdout),
@@ -53,10 +55,12 @@ ${PROJECT_OPTION_HELP.settings}
     const tasksDir = tasksFolder(io, app, values.tasks);
     const project = projectSettings(io, app, values.settings, format);
     if (typeof project === 'number') return project;
-    const { settings, customResources } = project;
-    // The tasks as synth renders them (hooks included), with the render cache of the default output folder.
+    const { settings, environments, customResources } = project;
+    const only = selectedEnvironments('images', values.env, environments);
+    // The tasks as synth renders them (hooks included, each environment's overlays), with the render cache of the default output folder.
     const outDir = projectPath(io, app, undefined, 'out').absolute;
-    const rendered = renderStage({ tasksDir, settings, customResources, cwd: io.cwd, allowEmpty: true, customize: app.customize, cache: renderCache(io, app, { settings, tasksDir, outDir, crds: customResources?.hash }) });
+    const run = renderStage({ tasksDir, settings, environments, only, customResources, cwd: io.cwd, allowEmpty: true, customize: app.customize, cache: renderCache(io, app, { settings, environments, tasksDir, outDir, crds: customResources?.hash }) });
+    const rendered = { ...run, tasks: oncePerImage(run.tasks) };
     const diagnostics = sorted([...rendered.diagnostics, ...imageBuildDiagnostics(rendered.tasks, io.cwd, { tag, bake: chosen === 'bake' })]);
     // With json, stdout holds one JSON value, the plan: diagnostics go to stderr (as JSON lines).
     if (format === 'json') io.stderr(renderDiagnostics(diagnostics, 'json'));

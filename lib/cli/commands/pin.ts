@@ -9,6 +9,7 @@ import { declaredEnvironments, pinsFile } from '../../images/project';
 import type { LoadedTask } from '../../manifest/load';
 import type { Settings } from '../../project-settings';
 import { renderStage, sorted } from '../../synth';
+import { oncePerImage } from '../../output/image-plan';
 import { didYouMean } from '../../validation/suggest';
 import type { AppEntry, CliIo, Command, OptionValues } from '../command';
 import { tagOption } from './images';
@@ -46,10 +47,12 @@ export function projectTasks(command: string, values: OptionValues, io: CliIo, a
   const project = projectSettings(io, app, values.settings, 'text');
   if (typeof project === 'number') return project;
   const { settings, customResources } = project;
-  const environments = environmentsOf(settings);
+  const declared = project.environments;
+  const environments = declared.length > 0 ? declared.map((e) => e.name) : environmentsOf(settings);
   checkUsage(environments);
   const outDir = projectPath(io, app, undefined, 'out').absolute;
-  const rendered = renderStage({ tasksDir, settings, customResources, cwd: io.cwd, allowEmpty: true, customize: app.customize, cache: renderCache(io, app, { settings, tasksDir, outDir, crds: customResources?.hash }) });
+  const run = renderStage({ tasksDir, settings, environments: declared, customResources, cwd: io.cwd, allowEmpty: true, customize: app.customize, cache: renderCache(io, app, { settings, environments: declared, tasksDir, outDir, crds: customResources?.hash }) });
+  const rendered = { ...run, tasks: oncePerImage(run.tasks) };
   const errors = sorted(rendered.diagnostics.filter((d) => d.severity === 'error'));
   if (errors.length > 0) {
     report(errors, 'text', io);
