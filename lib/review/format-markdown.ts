@@ -4,7 +4,8 @@ import { FINDING_TAGS, findingText, header } from './format-text';
 /**
  * The review as a pull-request comment: a summary table of the changed
  * tasks, then a collapsible section per task (open when the cluster will
- * refuse something or exposure changes). Ordering is stable, so a comment
+ * refuse something or exposure changes), under a heading per environment
+ * in a project with environments. Ordering is stable, so a comment
  * posted again for a new commit diffs cleanly.
  */
 export function reviewMarkdown(review: Review): string {
@@ -16,7 +17,13 @@ export function reviewMarkdown(review: Review): string {
       out.push(`| \`${taskLabel(task)}\` | ${task.type} | ${task.status} | ${c.refusal > 0 ? `**${c.refusal}**` : '0'} | ${c.exposure} | ${c.other} |`);
     }
     out.push('');
-    for (const task of review.changes) out.push(...section(task), '');
+    // With environments, a section per environment (changes come sorted by environment).
+    let environment: string | undefined;
+    for (const task of review.changes) {
+      if (task.environment !== undefined && task.environment !== environment) out.push(`#### ${escape(task.environment)}`, '');
+      environment = task.environment;
+      out.push(...section(task), '');
+    }
   }
   out.push(`**${escape(closingLine(review))}**`, '');
   return out.join('\n');

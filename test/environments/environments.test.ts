@@ -175,3 +175,18 @@ test('a hook sees the chart\'s environment and that environment\'s settings', ()
   });
   expect(seen).toEqual(['dev: default default', 'prod: data-prod data-prod']);
 });
+
+test('review in markdown has a section per environment, and a change of one overlay is reported there alone', () => {
+  const { reviewChanges } = require('../../lib/review/review') as typeof import('../../lib/review/review');
+  const { reviewMarkdown } = require('../../lib/review/format-markdown') as typeof import('../../lib/review/format-markdown');
+  const files = { 'datatask.settings.json': SETTINGS, 'tasks/etl/manifest.json': JOB(), 'tasks/etl/manifest.prod.json': '{\n  "backoff-limit": 2\n}\n' };
+  const before = project(files).run();
+  const after = project({ ...files, 'tasks/etl/manifest.prod.json': '{\n  "backoff-limit": 3\n}\n' }).run();
+  const read = readSettings(path.join(project(files).dir, 'datatask.settings.json'));
+  const review = reviewChanges({
+    base: { ref: 'main', commit: 'abc1234', files: new Map(before.files.map((f) => [f.path, f.content])) },
+    head: after.files, tasks: after.tasks, settings: read.settings!, environments: read.environments, out: 'dist',
+  });
+  expect(review.changes.map((c) => `${c.environment} ${c.namespace}/${c.name} ${c.status}`)).toEqual(['prod data-prod/etl changed']);
+  expect(reviewMarkdown(review).split('\n').filter((l) => l.startsWith('####'))).toEqual(['#### prod']);
+});
