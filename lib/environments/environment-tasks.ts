@@ -12,7 +12,7 @@ import type { CrossTaskEntry } from '../manifest/cross-task-entry';
 import { entryOfTask } from '../manifest/cross-task-entry';
 import { type ManifestEntry, overlayFile } from '../manifest/discover';
 import { environmentsOf } from '../manifest/fields/environments';
-import { type LoadedTask, type LoadResult, type ManifestLoader, parseManifest, type TextFindings, textFindings } from '../manifest/load';
+import { type Checked, type LoadedTask, type LoadResult, type ManifestLoader, parseManifest, type TextFindings, textFindings } from '../manifest/load';
 import { readManifest } from '../manifest/read';
 import type { Environment } from '../project-settings';
 import { didYouMean } from '../validation/suggest';
@@ -86,6 +86,13 @@ export function loadInEnvironments(
   const found = new EnvironmentFindings();
   const tasks: EnvironmentTask[] = [];
   const crossTask = new Map<string, CrossTaskEntry[]>();
+  // manifest.json is checked once for the environments whose settings its rules read alike (ManifestLoader.rulesKey).
+  const baseChecks = new Map<string, Checked>();
+  const checkBase = (loader: ManifestLoader): Checked => {
+    let checked = baseChecks.get(loader.rulesKey);
+    if (checked === undefined) baseChecks.set(loader.rulesKey, (checked = loader.check(base)));
+    return checked;
+  };
 
   for (const { environment, loader, selected } of environments) {
     if (!selected || !runsIn.includes(environment.name)) continue;
@@ -113,9 +120,9 @@ export function loadInEnvironments(
     const textHash = known?.hashManifest(overlay?.document === undefined ? folder.text : `${folder.text}\0${overlay.document.text}`) ?? '';
     const cached = known?.task(cacheKey, textHash);
     const result: LoadResult = cached === undefined
-      ? loader.validate(document, origin, text, name)
+      ? loader.validate(document, origin, text, name, document === base ? checkBase(loader) : undefined)
       : { task: { task: cached, document, origin, environment: name }, diagnostics: text.warnings };
-    const blame = document instanceof OverlaidDocument ? causedByOverlay(document, result.diagnostics, () => loader.validate(base, folder.origin, baseText, name).diagnostics) : result.diagnostics;
+    const blame = document instanceof OverlaidDocument ? causedByOverlay(document, result.diagnostics, () => loader.validate(base, folder.origin, baseText, name, checkBase(loader)).diagnostics) : result.diagnostics;
     found.add(name, blame);
     if (result.partial !== undefined) push(crossTask, name, result.partial);
     if (result.salvaged !== undefined) found.add(name, warningsOf(result.salvaged.task, result.salvaged.without));

@@ -6,7 +6,8 @@ import type { Task } from '../model';
 import type { Settings } from '../project-settings';
 import { serverSideApplyDiagnostics } from '../validation/server-side-apply';
 import { type CrossTaskEntry, entryOfInvalid } from './cross-task-entry';
-import { manifestFields, manifestSchema } from './schema';
+import { ruleSettings } from './fields/field';
+import { manifestFields, manifestRules, toTask } from './schema';
 
 /** A valid task and the document it came from (for locating cross-task findings). */
 export interface LoadedTask {
@@ -39,13 +40,27 @@ export interface LoadResult {
   readonly salvaged?: { readonly task: LoadedTask; readonly without: ReadonlySet<string> };
 }
 
+/**
+ * zod's pass over one manifest's values: the errors of its fields and of
+ * the rules between them, or its valid values (ManifestLoader.check).
+ */
+export type Checked = ReturnType<ReturnType<typeof manifestRules>['safeParse']>;
+
 /** Validates and translates manifests into tasks, with one schema per run. */
 export class ManifestLoader {
-  private readonly schema: ReturnType<typeof manifestSchema>;
+  private readonly schema: ReturnType<typeof manifestRules>;
+  /**
+   * What the schema's rules read (RuleSettings and the declared
+   * environments), as a key: two loaders with the same key check a
+   * manifest alike, so one `check` of it serves both (lib/environments/environment-tasks.ts).
+   */
+  public readonly rulesKey: string;
 
   /** @param environments the environments the settings declare @default none */
   constructor(private readonly settings: Settings, environments: readonly string[] = []) {
-    this.schema = manifestSchema(settings, environments);
+    const rules = ruleSettings(settings);
+    this.schema = manifestRules(rules, environments);
+    this.rulesKey = JSON.stringify([rules, environments]);
   }
 
   /**
@@ -60,13 +75,22 @@ export class ManifestLoader {
   }
 
   /**
+   * zod's pass over a parsed manifest: depends on its value and on
+   * `rulesKey` only, not on the settings the model reads (the namespace).
+   */
+  public check(document: SourceDocument): Checked {
+    return this.schema.safeParse(withoutEmptyValues(document.value as Record<string, unknown>), { reportInput: true });
+  }
+
+  /**
    * Validates and translates a parsed manifest (or an environment's merged
    * one), with the findings of its files' text.
    * @param origin the source files named in the output header
+   * @param checked the document's `check` by a loader of the same `rulesKey` @default this loader's
    */
-  public validate(document: SourceDocument, origin: string, text: TextFindings, environment?: string): LoadResult {
+  public validate(document: SourceDocument, origin: string, text: TextFindings, environment?: string, checked: Checked = this.check(document)): LoadResult {
     const value = document.value as Record<string, unknown>;
-    const result = this.schema.safeParse(withoutEmptyValues(value), { reportInput: true });
+    const result = checked;
     const fieldErrors = result.success ? [] : issuesToDiagnostics(document, this.schema, result.error.issues);
     // Strings that server-side apply cannot carry, unless their field is already reported.
     const reported = new Set(fieldErrors.map((d) => `${d.file}\0${d.path}`));
@@ -75,7 +99,7 @@ export class ManifestLoader {
       const errors = [...fieldErrors, ...applyErrors];
       return { diagnostics: [...errors, ...text.warnings].sort(compareDiagnostics), partial: entryOfInvalid(document, this.settings), salvaged: this.salvage(value, errors, document, origin, environment) };
     }
-    return { task: { task: result.data, document, origin, ...(environment === undefined ? {} : { environment }) }, diagnostics: text.warnings };
+    return { task: { task: toTask(result.data, this.settings.namespace), document, origin, ...(environment === undefined ? {} : { environment }) }, diagnostics: text.warnings };
   }
 
   /** The manifest without its fields that have an error (and unknown ones), validated again: a task when what is left is one. */
@@ -84,7 +108,7 @@ export class ManifestLoader {
     if (without.has('')) return undefined;
     const kept = Object.fromEntries(Object.entries(manifest).filter(([key]) => Object.hasOwn(manifestFields, key) && !without.has(key)));
     const again = this.schema.safeParse(withoutEmptyValues(kept));
-    return again.success ? { task: { task: again.data, document, origin, ...(environment === undefined ? {} : { environment }) }, without } : undefined;
+    return again.success ? { task: { task: toTask(again.data, this.settings.namespace), document, origin, ...(environment === undefined ? {} : { environment }) }, without } : undefined;
   }
 }
 

@@ -11,12 +11,36 @@ import type { Settings } from '../../project-settings';
 export type ManifestType = 'job' | 'deployment' | 'service';
 
 /**
+ * The settings the rules between fields read, and only those: a manifest
+ * is valid or not alike in every environment whose settings agree on these
+ * (lib/manifest/load.ts then validates it once for all of them, so a rule
+ * reading another setting must be given it here, where the type makes it
+ * part of that comparison).
+ */
+export interface RuleSettings {
+  readonly mapping: Pick<Settings['mapping'], 'portalAnnotationPrefix'>;
+  readonly gcpCredentials: Pick<Settings['gcpCredentials'], 'mountPath' | 'volumeName'>;
+  readonly podSecurity: Settings['podSecurity'];
+  readonly argocd: Pick<Settings['argocd'], 'replaceJobs'>;
+}
+
+/** The settings the rules read (see RuleSettings), copied out of `settings`. */
+export function ruleSettings(settings: Settings): RuleSettings {
+  return {
+    mapping: { portalAnnotationPrefix: settings.mapping.portalAnnotationPrefix },
+    gcpCredentials: { mountPath: settings.gcpCredentials.mountPath, volumeName: settings.gcpCredentials.volumeName },
+    podSecurity: settings.podSecurity,
+    argocd: { replaceJobs: settings.argocd.replaceJobs },
+  };
+}
+
+/**
  * A rule between fields, on the manifest as parsed so far: it runs even when
  * other fields are invalid (so that every error comes in one run), and so
  * reads every value defensively (a field that failed its own check is still
- * raw input).
+ * raw input). It reads the settings of RuleSettings only.
  */
-export type FieldRule = (raw: Readonly<Record<string, unknown>>, settings: Settings, ctx: z.RefinementCtx) => void;
+export type FieldRule = (raw: Readonly<Record<string, unknown>>, settings: RuleSettings, ctx: z.RefinementCtx) => void;
 
 /** A warning at a manifest field path: a value Kubernetes accepts that is most likely not what was meant. */
 export interface LikelyMistake {
