@@ -116,32 +116,53 @@ export function manifestRules(rules: RuleSettings, environments: readonly string
  * a task without its own (`defaultNamespace`).
  */
 export function toTask(m: ManifestOutput, defaultNamespace: string): Task {
-  // Object.assign, not object spreads: the same keys in the same order, 3-4× faster (V8 copies every
-  // spread after the first one property by property, through the runtime).
-  const common = Object.assign(
-    {},
-    toIdentity(m, defaultNamespace),
-    toImage(m),
-    toContainer(m),
-    toEnv(m),
-    toResources(m),
-    toPod(m),
-    toVolumes(m),
-    toMetadata(m),
-  );
+  const identity = toIdentity(m, defaultNamespace);
+  const image = toImage(m);
+  const container = toContainer(m);
+  const env = toEnv(m);
+  const pod = toPod(m);
+  const metadata = toMetadata(m);
+  // One object literal of every part's fields (the Task types below name each one): V8 keeps its
+  // properties fast. Spreading the eight parts into one object made it a dictionary, 10-20 µs a task
+  // to build and slower to read in every chart.
+  const common = {
+    name: identity.name,
+    namespace: identity.namespace,
+    labels: identity.labels,
+    image: image.image,
+    imageBuilt: image.imageBuilt,
+    imagePullPolicy: image.imagePullPolicy,
+    imagePullSecrets: image.imagePullSecrets,
+    command: container.command,
+    args: container.args,
+    env: env.env,
+    envFrom: env.envFrom,
+    resources: toResources(m).resources,
+    serviceAccountSecret: pod.serviceAccountSecret,
+    serviceAccountName: pod.serviceAccountName,
+    priorityClassName: pod.priorityClassName,
+    tolerations: pod.tolerations,
+    nodeSelector: pod.nodeSelector,
+    volumes: toVolumes(m).volumes,
+    annotations: metadata.annotations,
+    podAnnotations: metadata.podAnnotations,
+    podLabels: metadata.podLabels,
+  };
   switch (m.type) {
     case 'job':
       return m.schedule === undefined
-        ? (Object.assign({ kind: 'job' as const }, common, { job: toJobControls(m) }) satisfies JobTask)
-        : (Object.assign({ kind: 'cron-job' as const }, common, { schedule: m.schedule, job: toJobControls(m), cronJob: toCronJobControls(m) }) satisfies CronJobTask);
+        ? ({ kind: 'job', ...common, job: toJobControls(m) } satisfies JobTask)
+        : ({ kind: 'cron-job', ...common, schedule: m.schedule, job: toJobControls(m), cronJob: toCronJobControls(m) } satisfies CronJobTask);
     case 'deployment':
-      return Object.assign({ kind: 'deployment' as const }, common, { replicas: toReplicas(m), probes: toProbes(m, m['name-port']) }) satisfies DeploymentTask;
+      return { kind: 'deployment', ...common, replicas: toReplicas(m), probes: toProbes(m, m['name-port']) } satisfies DeploymentTask;
     case 'service':
-      return Object.assign({ kind: 'service' as const }, common, {
+      return {
+        kind: 'service',
+        ...common,
         replicas: toReplicas(m),
         port: toServicePort(m),
         published: toPublished(m.published, m.name),
         probes: toProbes(m, m['name-port']),
-      }) satisfies ServiceTask;
+      } satisfies ServiceTask;
   }
 }
