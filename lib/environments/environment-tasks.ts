@@ -12,6 +12,7 @@ import type { CrossTaskEntry } from '../manifest/cross-task-entry';
 import { entryOfTask } from '../manifest/cross-task-entry';
 import { type ManifestEntry, overlayFile } from '../manifest/discover';
 import { environmentsOf } from '../manifest/fields/environments';
+import type { Task } from '../model';
 import { type Checked, type LoadedTask, type LoadResult, type ManifestLoader, parseManifest, type TextFindings, textFindings } from '../manifest/load';
 import { readManifest } from '../manifest/read';
 import type { Environment } from '../project-settings';
@@ -86,12 +87,13 @@ export function loadInEnvironments(
   const found = new EnvironmentFindings();
   const tasks: EnvironmentTask[] = [];
   const crossTask = new Map<string, CrossTaskEntry[]>();
-  // manifest.json is checked once for the environments whose settings its rules read alike (ManifestLoader.rulesKey).
-  const baseChecks = new Map<string, Checked>();
-  const checkBase = (loader: ManifestLoader): Checked => {
-    let checked = baseChecks.get(loader.rulesKey);
-    if (checked === undefined) baseChecks.set(loader.rulesKey, (checked = loader.check(base)));
-    return checked;
+  // manifest.json is checked once for the environments whose settings its rules read alike (ManifestLoader.rulesKey),
+  // and their tasks share the parts of the first one's model (toTaskLike).
+  const baseChecks = new Map<string, { readonly checked: Checked; task?: Task }>();
+  const baseCheck = (loader: ManifestLoader): { readonly checked: Checked; task?: Task } => {
+    let found = baseChecks.get(loader.rulesKey);
+    if (found === undefined) baseChecks.set(loader.rulesKey, (found = { checked: loader.check(base) }));
+    return found;
   };
 
   for (const { environment, loader, selected } of environments) {
@@ -119,10 +121,12 @@ export function loadInEnvironments(
     const cacheKey = `${name}:${folder.entry.relative}`;
     const textHash = known?.hashManifest(overlay?.document === undefined ? folder.text : `${folder.text}\0${overlay.document.text}`) ?? '';
     const cached = known?.task(cacheKey, textHash);
+    const shared = document === base && cached === undefined ? baseCheck(loader) : undefined;
     const result: LoadResult = cached === undefined
-      ? loader.validate(document, origin, text, name, document === base ? checkBase(loader) : undefined)
+      ? loader.validate(document, origin, text, name, shared?.checked, shared?.task)
       : { task: { task: cached, document, origin, environment: name }, diagnostics: text.warnings };
-    const blame = document instanceof OverlaidDocument ? causedByOverlay(document, result.diagnostics, () => loader.validate(base, folder.origin, baseText, name, checkBase(loader)).diagnostics) : result.diagnostics;
+    if (shared !== undefined) shared.task ??= result.task?.task;
+    const blame = document instanceof OverlaidDocument ? causedByOverlay(document, result.diagnostics, () => loader.validate(base, folder.origin, baseText, name, baseCheck(loader).checked).diagnostics) : result.diagnostics;
     found.add(name, blame);
     if (result.partial !== undefined) push(crossTask, name, result.partial);
     if (result.salvaged !== undefined) found.add(name, warningsOf(result.salvaged.task, result.salvaged.without));

@@ -7,7 +7,7 @@ import type { Settings } from '../project-settings';
 import { serverSideApplyDiagnostics } from '../validation/server-side-apply';
 import { type CrossTaskEntry, entryOfInvalid } from './cross-task-entry';
 import { ruleSettings } from './fields/field';
-import { manifestFields, manifestRules, toTask } from './schema';
+import { manifestFields, manifestRules, toTask, toTaskLike } from './schema';
 
 /** A valid task and the document it came from (for locating cross-task findings). */
 export interface LoadedTask {
@@ -87,8 +87,9 @@ export class ManifestLoader {
    * one), with the findings of its files' text.
    * @param origin the source files named in the output header
    * @param checked the document's `check` by a loader of the same `rulesKey` @default this loader's
+   * @param like the task another environment's loader made from `checked`, whose parts the task shares (toTaskLike) @default none
    */
-  public validate(document: SourceDocument, origin: string, text: TextFindings, environment?: string, checked: Checked = this.check(document)): LoadResult {
+  public validate(document: SourceDocument, origin: string, text: TextFindings, environment?: string, checked: Checked = this.check(document), like?: Task): LoadResult {
     const value = document.value as Record<string, unknown>;
     const result = checked;
     const fieldErrors = result.success ? [] : issuesToDiagnostics(document, this.schema, result.error.issues);
@@ -99,7 +100,8 @@ export class ManifestLoader {
       const errors = [...fieldErrors, ...applyErrors];
       return { diagnostics: [...errors, ...text.warnings].sort(compareDiagnostics), partial: entryOfInvalid(document, this.settings), salvaged: this.salvage(value, errors, document, origin, environment) };
     }
-    return { task: { task: toTask(result.data, this.settings.namespace), document, origin, ...(environment === undefined ? {} : { environment }) }, diagnostics: text.warnings };
+    const task = like === undefined ? toTask(result.data, this.settings.namespace) : toTaskLike(like, result.data, this.settings.namespace);
+    return { task: { task, document, origin, ...(environment === undefined ? {} : { environment }) }, diagnostics: text.warnings };
   }
 
   /** The manifest without its fields that have an error (and unknown ones), validated again: a task when what is left is one. */

@@ -111,6 +111,18 @@ export function manifestRules(rules: RuleSettings, environments: readonly string
 }
 
 /**
+ * toTask(m, defaultNamespace) for the `m` that `like` was made from (with
+ * another default namespace, in another environment): `like` itself when
+ * the namespace comes out the same, else `like` with that namespace, the
+ * one field the default namespace sets (toIdentity). Every other part is
+ * shared: a model is read-only.
+ */
+export function toTaskLike(like: Task, m: ManifestOutput, defaultNamespace: string): Task {
+  const { namespace } = toIdentity(m, defaultNamespace);
+  return namespace === like.namespace ? like : { ...like, namespace };
+}
+
+/**
  * The task of a valid manifest: every concern's part of the model, then
  * what the kind adds. The one setting the model reads is the namespace of
  * a task without its own (`defaultNamespace`).

@@ -56,7 +56,16 @@ describe('one zod check of a manifest serves the environments whose rules read t
       const own = new ManifestLoader(settings, names).load(source.document.file, source.document.text);
       expect(source.task).toEqual(own.task!.task);
     }
-    const namespaces = new Set(loaded.tasks.filter((t) => !JSON.parse(files[`tasks/${t.manifest}`]!).namespace).map((t) => `${t.environment} ${t.task.namespace}`));
+    // The environments' models of one manifest share their parts (toTaskLike): the task itself when the
+    // manifest names its namespace, else a copy with the environment's namespace.
+    const ownNamespace = (t: (typeof loaded.tasks)[number]) => JSON.parse(files[`tasks/${t.manifest}`]!).namespace !== undefined;
+    const inProd = (t: (typeof loaded.tasks)[number]) => loaded.tasks.find((p) => p.manifest === t.manifest && p.environment === 'prod')!;
+    const named = loaded.tasks.find((t) => t.environment === 'dev' && ownNamespace(t))!;
+    expect(inProd(named).task).toBe(named.task);
+    const unnamed = loaded.tasks.find((t) => t.environment === 'dev' && !ownNamespace(t))!;
+    expect(inProd(unnamed).task).not.toBe(unnamed.task);
+    expect(inProd(unnamed).task.env).toBe(unnamed.task.env);
+    const namespaces = new Set(loaded.tasks.filter((t) => !ownNamespace(t)).map((t) => `${t.environment} ${t.task.namespace}`));
     expect([...namespaces].sort()).toEqual(['dev data-dev', 'prod default']);
   });
 
