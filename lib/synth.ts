@@ -115,7 +115,8 @@ export function renderStage(run: RenderRun): Rendered {
   if (failed(diagnostics, strict)) return { diagnostics, tasks, stopped: true, files: [], rendered: toRender.length };
   const files = tasks.map((source) => reused.get(source) ?? rendered.get(source)!);
   // Safe before the write: a cache entry vouches for a file only while the output folder holds its exact bytes.
-  cache.save(tasks, files);
+  // A run that rendered nothing found every task's entry unchanged: saving would write the same entries again.
+  if (toRender.length > 0) cache.save(tasks, files);
   return { diagnostics, tasks, stopped: false, files, rendered: toRender.length };
 }
 
