@@ -90,6 +90,8 @@ export function loadInEnvironments(
   // manifest.json is checked once for the environments whose settings its rules read alike (ManifestLoader.rulesKey),
   // and their tasks share the parts of the first one's model (toTaskLike).
   const baseChecks = new Map<string, { readonly checked: Checked; task?: Task }>();
+  let baseHash: string | undefined;
+  let warned: { readonly document: SourceDocument; readonly task: Task; readonly warnings: readonly Diagnostic[] } | undefined;
   const baseCheck = (loader: ManifestLoader): { readonly checked: Checked; task?: Task } => {
     let found = baseChecks.get(loader.rulesKey);
     if (found === undefined) baseChecks.set(loader.rulesKey, (found = { checked: loader.check(base) }));
@@ -119,7 +121,7 @@ export function loadInEnvironments(
       origin = `${folder.origin} and ${path.posix.join(path.posix.dirname(folder.origin), overlayFile(name))}`;
     }
     const cacheKey = `${name}:${folder.entry.relative}`;
-    const textHash = known?.hashManifest(overlay?.document === undefined ? folder.text : `${folder.text}\0${overlay.document.text}`) ?? '';
+    const textHash = overlay?.document === undefined ? (baseHash ??= known?.hashManifest(folder.text) ?? '') : (known?.hashManifest(`${folder.text}\0${overlay.document.text}`) ?? '');
     const cached = known?.task(cacheKey, textHash);
     const shared = document === base && cached === undefined ? baseCheck(loader) : undefined;
     const result: LoadResult = cached === undefined
@@ -133,7 +135,9 @@ export function loadInEnvironments(
     if (result.task !== undefined) {
       push(crossTask, name, entryOfTask(result.task));
       tasks.push({ loaded: result.task, cacheKey, textHash });
-      found.add(name, warningsOf(result.task));
+      // The same task of the same document (the manifest names its namespace) has the same warnings: made once.
+      if (result.task.document !== warned?.document || result.task.task !== warned.task) warned = { document: result.task.document, task: result.task.task, warnings: warningsOf(result.task) };
+      found.add(name, warned.warnings);
     }
   }
   return { tasks, crossTask, diagnostics: [...diagnostics, ...found.diagnostics(runsIn.filter((n) => environments.some((e) => e.selected && e.environment.name === n)))] };
