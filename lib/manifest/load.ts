@@ -136,8 +136,15 @@ export function textFindings(document: JsonDocument): TextFindings {
  * refused whatever their value.
  */
 function withoutEmptyValues(manifest: Record<string, unknown>): Record<string, unknown> {
-  // fromEntries defines own properties: a "__proto__" key stays a key (and is refused as unknown).
-  return Object.fromEntries(Object.entries(manifest).filter(([key, value]) => !(Object.hasOwn(manifestFields, key) && isEmpty(value))));
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(manifest)) {
+    const value = manifest[key];
+    if (Object.hasOwn(manifestFields, key) && isEmpty(value)) continue;
+    // Defined, not assigned: a "__proto__" key stays a key (and is refused as unknown).
+    if (key === '__proto__') Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
+    else out[key] = value;
+  }
+  return out;
 }
 
 function isEmpty(value: unknown): boolean {
