@@ -38,12 +38,20 @@ export interface RenderCacheKey {
   readonly crds?: string;
 }
 
-/** What a previous run learned from one manifest. */
+/** What a previous run learned from one manifest (in an environment). */
 interface Entry {
   /** SHA-1 of the manifest text it was learned from. */
   readonly textHash: string;
-  /** The validated model of that text. */
-  readonly task: Task;
+  /** The validated model of that text; absent when it is `like`'s. */
+  readonly task?: Task;
+  /**
+   * The key of an entry written before this one (another environment of
+   * the same manifest) whose model this one's is, but for `namespace`: the
+   * environments' models share their parts (toTaskLike), and the file keeps
+   * them once.
+   */
+  readonly like?: string;
+  readonly namespace?: string;
   /** SHA-1 of the output file rendered from it. */
   readonly contentHash: string;
 }
@@ -88,6 +96,9 @@ export class RenderCache implements KnownTasks {
     return new RenderCache(file, header, {});
   }
 
+  /** The models of `like` entries, by key, once made. */
+  private readonly alike = new Map<string, Task>();
+
   private constructor(
     private readonly file: string | undefined,
     private readonly header: Header,
@@ -101,7 +112,17 @@ export class RenderCache implements KnownTasks {
 
   /** The validated task of the cache key `key` (a manifest's path, after `<env>:` in an environment) if its sources still hash to `textHash`. */
   public task(key: string, textHash: string): Task | undefined {
-    return this.entry(key, textHash)?.task;
+    const entry = this.entry(key, textHash);
+    if (entry === undefined || entry.task !== undefined) return entry?.task;
+    // A model kept once for several environments: theirs with this one's namespace, made once (the environments share its parts, as when validated).
+    let task = this.alike.get(key);
+    if (task === undefined) {
+      const like = entry.like !== undefined && Object.hasOwn(this.entries, entry.like) ? this.entries[entry.like]!.task : undefined;
+      if (like === undefined || typeof entry.namespace !== 'string') return undefined;
+      task = like.namespace === entry.namespace ? like : { ...like, namespace: entry.namespace };
+      this.alike.set(key, task);
+    }
+    return task;
   }
 
   /**
@@ -140,8 +161,13 @@ export class RenderCache implements KnownTasks {
       fd = fs.openSync(temp, 'w');
       // The second line is JSON.stringify of the entries by cache key, written in pieces.
       let chunk = `${JSON.stringify(this.header)}\n{`;
+      // The last model written in full, and its key: the environments of one manifest come one after another.
+      let kept: { readonly manifest: string; readonly key: string; readonly task: Task } | undefined;
       tasks.forEach((source, i) => {
-        const entry: Entry = { textHash: source.textHash, task: source.task, contentHash: sha1(files[i]!.content) };
+        const contentHash = sha1(files[i]!.content);
+        const alike = kept !== undefined && kept.manifest === source.manifest && sameButNamespace(source.task, kept.task);
+        const entry: Entry = alike ? { textHash: source.textHash, like: kept!.key, namespace: source.task.namespace, contentHash } : { textHash: source.textHash, task: source.task, contentHash };
+        if (!alike) kept = { manifest: source.manifest, key: source.cacheKey, task: source.task };
         chunk += `${i === 0 ? '' : ','}${JSON.stringify(source.cacheKey)}:${JSON.stringify(entry)}`;
         if (chunk.length >= SAVE_CHUNK) {
           writeAll(fd!, chunk);
@@ -162,6 +188,19 @@ export class RenderCache implements KnownTasks {
     const entry = Object.hasOwn(this.entries, key) ? this.entries[key] : undefined;
     return entry !== undefined && entry.textHash === textHash && textHash !== '' ? entry : undefined;
   }
+}
+
+/**
+ * Whether `task` is `other` but for its namespace: each other field the
+ * very same value (toTaskLike shares them), so `{ ...other, namespace }`
+ * gives `task` back, keys in the same order.
+ */
+function sameButNamespace(task: Task, other: Task): boolean {
+  if (task === other) return true;
+  const keys = Object.keys(task);
+  const otherKeys = Object.keys(other);
+  if (keys.length !== otherKeys.length) return false;
+  return keys.every((key, i) => otherKeys[i] === key && (key === 'namespace' || (task as unknown as Record<string, unknown>)[key] === (other as unknown as Record<string, unknown>)[key]));
 }
 
 /** How many characters of the cache file `save` writes at a time. */
