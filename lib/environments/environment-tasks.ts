@@ -21,6 +21,7 @@ import { didYouMean } from '../validation/suggest';
 import { OverlaidDocument } from './overlaid-document';
 import { EnvironmentFindings, identity } from './environment-findings';
 import { mergeOverlay } from './overlay-merge';
+import { differsOnlyInNamespace } from '../manifest/schema';
 
 /** A task folder to load: where it is and how it is shown. */
 export interface TaskFolder {
@@ -136,8 +137,8 @@ export function loadInEnvironments(
     if (result.task !== undefined) {
       push(crossTask, name, entryOfTask(result.task));
       tasks.push({ loaded: result.task, cacheKey, textHash });
-      // The same task of the same document (the manifest names its namespace) has the same warnings: made once.
-      if (result.task.document !== warned?.document || result.task.task !== warned.task) warned = { document: result.task.document, task: result.task.task, warnings: warningsOf(result.task) };
+      // The same document's task, but for its namespace, has the same warnings (they read no namespace, TaskWithoutNamespace): made once.
+      if (result.task.document !== warned?.document || !differsOnlyInNamespace(result.task.task, warned.task)) warned = { document: result.task.document, task: result.task.task, warnings: warningsOf(result.task) };
       found.add(name, warned.warnings);
     }
   }

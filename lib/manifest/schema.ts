@@ -123,6 +123,19 @@ export function toTaskLike(like: Task, m: ManifestOutput, defaultNamespace: stri
 }
 
 /**
+ * Whether `task` is `other` but for its namespace: every other field the
+ * very same value, as toTaskLike makes it (so `{ ...other, namespace }`
+ * gives `task` back, keys in the same order); `other` itself counts.
+ */
+export function differsOnlyInNamespace(task: Task, other: Task): boolean {
+  if (task === other) return true;
+  const keys = Object.keys(task);
+  const otherKeys = Object.keys(other);
+  if (keys.length !== otherKeys.length) return false;
+  return keys.every((key, i) => otherKeys[i] === key && (key === 'namespace' || (task as unknown as Record<string, unknown>)[key] === (other as unknown as Record<string, unknown>)[key]));
+}
+
+/**
  * The task of a valid manifest: every concern's part of the model, then
  * what the kind adds. The one setting the model reads is the namespace of
  * a task without its own (`defaultNamespace`).

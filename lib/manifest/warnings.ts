@@ -3,7 +3,8 @@ import * as path from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic';
 import { parseImageReference } from '../validation/image';
 import { likelyMistakes } from './likely-mistakes';
-import type { LoadedTask } from './load';
+import type { SourceDocument } from '../diagnostics/json-document';
+import type { TaskWithoutNamespace } from './fields/field';
 
 /** Name parts that make an environment variable look like it holds a secret. */
 const SECRET_WORDS = new Set(['PASSWORD', 'PASSWD', 'PWD', 'PASS', 'TOKEN', 'SECRET', 'KEY', 'APIKEY', 'CREDENTIAL', 'CREDENTIALS', 'PRIVATE']);
@@ -18,7 +19,7 @@ const SECRET_WORDS = new Set(['PASSWORD', 'PASSWD', 'PWD', 'PASS', 'TOKEN', 'SEC
  * @param shownDir that folder as shown to the user
  * @param listsDockerfile whether the folder has a Dockerfile, when its listing told (ManifestEntry.dockerfile); else the file system is asked
  */
-export function taskWarnings(loaded: LoadedTask, taskDir: string, shownDir: string, listsDockerfile?: boolean): Diagnostic[] {
+export function taskWarnings(loaded: { readonly task: TaskWithoutNamespace; readonly document: SourceDocument }, taskDir: string, shownDir: string, listsDockerfile?: boolean): Diagnostic[] {
   const { task, document } = loaded;
   const out: Diagnostic[] = [];
   const warn = (p: readonly (string | number)[], message: string) => out.push(document.diagnostic(p, message, { severity: 'warning' }));

@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { sha1 } from '../hash';
 import type { KnownTasks, TaskSource } from '../manifest/load-tasks';
 import type { Task } from '../model';
+import { differsOnlyInNamespace } from '../manifest/schema';
 import type { Environment, Settings } from '../project-settings';
 import { outputPath, type RenderedFile } from './rendered-file';
 
@@ -165,7 +166,7 @@ export class RenderCache implements KnownTasks {
       let kept: { readonly manifest: string; readonly key: string; readonly task: Task } | undefined;
       tasks.forEach((source, i) => {
         const contentHash = sha1(files[i]!.content);
-        const alike = kept !== undefined && kept.manifest === source.manifest && sameButNamespace(source.task, kept.task);
+        const alike = kept !== undefined && kept.manifest === source.manifest && differsOnlyInNamespace(source.task, kept.task);
         const entry: Entry = alike ? { textHash: source.textHash, like: kept!.key, namespace: source.task.namespace, contentHash } : { textHash: source.textHash, task: source.task, contentHash };
         if (!alike) kept = { manifest: source.manifest, key: source.cacheKey, task: source.task };
         chunk += `${i === 0 ? '' : ','}${JSON.stringify(source.cacheKey)}:${JSON.stringify(entry)}`;
@@ -188,19 +189,6 @@ export class RenderCache implements KnownTasks {
     const entry = Object.hasOwn(this.entries, key) ? this.entries[key] : undefined;
     return entry !== undefined && entry.textHash === textHash && textHash !== '' ? entry : undefined;
   }
-}
-
-/**
- * Whether `task` is `other` but for its namespace: each other field the
- * very same value (toTaskLike shares them), so `{ ...other, namespace }`
- * gives `task` back, keys in the same order.
- */
-function sameButNamespace(task: Task, other: Task): boolean {
-  if (task === other) return true;
-  const keys = Object.keys(task);
-  const otherKeys = Object.keys(other);
-  if (keys.length !== otherKeys.length) return false;
-  return keys.every((key, i) => otherKeys[i] === key && (key === 'namespace' || (task as unknown as Record<string, unknown>)[key] === (other as unknown as Record<string, unknown>)[key]));
 }
 
 /** How many characters of the cache file `save` writes at a time. */

@@ -51,8 +51,16 @@ export interface LikelyMistake {
 /** A message as a likely mistake at `path`. */
 export const atPath = (path: readonly (string | number)[]) => (message: string): LikelyMistake => ({ path, message });
 
+/**
+ * A valid task as its warnings see it: every field but the namespace, which
+ * an environment's settings may give. So the warnings of tasks that differ
+ * only there are the same, and the load stage makes them once for all of
+ * them (lib/environments/environment-tasks.ts).
+ */
+export type TaskWithoutNamespace = Task extends infer T ? (T extends unknown ? Omit<T, 'namespace'> : never) : never;
+
 /** The likely mistakes of one concern, on a valid task. */
-export type Mistakes = (task: Task) => LikelyMistake[];
+export type Mistakes = (task: TaskWithoutNamespace) => LikelyMistake[];
 
 /** The `type` of a raw manifest, when it is one. */
 export function manifestType(raw: Readonly<Record<string, unknown>>): ManifestType | undefined {
