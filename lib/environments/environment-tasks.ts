@@ -93,7 +93,7 @@ export function loadInEnvironments(
   // and their tasks share the parts of the first one's model (toTaskLike).
   const baseChecks = new Map<string, { readonly checked: Checked; task?: Task }>();
   let baseHash: string | undefined;
-  let warned: { readonly document: SourceDocument; readonly task: Task; readonly warnings: readonly Diagnostic[] } | undefined;
+  const warned: { readonly document: SourceDocument; readonly task: Task; readonly warnings: readonly Diagnostic[] }[] = [];
   const baseCheck = (loader: ManifestLoader): { readonly checked: Checked; task?: Task } => {
     let found = baseChecks.get(loader.rulesKey);
     if (found === undefined) baseChecks.set(loader.rulesKey, (found = { checked: loader.check(base) }));
@@ -138,8 +138,10 @@ export function loadInEnvironments(
       push(crossTask, name, entryOfTask(result.task));
       tasks.push({ loaded: result.task, cacheKey, textHash });
       // The same document's task, but for its namespace, has the same warnings (they read no namespace, TaskWithoutNamespace): made once.
-      if (result.task.document !== warned?.document || !differsOnlyInNamespace(result.task.task, warned.task)) warned = { document: result.task.document, task: result.task.task, warnings: warningsOf(result.task) };
-      found.add(name, warned.warnings);
+      const loaded = result.task;
+      let same = warned.find((w) => w.document === loaded.document && differsOnlyInNamespace(loaded.task, w.task));
+      if (same === undefined) warned.push((same = { document: loaded.document, task: loaded.task, warnings: warningsOf(loaded) }));
+      found.add(name, same.warnings);
     }
   }
   return { tasks, crossTask, diagnostics: [...diagnostics, ...found.diagnostics(runsIn.filter((n) => environments.some((e) => e.selected && e.environment.name === n)))] };
