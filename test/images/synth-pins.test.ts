@@ -131,6 +131,18 @@ describe('synth with pins (the CLI)', () => {
     expect(image('default/gstogs.k8s.yaml')).toBe(`${GS}:0.1`);
   });
 
+  test('a warm run reads the same warnings as a cold one: the cache keeps the models as loaded, not as pinned', () => {
+    ws.cacheBuild = 'build-1';
+    ws.task('gstogs/manifest.json', job('gstogs', { 'image-source': GS }));
+    ws.write('pins.json', `{"default/gstogs": "${GS}:1@sha256:${hex('a')}"}\n`);
+    expect(ws.run('synth').stderr).toContain(`warning: image-source: "${GS}" has no tag`);
+    const cold = ws.outcome!.diagnostics.map(formatDiagnostic);
+    expect(cold.length).toBe(1);
+    ws.run('synth');
+    expect(ws.outcome!.rendered).toBe(0);
+    expect(ws.outcome!.diagnostics.map(formatDiagnostic)).toEqual(cold);
+  });
+
   test('check sees a changed pin (exit 3, the image line in the diff), and synth writes it', () => {
     ws.task('gstogs/manifest.json', job('gstogs', { 'image-source': `${GS}:0.1` }));
     ws.write('pins.json', `{"default/gstogs": "${GS}:1@sha256:${hex('a')}"}\n`);
@@ -191,5 +203,38 @@ describe('a pins file\'s errors, located, in the same run as the manifests\'', (
     const elsewhere = diagnostics.find((d) => d.file === 'pins/prod.json' && d.line === 2)!;
     expect(elsewhere.related?.map((r) => `${r.file}:${r.line}:${r.column} ${r.message}`)).toEqual(['tasks/etl/manifest.json:6:19 the environments the task runs in']);
     expect(stderr).toMatch(/^8 error\(s\), 0 warning\(s\): nothing was written to dist in /);
+  });
+
+  test('without environments: pins.json against the tasks (a namespace the settings changed), pins/ not read; a task whose manifest has errors is not called unknown', () => {
+    ws.write('datatask.settings.json', JSON.stringify({ namespace: 'data' }));
+    ws.task('etl/manifest.json', job('etl', { 'image-source': 'gcr.io/acme/etl:1.0' }));
+    ws.task('api/manifest.json', job('api', { 'image-source': 'gcr.io/acme/api:1.0', 'cpu-request': 'lots' }));
+    ws.write('pins.json', `{\n  "default/etl": "gcr.io/acme/etl:2@sha256:${hex('a')}",\n  "data/api": "gcr.io/acme/api:2@sha256:${hex('a')}"\n}\n`);
+    ws.write('pins/dev.json', '{}\n');
+    expect(ws.run('synth').code).toBe(1);
+    expect(ws.outcome!.diagnostics.map(formatDiagnostic)).toEqual([
+      'pins.json:2:3 error: ["default/etl"]: there is no task "default/etl" (did you mean "data/etl"? the task\'s namespace is "data"); a pin names a task as "<namespace>/<task>"',
+      'pins/dev.json:1:1 error: this pins file is not read: the settings declare no environments, so the pins of every task are in pins.json; move these pins there, or declare "dev" in the "environments" setting of datatask.settings.json',
+      'tasks/api/manifest.json:6:18 error: cpu-request: "lots" is not a Kubernetes quantity (a number with an optional suffix: m, k, M, G, Ki, Mi, Gi, …)',
+    ]);
+  });
+
+  test('a manifest whose name cannot be read: "there is no task" says the pin may be its task', () => {
+    ws.task('gstogs/manifest.json', job('gstogs', { 'image-source': 'gcr.io/acme/gstogs:1.0' }));
+    ws.task('api/manifest.json', '{\n  "type": "job",\n  "name": "Api",\n  "labels": "app:api",\n  "image-source": "gcr.io/acme/api:1.0"\n}\n');
+    ws.write('pins.json', `{\n  "default/api": "gcr.io/acme/api:2@sha256:${hex('a')}"\n}\n`);
+    expect(ws.run('synth').code).toBe(1);
+    expect(ws.outcome!.diagnostics.map(formatDiagnostic)).toEqual([
+      'pins.json:2:3 error: ["default/api"]: there is no task "default/api", unless it is the task of tasks/api/manifest.json, whose errors hide its name; a pin names a task as "<namespace>/<task>"',
+      expect.stringMatching(/^tasks\/api\/manifest.json:3:11 error: name: "Api" /),
+    ]);
+  });
+
+  test('routes reads the pins too: a malformed pin stops it (exit 1)', () => {
+    ws.task('etl/manifest.json', job('etl', { 'image-source': 'gcr.io/acme/etl:1.0' }));
+    ws.write('pins.json', '{\n  "default/etl": "gcr.io/acme/etl:2"\n}\n');
+    const { code, stderr } = ws.run('routes');
+    expect(code).toBe(1);
+    expect(stderr).toContain('pins.json:2:18 error: ["default/etl"]: "gcr.io/acme/etl:2" has no digest: a pin is <repository>[:<tag>]@sha256:<64 lower-case hex digits> (missing "@sha256:")');
   });
 });
