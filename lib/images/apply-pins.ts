@@ -19,7 +19,7 @@ import type { CrossTaskEntry } from '../manifest/cross-task-entry';
 import { MANIFEST_FILE } from '../manifest/discover';
 import type { LoadedTasks, TaskSource } from '../manifest/load-tasks';
 import { didYouMean } from '../validation/suggest';
-import { parsePins, type PinsContext } from './pins';
+import { parsePins, type PinsContext, pinnedImage } from './pins';
 import { pinsFile } from './project';
 
 /** A pins file of the project, read. */
@@ -140,7 +140,7 @@ export function applyPins(loaded: LoadedTasks, declared: readonly string[], file
     const file = pinsOf.get(source.environment);
     const pin = file?.pins.get(keyOf(source.task));
     if (file === undefined || pin === undefined) return source;
-    return { ...source, task: { ...source.task, image: pin }, origin: `${source.origin}, with the image pinned in ${file.origin}` };
+    return { ...source, task: { ...source.task, image: pinnedImage(source.task.image, pin) }, origin: `${source.origin}, with the image pinned in ${file.origin}` };
   });
   return { tasks: pinned, diagnostics };
 }

@@ -10,22 +10,13 @@
  * `pin` writes it from a bake metadata file; anyone may pin a task by hand
  * (an `image-source` task too); `promote` copies pins between environments.
  *
- * The API for synth (rendering is not wired here; lib/images/project.ts
- * has `pinsFile`):
- *
- *     // `<namespace>/<task>` → image, of every task of the environment (after its overlays)
- *     const known = new Map(tasks.map(({ task }) => [`${task.namespace}/${task.name}`, task.image]));
- *     const relative = pinsFile(environment);          // 'pins/dev.json', or 'pins.json' when environment is undefined
- *     const absolute = path.join(projectRoot, relative);
- *     const { pins, diagnostics } = readPinsFile(absolute, path.relative(cwd, absolute), known);
- *     // diagnostics: errors located in the pins file (file:line:col), to report with the manifests';
- *     // none, and no pins, when the file is absent; `pins` holds only the valid pins
- *     const image = pinnedImage(task.image, pins.get(`${task.namespace}/${task.name}`));
- *
- * `pinnedImage` returns the pin exactly as written (a digest names
- * immutable content, so the image a pod runs is the one that was built and
- * tested), or the task's own image when it has no pin. The pull policy is
- * not changed (README, "Images", says why `IfNotPresent` is then safe).
+ * This module reads one pins text against the tasks of its environment
+ * (`parsePins`: every error located, file:line:col) and writes pins files
+ * (`renderPins`, `writePinsFile`). Synth applies them in its own stage,
+ * ./apply-pins.ts: a pinned task's image becomes `pinnedImage`, the pin
+ * exactly as written (a digest names immutable content, so the image a pod
+ * runs is the one that was built and tested). The pull policy is not
+ * changed (README, "How a pin is applied", says why `IfNotPresent` is then safe).
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';

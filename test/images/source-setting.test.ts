@@ -1,8 +1,8 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { formatDiagnostic } from '../../lib/diagnostics/diagnostic';
 import { readSettings } from '../../lib/settings-file';
+import { settingsDiagnostics } from '../support/settings';
 import type { Workspace } from '../support/workspace';
 import { seedWorkspace } from './support';
 
@@ -12,16 +12,6 @@ import { seedWorkspace } from './support';
  * "Pre-Defined Annotation Keys": "URL to get source code for building the
  * image") of every target of `images --format bake`.
  */
-
-function settingsDiagnostics(text: string): string[] {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'datatask-settings-'));
-  try {
-    fs.writeFileSync(path.join(dir, 'datatask.settings.json'), text);
-    return readSettings(path.join(dir, 'datatask.settings.json'), 'datatask.settings.json').diagnostics.map(formatDiagnostic);
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
-}
 
 describe('images.source in the settings', () => {
   test.each([
