@@ -250,9 +250,9 @@ function unknownTask(document: JsonDocument, key: string, known: ReadonlyMap<str
  * @param absolute the file's path
  * @param shown the file as shown to the user (relative to the working directory)
  */
-export function readPinsFile(absolute: string, shown: string, known: ReadonlyMap<string, string>): PinsRead {
+export function readPinsFile(absolute: string, shown: string, known: ReadonlyMap<string, string>, context: PinsContext = {}): PinsRead {
   if (!fs.existsSync(absolute)) return { pins: new Map(), diagnostics: [] };
-  return parsePins(shown, fs.readFileSync(absolute, 'utf8'), known);
+  return parsePins(shown, fs.readFileSync(absolute, 'utf8'), known, context);
 }
 
 /**
