@@ -21,6 +21,15 @@ const compare = (...argv: string[]) => runInFixture(ROOT, 'compare', ...argv);
 
 const HEADER = (from: string, to: string) => `How the tasks of ${to} differ from those of ${from} (values of variables whose names look like secrets are not shown)\n`;
 
+/** What prod's overlay of etl and the prod settings change, whichever environment it is compared from (dev and staging have the same etl but the namespace). */
+const ETL_IN_PROD =
+  '  env DB_NAME: "dev_etl_pipeline" → "etl_pipeline"\n' +
+  '  env DB_PASSWORD: value changed (not shown)\n' +
+  '  env API_TOKEN: from Secret etl-api key dev → from Secret etl-api key prod\n' +
+  '  env LOG_LEVEL removed (was "debug")\n' +
+  '  cpu limit: 500m → 1\n' +
+  '  Job/etl in data: annotation argocd.argoproj.io/sync-options: "Force=true,Replace=true" added\n';
+
 test('every rendered object of the fixture passes the strict Kubernetes 1.27 schemas', () => {
   const read = readSettings(path.join(ROOT, 'datatask.settings.json'));
   const result = renderStage({ tasksDir: path.join(ROOT, 'tasks'), settings: read.settings!, environments: read.environments, cwd: ROOT });
@@ -40,12 +49,7 @@ test('dev to prod: the namespace, every differing field in words, a task of dev 
       '\n' +
       'etl (job, tasks/etl/manifest.json)\n' +
       '  namespace: data-dev → data\n' +
-      '  env DB_NAME: "dev_etl_pipeline" → "etl_pipeline"\n' +
-      '  env DB_PASSWORD: value changed (not shown)\n' +
-      '  env API_TOKEN: from Secret etl-api key dev → from Secret etl-api key prod\n' +
-      '  env LOG_LEVEL removed (was "debug")\n' +
-      '  cpu limit: 500m → 1\n' +
-      '  Job/etl in data: annotation argocd.argoproj.io/sync-options: "Force=true,Replace=true" added\n' +
+      ETL_IN_PROD +
       '\n' +
       'report (cron job, tasks/report/manifest.json)\n' +
       '  namespace: data-dev → data\n' +
@@ -66,12 +70,7 @@ test('staging to prod: the same namespace is not mentioned, a task that is the s
     HEADER('staging', 'prod') +
       '\n' +
       'etl (job, tasks/etl/manifest.json)\n' +
-      '  env DB_NAME: "dev_etl_pipeline" → "etl_pipeline"\n' +
-      '  env DB_PASSWORD: value changed (not shown)\n' +
-      '  env API_TOKEN: from Secret etl-api key dev → from Secret etl-api key prod\n' +
-      '  env LOG_LEVEL removed (was "debug")\n' +
-      '  cpu limit: 500m → 1\n' +
-      '  Job/etl in data: annotation argocd.argoproj.io/sync-options: "Force=true,Replace=true" added\n' +
+      ETL_IN_PROD +
       '\n' +
       'web (service, tasks/web/manifest.json)\n' +
       '  replicas: 2 → 3\n' +
@@ -229,4 +228,59 @@ test('--help: its options and what it exits with', () => {
   expect(stdout).toMatch(/^Usage: datatask compare \[options\] {6}\(npm run compare -- \[options\]\)\n/);
   for (const option of ['--from ENV', '--to ENV', '--task NAME', '--format FORMAT', '--tasks DIR', '--settings FILE']) expect(stdout).toContain(`  ${option}`);
   expect(stdout).toContain('Exit 2 without declared environments');
+});
+
+test('an object of one environment only, secret-looking variables added and removed, another Mapping apiVersion', () => {
+  const ws = new Workspace()
+    .write('datatask.settings.json', '{ "environments": { "dev": { "mapping": { "apiVersion": "v2" } }, "prod": {} } }\n')
+    .task('api/manifest.json', {
+      type: 'service', name: 'api', labels: 'app:api', 'image-source': 'busybox:1.36', 'name-port': 'http', 'container-port': 80,
+      published: { prefix: '/api/', access: 'dev' },
+      env: [{ name: 'SESSION_SECRET', value: 'do-not-print-1' }, { name: 'MODE', value: 'fast' }],
+    })
+    .task('api/manifest.prod.json', { env: [{ name: 'SESSION_SECRET', $patch: 'delete' }, { name: 'STRIPE_API_KEY', value: 'do-not-print-2' }, { name: 'MODE', valueFrom: { secretKeyRef: { name: 'api', key: 'mode' } } }] })
+    .task('web/manifest.json', { type: 'service', name: 'web', labels: 'app:web', 'image-source': 'busybox:1.36', 'name-port': 'http', 'container-port': 80, published: { prefix: '/web/', access: 'dev' } })
+    .task('web/manifest.prod.json', { published: null });
+  try {
+    expect(ws.run('compare', '--from', 'dev', '--to', 'prod')).toEqual({
+      code: 0,
+      stderr: '',
+      stdout:
+        HEADER('dev', 'prod') +
+        '\n' +
+        'api (service, tasks/api/manifest.json)\n' +
+        '  env MODE: "fast" → from Secret api key mode\n' +
+        '  env STRIPE_API_KEY added\n' +
+        '  env SESSION_SECRET removed\n' +
+        '  Mapping/api in default: apiVersion getambassador.io/v2 → getambassador.io/v3alpha1\n' +
+        '\n' +
+        'web (service, tasks/web/manifest.json)\n' +
+        '  Mapping/web in default only in dev: published route /web/ → web.default:80, access group dev\n' +
+        '\n' +
+        'Tasks: 2 different, 0 only in dev, 0 only in prod, 0 the same\n',
+    });
+  } finally {
+    ws.remove();
+  }
+});
+
+test('which names look like secrets: a part of the name, split at anything but letters and digits, is a secret word', () => {
+  const { looksLikeSecret } = require('../../lib/manifest/secret-name') as typeof import('../../lib/manifest/secret-name');
+  const names = ['DB_PASSWORD', 'api-token', 'AWS_SECRET_ACCESS_KEY', 'svc.credentials', 'DB_NAME', 'MONKEY', 'KEYRING', 'LOG_LEVEL'];
+  expect(names.filter(looksLikeSecret)).toEqual(['DB_PASSWORD', 'api-token', 'AWS_SECRET_ACCESS_KEY', 'svc.credentials']);
+});
+
+test('manifest errors with --format json: one JSON line each on stdout, the count on stderr', () => {
+  const ws = new Workspace()
+    .write('datatask.settings.json', '{ "environments": { "dev": {}, "prod": {} } }\n')
+    .task('etl/manifest.json', job('etl'))
+    .task('etl/manifest.dev.json', '{\n  "backoff-limit": -1\n}\n');
+  try {
+    const r = ws.run('compare', '--from', 'dev', '--to', 'prod', '--format', 'json');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe('1 error(s) in the manifests: nothing to compare\n');
+    expect(r.stdout.trim().split('\n').map((l) => JSON.parse(l))).toEqual([expect.objectContaining({ file: 'tasks/etl/manifest.dev.json', line: 2, column: 20, severity: 'error' })]);
+  } finally {
+    ws.remove();
+  }
 });
