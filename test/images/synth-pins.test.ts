@@ -230,6 +230,15 @@ describe('a pins file\'s errors, located, in the same run as the manifests\'', (
     ]);
   });
 
+  test('compare reads each environment\'s pins: a digest dev runs and prod does not yet is a difference', () => {
+    ws.write('datatask.settings.json', JSON.stringify({ environments: { dev: {}, prod: {} } }));
+    ws.task('etl/manifest.json', job('etl', { 'image-source': 'gcr.io/acme/etl:1.0' }));
+    ws.write('pins/dev.json', `{"default/etl": "gcr.io/acme/etl:2@sha256:${hex('a')}"}\n`);
+    const { code, stdout } = ws.run('compare', '--from', 'dev', '--to', 'prod');
+    expect(code).toBe(0);
+    expect(stdout).toContain(`  image: gcr.io/acme/etl:2@sha256:${hex('a')} → gcr.io/acme/etl:1.0\n`);
+  });
+
   test('routes reads the pins too: a malformed pin stops it (exit 1)', () => {
     ws.task('etl/manifest.json', job('etl', { 'image-source': 'gcr.io/acme/etl:1.0' }));
     ws.write('pins.json', '{\n  "default/etl": "gcr.io/acme/etl:2"\n}\n');
