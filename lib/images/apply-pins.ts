@@ -19,6 +19,7 @@ import type { CrossTaskEntry } from '../manifest/cross-task-entry';
 import { MANIFEST_FILE } from '../manifest/discover';
 import type { LoadedTasks, TaskSource } from '../manifest/load-tasks';
 import { didYouMean } from '../validation/suggest';
+import { pinsKey } from './environment-keys';
 import { parsePins, type PinsContext, pinnedImage } from './pins';
 import { pinsFile } from './project';
 
@@ -108,12 +109,11 @@ export function applyPins(loaded: LoadedTasks, declared: readonly string[], file
   if (files.length === 0) return { tasks, diagnostics: [] };
   const diagnostics: Diagnostic[] = [];
   const pinsOf = new Map<string | undefined, { readonly origin: string; readonly pins: ReadonlyMap<string, string> }>();
-  const keyOf = (task: { readonly namespace: string; readonly name: string }): string => `${task.namespace}/${task.name}`;
   // Per environment of the run: where each task (its manifest valid or not) is.
   const present = new Map<string | undefined, Map<string, CrossTaskEntry>>();
   for (const group of groups) {
     const byKey = new Map<string, CrossTaskEntry>();
-    for (const entry of group.entries) if (entry.name !== undefined && entry.namespace !== undefined) byKey.set(`${entry.namespace}/${entry.name}`, entry);
+    for (const entry of group.entries) if (entry.name !== undefined && entry.namespace !== undefined) byKey.set(pinsKey({ namespace: entry.namespace, name: entry.name }), entry);
     present.set(group.environment?.name, byKey);
   }
   const hidden = unnamedManifests(loaded);
@@ -125,7 +125,7 @@ export function applyPins(loaded: LoadedTasks, declared: readonly string[], file
     }
     const entries = present.get(file.environment);
     if (entries === undefined) continue; // an environment this run does not render (--env)
-    const known = new Map(tasks.filter((t) => t.environment === file.environment).map(({ task }) => [keyOf(task), task.image]));
+    const known = new Map(tasks.filter((t) => t.environment === file.environment).map(({ task }) => [pinsKey(task), task.image]));
     const context: PinsContext = {
       ...(file.environment === undefined ? {} : { environment: file.environment }),
       unchecked: new Set([...entries.keys()].filter((key) => !known.has(key))),
@@ -138,7 +138,7 @@ export function applyPins(loaded: LoadedTasks, declared: readonly string[], file
   }
   const pinned = tasks.map((source) => {
     const file = pinsOf.get(source.environment);
-    const pin = file?.pins.get(keyOf(source.task));
+    const pin = file?.pins.get(pinsKey(source.task));
     if (file === undefined || pin === undefined) return source;
     return { ...source, task: { ...source.task, image: pinnedImage(source.task.image, pin) }, origin: `${source.origin}, with the image pinned in ${file.origin}` };
   });
