@@ -15,7 +15,7 @@ import { oncePerImage } from '../../output/image-plan';
 import { didYouMean } from '../../validation/suggest';
 import type { AppEntry, CliIo, Command, OptionValues } from '../command';
 import { tagOption } from './images';
-import { PROJECT_OPTION_HELP, PROJECT_OPTIONS, projectPath, projectRoot, projectSettings, renderCache, report, tasksFolder } from '../project';
+import { PROJECT_OPTION_HELP, PROJECT_OPTIONS, projectPath, tasksRoot, projectSettings, renderCache, report, tasksFolder } from '../project';
 
 /** The declared environments of the settings (empty: none); the commands take it as a parameter so that tests and the settings wiring choose. */
 export type EnvironmentsOf = (settings: Settings) => readonly string[];
@@ -61,7 +61,7 @@ export function projectTasks(command: string, values: OptionValues, io: CliIo, a
     io.stderr(`${errors.length} error(s) in the manifests: nothing was written (\`datatask ${command}\` reads the tasks as synth does)\n`);
     return ExitCode.INVALID_INPUT;
   }
-  return { settings, tasks: rendered.tasks, all: run.tasks, environments, root: projectRoot(app.main, io.cwd) };
+  return { settings, tasks: rendered.tasks, all: run.tasks, environments, root: tasksRoot(tasksDir) };
 }
 
 /** The tasks of the project, as `pin` and `promote` read them. */
