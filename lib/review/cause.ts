@@ -1,5 +1,6 @@
 import type { Task } from '../model';
 import type { Settings } from '../project-settings';
+import type { ImageChange } from './image-change';
 import type { FindingKind } from './model';
 
 /** A manifest field path, e.g. `['env', 2]` or `['published', 'bypass_auth']`. */
@@ -13,6 +14,8 @@ export interface Cause {
   readonly message: string;
   /** The manifest field that causes it, when a manifest field does. */
   readonly field?: FieldPath;
+  /** For a changed container image: the change in parts (its message is `imageChangeText` of it). */
+  readonly image?: ImageChange;
 }
 
 /**

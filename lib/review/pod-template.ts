@@ -1,5 +1,6 @@
 import type { Cause, ManifestFields } from './cause';
 import { at, changedPaths, isRecord, labelText, sameJson } from './diff';
+import { imageChange, imageChangeText } from './image-change';
 
 /** What a pod template's differences mean, and the paths (below the template) nothing described. */
 export interface PodTemplateChanges {
@@ -56,7 +57,8 @@ export function podTemplateChanges(before: unknown, after: unknown, fields: Mani
 
   const a = container(before);
   const b = container(after);
-  if (a.image !== b.image) change('image', `image: ${text(a.image)} → ${text(b.image)}`, fields.image());
+  const image = imageChange(a.image, b.image, b.imagePullPolicy);
+  if (image !== undefined) causes.push({ kind: 'change', aspect: 'image', message: imageChangeText(image), field: fields.image(), image });
   if (a.imagePullPolicy !== b.imagePullPolicy) change('image pull policy', `image pull policy: ${text(a.imagePullPolicy)} → ${text(b.imagePullPolicy)}`, ['image-pull-policy']);
   if (!sameJson(a.command, b.command)) change('command', `command: ${commandText(a.command)} → ${commandText(b.command)}`, ['cmd']);
   if (!sameJson(a.args, b.args)) change('args', `args: ${commandText(a.args)} → ${commandText(b.args)}`, ['args']);

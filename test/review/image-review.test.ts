@@ -1,0 +1,253 @@
+import { parseAllDocuments } from 'yaml';
+import { imageChange, imageChangeText, shortDigests } from '../../lib/review/image-change';
+import { expectValidKubernetesObjects } from '../support/kube-schema';
+import { ScratchRepo } from './scratch-repo';
+
+/*
+ * What review says of images (issue 19, SPEC "Images"): per environment, a
+ * digest change, a first pin, an unpin, a tag or repository change, and
+ * "promoted from ENV" where the new digest is another environment's. The
+ * environments are set by overlays (`manifest.<env>.json` setting
+ * `image-source` to a digest reference), which change the rendered image
+ * exactly as a pin does.
+ */
+
+// Digests whose first 12 hex digits tell them apart at a glance.
+const D1 = `sha256:1a2b3c4d5e6f${'1'.repeat(52)}`;
+const D2 = `sha256:9f8e7d6c5b4a${'2'.repeat(52)}`;
+const D3 = `sha256:5d4c3b2a1f0e${'3'.repeat(52)}`;
+const D4 = `sha256:7a6b5c4d3e2f${'4'.repeat(52)}`;
+const A1 = `sha256:a1a1a1a1a1a1${'5'.repeat(52)}`;
+const A2 = `sha256:a2a2a2a2a2a2${'6'.repeat(52)}`;
+const A3 = `sha256:a3a3a3a3a3a3${'7'.repeat(52)}`;
+
+const ETL = { type: 'job', name: 'etl', labels: 'app:etl', 'image-source': 'gcr.io/acme/etl:3f2c1d0', schedule: '0 5 * * *' };
+const API = { type: 'deployment', name: 'api', labels: 'app:api', 'image-source': 'gcr.io/acme/api:1.4.0', 'image-pull-policy': 'IfNotPresent' };
+
+/** The base: etl pinned everywhere (dev ahead of staging, staging ahead of prod); api pinned in dev and staging alike, by tag in prod. */
+const BASE_OVERLAYS: Record<string, string> = {
+  'etl/manifest.dev.json': `gcr.io/acme/etl:5d4c3b2@${D3}`,
+  'etl/manifest.staging.json': `gcr.io/acme/etl:8e1a2b4@${D2}`,
+  'etl/manifest.prod.json': `gcr.io/acme/etl:3f2c1d0@${D1}`,
+  'api/manifest.dev.json': `gcr.io/acme/api:1.4.1@${A2}`,
+  'api/manifest.staging.json': `gcr.io/acme/api:1.4.1@${A2}`,
+};
+
+describe('review of a project with dev, staging and prod', () => {
+  let repo: ScratchRepo;
+  let short: string;
+  beforeAll(() => {
+    repo = new ScratchRepo();
+    repo.write('datatask.settings.json', `${JSON.stringify({ environments: { dev: {}, staging: {}, prod: {} } })}\n`);
+    repo.task('etl/manifest.json', ETL).task('api/manifest.json', API);
+    for (const [file, image] of Object.entries(BASE_OVERLAYS)) overlay(file, image);
+    repo.commitBase();
+    short = repo.git('rev-parse', '--short=7', 'base').trim();
+  });
+  afterEach(() => repo.reset());
+  afterAll(() => repo.remove());
+
+  function overlay(file: string, image: string): void {
+    repo.task(file, { 'image-source': image });
+  }
+
+  const review = (...argv: string[]) => repo.review('--base', 'base', ...argv);
+  const heading = () => `Review of the tasks in the working tree against dist at base (${short})\n`;
+  const NEXT_RUNS = "  change    CronJob/etl in default: the Jobs it creates from now on use the new template; a Job already running keeps the old one\n";
+  const ROLLOUT = '  change    Deployment/api in default rolls out new pods (its pod template changes)\n';
+
+  test('the base renders every environment with digest references the strict schemas accept', () => {
+    const files = Object.entries(repo.files('dist')).filter(([file]) => file.endsWith('.k8s.yaml'));
+    expect(files.map(([file]) => file)).toEqual([
+      'dev/default/api.k8s.yaml', 'dev/default/etl.k8s.yaml', 'prod/default/api.k8s.yaml', 'prod/default/etl.k8s.yaml', 'staging/default/api.k8s.yaml', 'staging/default/etl.k8s.yaml',
+    ]);
+    for (const [, text] of files) expectValidKubernetesObjects(parseAllDocuments(text).map((d) => d.toJS()));
+    expect(repo.files('dist')['prod/default/etl.k8s.yaml']).toContain(`image: gcr.io/acme/etl:3f2c1d0@${D1}\n`);
+  });
+
+  test('a new digest in one environment is reported for that environment alone, in words', () => {
+    overlay('etl/manifest.dev.json', `gcr.io/acme/etl:7a6b5c4@${D4}`);
+    expect(review()).toEqual({
+      code: 0,
+      stderr: '',
+      stdout:
+        heading() +
+        '\n' +
+        'changed dev: default/etl (cron job, tasks/etl/manifest.json)\n' +
+        '  change    image gcr.io/acme/etl: digest sha256:5d4c3b2a1f0e… → sha256:7a6b5c4d3e2f… (tag 5d4c3b2 → 7a6b5c4)\n' +
+        NEXT_RUNS +
+        '\n' +
+        'Tasks: 1 changed, 0 added, 0 removed, 5 unchanged\n',
+    });
+  });
+
+  test('a promotion from staging to prod: "promoted from staging", in every format', () => {
+    overlay('etl/manifest.prod.json', `gcr.io/acme/etl:8e1a2b4@${D2}`);
+    const message = 'image gcr.io/acme/etl: digest sha256:1a2b3c4d5e6f… → sha256:9f8e7d6c5b4a… (tag 3f2c1d0 → 8e1a2b4) (promoted from staging)';
+    expect(review()).toEqual({
+      code: 0,
+      stderr: '',
+      stdout: `${heading()}\nchanged prod: default/etl (cron job, tasks/etl/manifest.json)\n  change    ${message}\n${NEXT_RUNS}\nTasks: 1 changed, 0 added, 0 removed, 5 unchanged\n`,
+    });
+
+    const json = review('--format', 'json');
+    expect(json.code).toBe(0);
+    expect(json.stderr).toBe('Tasks: 1 changed, 0 added, 0 removed, 5 unchanged\n');
+    expect(JSON.parse(json.stdout)).toEqual({
+      environment: 'prod',
+      namespace: 'default',
+      name: 'etl',
+      status: 'changed',
+      type: 'cron job',
+      manifest: 'tasks/etl/manifest.json',
+      findings: [
+        {
+          kind: 'change',
+          message,
+          file: 'tasks/etl/manifest.prod.json',
+          line: 2,
+          column: 19,
+          path: 'image-source',
+          image: {
+            change: 'digest',
+            repository: 'gcr.io/acme/etl',
+            old: { reference: `gcr.io/acme/etl:3f2c1d0@${D1}`, repository: 'gcr.io/acme/etl', tag: '3f2c1d0', digest: D1 },
+            new: { reference: `gcr.io/acme/etl:8e1a2b4@${D2}`, repository: 'gcr.io/acme/etl', tag: '8e1a2b4', digest: D2 },
+            promotedFrom: ['staging'],
+            alsoNewIn: [],
+          },
+        },
+        { kind: 'change', message: 'CronJob/etl in default: the Jobs it creates from now on use the new template; a Job already running keeps the old one' },
+      ],
+    });
+
+    expect(review('--format', 'markdown').stdout).toBe(
+      '### datatask-cdk8s review\n' +
+        '\n' +
+        heading() +
+        '\n' +
+        '| task | type | status | refused | exposure | other changes |\n' +
+        '|---|---|---|---:|---:|---:|\n' +
+        '| `prod: default/etl` | cron job | changed | 0 | 0 | 2 |\n' +
+        '\n' +
+        '#### prod\n' +
+        '\n' +
+        '<details><summary>changed <code>prod: default/etl</code> (cron job, <code>tasks/etl/manifest.json</code>)</summary>\n' +
+        '\n' +
+        `- change ${message}\n` +
+        '- change CronJob/etl in default: the Jobs it creates from now on use the new template; a Job already running keeps the old one\n' +
+        '\n' +
+        '</details>\n' +
+        '\n' +
+        '**Tasks: 1 changed, 0 added, 0 removed, 5 unchanged**\n',
+    );
+
+    // A notice on the overlay line that sets the digest, titled with its environment.
+    expect(review('--format', 'github')).toEqual({
+      code: 0,
+      stdout: `::notice file=tasks/etl/manifest.prod.json,line=2,col=19,title=[prod] image-source::${message}\n`,
+      stderr: 'Tasks: 1 changed, 0 added, 0 removed, 5 unchanged\n',
+    });
+  });
+
+  test('a first pin, promoted from the two environments that ran it at the base (named sorted)', () => {
+    overlay('api/manifest.prod.json', `gcr.io/acme/api:1.4.1@${A2}`);
+    expect(review().stdout).toBe(
+      heading() +
+        '\n' +
+        'changed prod: default/api (deployment, tasks/api/manifest.json)\n' +
+        '  change    image gcr.io/acme/api: now pinned to sha256:a2a2a2a2a2a2… (tag 1.4.0 → 1.4.1) (promoted from dev, staging)\n' +
+        ROLLOUT +
+        '\n' +
+        'Tasks: 1 changed, 0 added, 0 removed, 5 unchanged\n',
+    );
+  });
+
+  test('an unpinned image is pulled by tag, which IfNotPresent lets a node take from its cache', () => {
+    repo.removeTask('api/manifest.staging.json');
+    const r = review('--format', 'json');
+    expect(r.stdout.trim().split('\n').map((l) => JSON.parse(l).findings[0])).toEqual([
+      {
+        kind: 'change',
+        message:
+          'image gcr.io/acme/api: no longer pinned: tag 1.4.0, pulled by tag (was sha256:a2a2a2a2a2a2…, tag 1.4.1); with imagePullPolicy IfNotPresent, a node that has this tag cached starts its cached copy, whatever the tag names now',
+        file: 'tasks/api/manifest.json',
+        line: 5,
+        column: 19,
+        path: 'image-source',
+        image: {
+          change: 'unpinned',
+          repository: 'gcr.io/acme/api',
+          old: { reference: `gcr.io/acme/api:1.4.1@${A2}`, repository: 'gcr.io/acme/api', tag: '1.4.1', digest: A2 },
+          new: { reference: 'gcr.io/acme/api:1.4.0', repository: 'gcr.io/acme/api', tag: '1.4.0', digest: null },
+          promotedFrom: [],
+          alsoNewIn: [],
+        },
+      },
+    ]);
+    // The environment is named even though the line is in the manifest all environments share.
+    expect(review('--format', 'github').stdout).toBe(`::notice file=tasks/api/manifest.json,line=5,col=19,title=[staging] image-source::${r.stdout.match(/"message":"([^"]+)"/)![1]}\n`);
+  });
+
+  test('a tag-only change and another repository are said in full', () => {
+    overlay('api/manifest.prod.json', 'gcr.io/acme/api:1.5.0');
+    overlay('etl/manifest.dev.json', `gcr.io/acme/etl2:5d4c3b2@${D3}`);
+    expect(review().stdout).toBe(
+      heading() +
+        '\n' +
+        'changed dev: default/etl (cron job, tasks/etl/manifest.json)\n' +
+        `  change    image: gcr.io/acme/etl:5d4c3b2@${D3} → gcr.io/acme/etl2:5d4c3b2@${D3}\n` +
+        NEXT_RUNS +
+        '\n' +
+        'changed prod: default/api (deployment, tasks/api/manifest.json)\n' +
+        '  change    image: gcr.io/acme/api:1.4.0 → gcr.io/acme/api:1.5.0\n' +
+        ROLLOUT +
+        '\n' +
+        'Tasks: 2 changed, 0 added, 0 removed, 4 unchanged\n',
+    );
+    // Neither is a digest change: no notice.
+    expect(review('--format', 'github').stdout).toBe('');
+  });
+
+  test('two environments given one digest: promoted from where it ran at the base, the other said to get it too; a digest new everywhere has no source', () => {
+    overlay('etl/manifest.staging.json', `gcr.io/acme/etl:5d4c3b2@${D3}`);
+    overlay('etl/manifest.prod.json', `gcr.io/acme/etl:5d4c3b2@${D3}`);
+    overlay('api/manifest.staging.json', `gcr.io/acme/api:1.5.0@${A3}`);
+    overlay('api/manifest.prod.json', `gcr.io/acme/api:1.5.0@${A3}`);
+    const changes = review().stdout.split('\n').filter((l) => l.startsWith('changed') || l.includes(' image '));
+    expect(changes).toEqual([
+      'changed prod: default/api (deployment, tasks/api/manifest.json)',
+      '  change    image gcr.io/acme/api: now pinned to sha256:a3a3a3a3a3a3… (tag 1.4.0 → 1.5.0) (also new in staging)',
+      'changed prod: default/etl (cron job, tasks/etl/manifest.json)',
+      '  change    image gcr.io/acme/etl: digest sha256:1a2b3c4d5e6f… → sha256:5d4c3b2a1f0e… (tag 3f2c1d0 → 5d4c3b2) (promoted from dev; also new in staging)',
+      'changed staging: default/api (deployment, tasks/api/manifest.json)',
+      '  change    image gcr.io/acme/api: digest sha256:a2a2a2a2a2a2… → sha256:a3a3a3a3a3a3… (tag 1.4.1 → 1.5.0) (also new in prod)',
+      'changed staging: default/etl (cron job, tasks/etl/manifest.json)',
+      '  change    image gcr.io/acme/etl: digest sha256:9f8e7d6c5b4a… → sha256:5d4c3b2a1f0e… (tag 8e1a2b4 → 5d4c3b2) (promoted from dev; also new in prod)',
+    ]);
+  });
+});
+
+describe('image changes in words (lib/review/image-change.ts)', () => {
+  const words = (a: string, b: string, policy?: string) => imageChangeText(imageChange(a, b, policy)!);
+
+  test('Docker shows 12 hex digits of an image ID; two digests sharing them get more digits, until they differ', () => {
+    expect(shortDigests(D1)).toEqual(['sha256:1a2b3c4d5e6f…']);
+    const [x, y] = [`sha256:${'ab'.repeat(8)}0${'1'.repeat(47)}`, `sha256:${'ab'.repeat(8)}9${'1'.repeat(47)}`];
+    expect(shortDigests(x, y)).toEqual([`sha256:${'ab'.repeat(8)}0…`, `sha256:${'ab'.repeat(8)}9…`]);
+  });
+
+  test('a digest change without tags, a new tag of the same digest, an unpin of an untagged pin (latest is implied)', () => {
+    expect(words(`busybox@${D1}`, `busybox@${D2}`)).toBe('image busybox: digest sha256:1a2b3c4d5e6f… → sha256:9f8e7d6c5b4a…');
+    expect(words(`gcr.io/acme/etl:3f2c1d0@${D1}`, `gcr.io/acme/etl:stable@${D1}`)).toBe(
+      'image gcr.io/acme/etl: tag 3f2c1d0 → stable, digest sha256:1a2b3c4d5e6f… unchanged (the same image: pulled by digest)',
+    );
+    expect(words(`busybox@${D1}`, 'busybox', 'Always')).toBe('image busybox: no longer pinned: tag latest, pulled by tag (was sha256:1a2b3c4d5e6f…)');
+    expect(words('busybox', `busybox@${D1}`)).toBe('image busybox: now pinned to sha256:1a2b3c4d5e6f… (tag latest → (none))');
+  });
+
+  test('the same repository written two ways (distribution/reference normalizes docker.io/library/) is one repository', () => {
+    expect(imageChange('busybox:1.36', `docker.io/library/busybox:1.36@${D1}`)!.kind).toBe('pinned');
+    expect(imageChange('busybox', 'busybox:latest')!.kind).toBe('other');
+  });
+});
