@@ -29,7 +29,13 @@ export class ManifestFields {
     private readonly settings: Settings,
   ) {}
 
-  public image(): FieldPath {
+  /**
+   * The field that renders the container image `rendered`; undefined when
+   * the task's own image is another (a pin, a platform hook set it), so that
+   * no finding about it is located in the manifest.
+   */
+  public image(rendered?: string): FieldPath | undefined {
+    if (this.task !== undefined && rendered !== undefined && rendered !== this.task.image) return undefined;
     return [this.task?.imageBuilt === true ? 'image-destination' : 'image-source'];
   }
 

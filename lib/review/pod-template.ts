@@ -58,7 +58,7 @@ export function podTemplateChanges(before: unknown, after: unknown, fields: Mani
   const a = container(before);
   const b = container(after);
   const image = imageChange(a.image, b.image, b.imagePullPolicy);
-  if (image !== undefined) causes.push({ kind: 'change', aspect: 'image', message: imageChangeText(image), field: fields.image(), image });
+  if (image !== undefined) causes.push({ kind: 'change', aspect: 'image', message: imageChangeText(image), field: fields.image(b.image), image });
   if (a.imagePullPolicy !== b.imagePullPolicy) change('image pull policy', `image pull policy: ${text(a.imagePullPolicy)} → ${text(b.imagePullPolicy)}`, ['image-pull-policy']);
   if (!sameJson(a.command, b.command)) change('command', `command: ${commandText(a.command)} → ${commandText(b.command)}`, ['cmd']);
   if (!sameJson(a.args, b.args)) change('args', `args: ${commandText(a.args)} → ${commandText(b.args)}`, ['args']);

@@ -210,9 +210,7 @@ function dedupe(causes: readonly Cause[]): Cause[] {
 /** A cause located in the working tree's manifest (when the task has one, and the cause a field). */
 function locate(cause: Cause, loaded: LoadedTask | undefined): Finding {
   const image = cause.image === undefined ? {} : { image: cause.image };
-  // An image the manifest does not hold (a pin's) is not located in the manifest.
-  const elsewhere = cause.image !== undefined && cause.image.new.reference !== loaded?.task.image;
-  if (loaded === undefined || cause.field === undefined || elsewhere) return { kind: cause.kind, message: cause.message, ...image };
+  if (loaded === undefined || cause.field === undefined) return { kind: cause.kind, message: cause.message, ...image };
   const place = loaded.document.locate(cause.field);
   const location: FindingLocation = { file: place.file, line: place.line, column: place.column, path: formatPath(cause.field) };
   return { kind: cause.kind, message: cause.message, location, ...image };

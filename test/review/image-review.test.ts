@@ -1,4 +1,6 @@
+import { ApiObject, JsonPatch } from 'cdk8s';
 import { parseAllDocuments } from 'yaml';
+import type { TaskChart } from '../../lib/constructs/task-chart';
 import { imageChange, imageChangeText, shortDigests } from '../../lib/review/image-change';
 import { expectValidKubernetesObjects } from '../support/kube-schema';
 import { ScratchRepo } from './scratch-repo';
@@ -17,7 +19,6 @@ const D1 = `sha256:1a2b3c4d5e6f${'1'.repeat(52)}`;
 const D2 = `sha256:9f8e7d6c5b4a${'2'.repeat(52)}`;
 const D3 = `sha256:5d4c3b2a1f0e${'3'.repeat(52)}`;
 const D4 = `sha256:7a6b5c4d3e2f${'4'.repeat(52)}`;
-const A1 = `sha256:a1a1a1a1a1a1${'5'.repeat(52)}`;
 const A2 = `sha256:a2a2a2a2a2a2${'6'.repeat(52)}`;
 const A3 = `sha256:a3a3a3a3a3a3${'7'.repeat(52)}`;
 
@@ -38,7 +39,7 @@ describe('review of a project with dev, staging and prod', () => {
   let short: string;
   beforeAll(() => {
     repo = new ScratchRepo();
-    repo.write('datatask.settings.json', `${JSON.stringify({ environments: { dev: {}, staging: {}, prod: {} } })}\n`);
+    repo.write('datatask.settings.json', `${JSON.stringify({ environments: { staging: {}, prod: {}, dev: {} } })}\n`);
     repo.task('etl/manifest.json', ETL).task('api/manifest.json', API);
     for (const [file, image] of Object.entries(BASE_OVERLAYS)) overlay(file, image);
     repo.commitBase();
@@ -207,6 +208,22 @@ describe('review of a project with dev, staging and prod', () => {
     );
     // Neither is a digest change: no notice.
     expect(review('--format', 'github').stdout).toBe('');
+  });
+
+  test('an image the manifest does not hold (set as a pin sets it; here by a platform hook) is not located in the manifest: noted on the output file', () => {
+    const pinProdApi = (chart: TaskChart) => {
+      if (chart.environment !== 'prod' || chart.task.name !== 'api') return;
+      const deployment = chart.node.findAll().find((c): c is ApiObject => c instanceof ApiObject && c.kind === 'Deployment')!;
+      deployment.addJsonPatch(JsonPatch.replace('/spec/template/spec/containers/0/image', `gcr.io/acme/api:1.4.1@${A2}`));
+    };
+    repo.hooks = [pinProdApi];
+    try {
+      const message = 'image gcr.io/acme/api: now pinned to sha256:a2a2a2a2a2a2… (tag 1.4.0 → 1.4.1) (promoted from dev, staging)';
+      expect(JSON.parse(review('--format', 'json').stdout).findings[0]).toEqual({ kind: 'change', message, image: expect.objectContaining({ change: 'pinned' }) });
+      expect(review('--format', 'github').stdout).toBe(`::notice file=dist/prod/default/api.k8s.yaml,line=1,col=1,title=[prod] default/api::${message}\n`);
+    } finally {
+      repo.hooks = [];
+    }
   });
 
   test('two environments given one digest: promoted from where it ran at the base, the other said to get it too; a digest new everywhere has no source', () => {
