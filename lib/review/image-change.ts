@@ -157,6 +157,20 @@ export function shortDigests(...digests: string[]): string[] {
 }
 
 /**
+ * The image of a task's container in the text of one of its output files,
+ * without reading the YAML when the text shows it plainly: a task's file
+ * has the container's `image:` line, so a file with one `image:` line whose
+ * value is plain (no quotes, no comment) holds it there. Any other file
+ * (a hook's sidecar, an `image:` line inside a block scalar) is read
+ * (`read`).
+ */
+export function imageInText(text: string, read: () => OutputFile): string | undefined {
+  const lines = text.match(/^[ -]*image: .*$/gm);
+  const value = lines?.length === 1 ? lines[0].slice(lines[0].indexOf('image: ') + 'image: '.length) : undefined;
+  return value !== undefined && /^[\w.:/@-]+$/.test(value) ? value : taskImage(read());
+}
+
+/**
  * The image of a task's container in one of its output files: the first
  * container of the first workload's pod template (a task has one
  * container, lib/constructs/container.ts).

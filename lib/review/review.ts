@@ -5,7 +5,7 @@ import { outputPath } from '../output/rendered-file';
 import type { Environment, Settings } from '../project-settings';
 import { asStored } from './as-stored';
 import { type Cause, ManifestFields } from './cause';
-import { type ImageChange, type ImageSide, imageChangeText, imageSide, newDigest, sameImage, taskImage } from './image-change';
+import { type ImageChange, type ImageSide, imageChangeText, imageInText, imageSide, newDigest, sameImage } from './image-change';
 import { immutableFieldChanges } from './immutable-fields';
 import { FINDING_KINDS, type Finding, type FindingLocation, type Review, type TaskChange } from './model';
 import { objectChanges } from './object-changes';
@@ -94,7 +94,7 @@ function withPromotions(changes: readonly TaskChange[], tasks: readonly LoadedTa
   const images = new Map<string, ImageSide | undefined>();
   const imageOf = (path: string, text: string | undefined, shown: string): ImageSide | undefined => {
     if (text === undefined || !isGenerated(text)) return undefined;
-    if (!images.has(text)) images.set(text, imageSide(taskImage(readOutputFile(path, text, shown))));
+    if (!images.has(text)) images.set(text, imageSide(imageInText(text, () => readOutputFile(path, text, shown))));
     return images.get(text);
   };
   const promote = (task: TaskChange, image: ImageChange): ImageChange => {
