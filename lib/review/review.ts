@@ -185,7 +185,7 @@ function routesByAddress(texts: ReadonlyMap<string, string>, shown: (path: strin
 
 /** An updated object: what the API server refuses (or Argo CD replaces), then what changes. */
 function updateCauses(before: KubeObject, after: KubeObject, fields: ManifestFields, refusedDeployment: KubeObject | undefined, elsewhere: RoutesElsewhere): Cause[] {
-  const changes = objectChanges(before, after, fields, elsewhere);
+  const changes = objectChanges(before, after, fields, { elsewhere });
   const immutable = immutableFieldChanges(before, after);
   if (after.kind === 'Service' && refusedDeployment !== undefined) return changes.map((c) => (c.aspect === 'service selector' ? strandedService(c, before, after) : c));
   if (immutable.length === 0) return changes;
@@ -195,7 +195,7 @@ function updateCauses(before: KubeObject, after: KubeObject, fields: ManifestFie
 }
 
 /** Keeps the first of identical findings (labels are described by every object that carries them). */
-function dedupe(causes: readonly Cause[]): Cause[] {
+export function dedupe(causes: readonly Cause[]): Cause[] {
   const seen = new Set<string>();
   const out: Cause[] = [];
   for (const c of causes) {

@@ -9,7 +9,7 @@ const ROUTES_FORMATS = ['text', 'markdown', 'json'] as const;
 /** `datatask routes`: every published route, and who may call it. */
 export const routesCommand: Command = {
   name: 'routes',
-  summary: 'list every published route: hostname, prefix → service:port, rewrite, timeout, access group or PUBLIC, sticky',
+  summary: 'list every published route: hostname, prefix → service:port, rewrite, timeout, access group or PUBLIC, sticky (by environment)',
   options: {
     tasks: PROJECT_OPTIONS.tasks,
     settings: PROJECT_OPTIONS.settings,
@@ -20,6 +20,7 @@ export const routesCommand: Command = {
 ${PROJECT_OPTION_HELP.settings}
 ${ENV_OPTION_HELP}
   --format FORMAT   text (default), markdown or json (one object per route and line)`,
+  notes: 'With environments, text and markdown have a section per environment, in name order; each json route names its "environment".',
   run(values, io, app) {
     const format = oneOf('routes', 'format', values.format, ROUTES_FORMATS);
     const tasksDir = tasksFolder(io, app, values.tasks);
@@ -33,8 +34,10 @@ ${ENV_OPTION_HELP}
       report(errors, 'text', io);
       return ExitCode.INVALID_INPUT;
     }
-    const routes = publishedRoutes(tree.files, 'dist');
-    io.stdout(format === 'json' ? routesJson(routes) : format === 'markdown' ? routesMarkdown(routes) : routesText(routes));
+    // With environments, a section per environment rendered (every declared one, or those of --env), in name order.
+    const sections = only ?? environments.map((e) => e.name);
+    const routes = publishedRoutes(tree.files, 'dist', sections.length > 0);
+    io.stdout(format === 'json' ? routesJson(routes) : format === 'markdown' ? routesMarkdown(routes, sections) : routesText(routes, sections));
     return ExitCode.OK;
   },
 };
