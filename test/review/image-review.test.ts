@@ -1,7 +1,8 @@
 import { ApiObject, JsonPatch } from 'cdk8s';
 import { parseAllDocuments } from 'yaml';
 import type { TaskChart } from '../../lib/constructs/task-chart';
-import { imageChange, imageChangeText, shortDigests } from '../../lib/review/image-change';
+import { imageChange, imageChangeText, imageInText, shortDigests } from '../../lib/review/image-change';
+import type { OutputFile } from '../../lib/review/objects';
 import { expectValidKubernetesObjects } from '../support/kube-schema';
 import { ScratchRepo } from './scratch-repo';
 
@@ -261,6 +262,14 @@ describe('image changes in words (lib/review/image-change.ts)', () => {
     );
     expect(words(`busybox@${D1}`, 'busybox', 'Always')).toBe('image busybox: no longer pinned: tag latest, pulled by tag (was sha256:1a2b3c4d5e6f…)');
     expect(words('busybox', `busybox@${D1}`)).toBe('image busybox: now pinned to sha256:1a2b3c4d5e6f… (tag latest → (none))');
+  });
+
+  test("another environment's image is taken from its file's one plain image: line, else from the YAML (a sidecar, a quoted value, a block scalar)", () => {
+    const read = (image: string) => (): OutputFile => ({ path: 'x', objects: [{ apiVersion: 'apps/v1', kind: 'Deployment', namespace: 'd', name: 'x', body: { spec: { template: { spec: { containers: [{ image }] } } } } }] });
+    expect(imageInText(`spec:\n  containers:\n    - image: busybox@${D1}\n`, read('unread'))).toBe(`busybox@${D1}`);
+    expect(imageInText('      image: fluent/fluent-bit:3.0\n      image: busybox:1.36\n', read('busybox:1.36'))).toBe('busybox:1.36');
+    expect(imageInText('      image: "123"\n', read('123'))).toBe('123');
+    expect(imageInText('      value: |\n        image: not-this\n      image: busybox\n', read('busybox'))).toBe('busybox');
   });
 
   test('the same repository written two ways (distribution/reference normalizes docker.io/library/) is one repository', () => {
