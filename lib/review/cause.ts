@@ -24,19 +24,25 @@ export interface Cause {
  * field names are known).
  */
 export class ManifestFields {
+  /** @param manifest the task's manifest as read (merged with its environment's overlay): the image it holds itself */
   constructor(
     private readonly task: Task | undefined,
     private readonly settings: Settings,
+    private readonly manifest?: unknown,
   ) {}
 
   /**
    * The field that renders the container image `rendered`; undefined when
-   * the task's own image is another (a pin, a platform hook set it), so that
-   * no finding about it is located in the manifest.
+   * the manifest holds another image (a pin of pins/<env>.json, or a
+   * platform hook, set the one rendered), so that no finding about it is
+   * located in the manifest.
    */
   public image(rendered?: string): FieldPath | undefined {
-    if (this.task !== undefined && rendered !== undefined && rendered !== this.task.image) return undefined;
-    return [this.task?.imageBuilt === true ? 'image-destination' : 'image-source'];
+    const field = this.task?.imageBuilt === true ? 'image-destination' : 'image-source';
+    // A pinned task's `image` is its pin (synth's pins stage gives it the pinned image): the manifest's own is in what was read.
+    const own = typeof this.manifest === 'object' && this.manifest !== null ? (this.manifest as Record<string, unknown>)[field] : this.task?.image;
+    if (this.task !== undefined && rendered !== undefined && rendered !== own) return undefined;
+    return [field];
   }
 
   /** The `env` entry that renders variable `name`; `svc-account-secret` for the credentials variable it adds. */

@@ -126,7 +126,7 @@ function stored(file: OutputFile): OutputFile {
 
 /** One task's output file at the base and in the working tree; undefined when nothing changes. */
 function reviewTask(before: OutputFile | undefined, after: OutputFile | undefined, loaded: LoadedTask | undefined, settings: Settings, elsewhere: RoutesElsewhere, environment: string | undefined): TaskChange | undefined {
-  const fields = new ManifestFields(loaded?.task, settings);
+  const fields = new ManifestFields(loaded?.task, settings, loaded?.document.value);
   const causes = objectSetChanges(before?.objects ?? [], after?.objects ?? [], fields, elsewhere);
   if (causes.length === 0) return undefined;
   const some = (after ?? before)!.objects[0];

@@ -1,8 +1,14 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import { ApiObject, JsonPatch } from 'cdk8s';
 import { parseAllDocuments } from 'yaml';
 import type { TaskChart } from '../../lib/constructs/task-chart';
 import { imageChange, imageChangeText, imageInText, shortDigests } from '../../lib/review/image-change';
 import type { OutputFile } from '../../lib/review/objects';
+import { reviewChanges } from '../../lib/review/review';
+import { readSettings } from '../../lib/settings-file';
+import { renderStage } from '../../lib/synth';
 import { expectValidKubernetesObjects } from '../support/kube-schema';
 import { ScratchRepo } from './scratch-repo';
 
@@ -245,6 +251,47 @@ describe('review of a project with dev, staging and prod', () => {
     ]);
   });
 });
+
+test('a pinned Job (its task given the pinned image, its manifest without it, as synth\'s pins stage does) is refused and noted without a manifest location', () => {
+  const files = {
+    'datatask.settings.json': JSON.stringify({ environments: { staging: {}, prod: {} } }),
+    'tasks/etl/manifest.json': JSON.stringify({ type: 'job', name: 'etl', labels: 'app:etl', 'image-source': 'gcr.io/acme/etl:1.0' }, null, 2),
+  };
+  const before = render(files);
+  // prod renders a digest its manifest does not hold: the rendered files of an overlay, the tasks of a pin.
+  const after = render({ ...files, 'tasks/etl/manifest.prod.json': JSON.stringify({ 'image-source': `gcr.io/acme/etl:1.0@${D2}` }) });
+  const tasks = after.tasks.map((t) => (t.environment === 'prod' ? { ...t, document: before.tasks.find((b) => b.environment === 'prod')!.document } : t));
+  expect(tasks.map((t) => `${t.environment} ${t.task.image} ${t.document.file}`)).toEqual([
+    `prod gcr.io/acme/etl:1.0@${D2} tasks/etl/manifest.json`,
+    'staging gcr.io/acme/etl:1.0 tasks/etl/manifest.json',
+  ]);
+  const review = reviewChanges({
+    base: { ref: 'main', commit: 'abc1234', files: new Map(before.files.map((f) => [f.path, f.content])) },
+    head: after.files, tasks, settings: after.settings, environments: after.environments, out: 'dist',
+  });
+  expect(review.changes.map((c) => c.findings.map((f) => `${c.environment} ${f.kind} ${f.location === undefined ? 'unlocated' : f.location.path}: ${f.message}`))).toEqual([
+    [
+      "prod refusal unlocated: the API server will refuse to update Job/etl in default: a Job's spec.template is immutable (batch/v1) and this change edits it (image), so Argo CD's sync fails. Delete the Job before the sync (kubectl delete job etl -n default; Argo CD creates it again and it runs again), or turn on the argocd.replaceJobs setting so that Argo CD replaces, and so reruns, a changed Job",
+      'prod change unlocated: image gcr.io/acme/etl: now pinned to sha256:9f8e7d6c5b4a… (tag 1.0)',
+    ],
+  ]);
+});
+
+/** The render stage over a scratch project of `files` (its settings, environments, rendered files and tasks). */
+function render(files: Record<string, string>) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'datatask-pinned-'));
+  try {
+    for (const [file, text] of Object.entries(files)) {
+      fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+      fs.writeFileSync(path.join(dir, file), text);
+    }
+    const read = readSettings(path.join(dir, 'datatask.settings.json'), 'datatask.settings.json');
+    const rendered = renderStage({ tasksDir: path.join(dir, 'tasks'), settings: read.settings!, environments: read.environments, cwd: dir, allowEmpty: true });
+    return { ...rendered, settings: read.settings!, environments: read.environments };
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
 
 describe('image changes in words (lib/review/image-change.ts)', () => {
   const words = (a: string, b: string, policy?: string) => imageChangeText(imageChange(a, b, policy)!);
