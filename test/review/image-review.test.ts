@@ -233,6 +233,13 @@ describe('review of a project with dev, staging and prod', () => {
     }
   });
 
+  test('compare says two environments\' images in full: there is no before and after to pin or promote', () => {
+    const r = repo.run('compare', '--from', 'staging', '--to', 'prod');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(`  image: gcr.io/acme/etl:8e1a2b4@${D2} → gcr.io/acme/etl:3f2c1d0@${D1}\n`);
+    expect(r.stdout).toContain(`  image: gcr.io/acme/api:1.4.1@${A2} → gcr.io/acme/api:1.4.0\n`);
+  });
+
   test('two environments given one digest: promoted from where it ran at the base, the other said to get it too; a digest new everywhere has no source', () => {
     overlay('etl/manifest.staging.json', `gcr.io/acme/etl:5d4c3b2@${D3}`);
     overlay('etl/manifest.prod.json', `gcr.io/acme/etl:5d4c3b2@${D3}`);
