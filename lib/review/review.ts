@@ -1,4 +1,6 @@
-import { formatPath } from '../diagnostics/json-document';
+import { formatPath, type JsonDocument, parseJsonDocument } from '../diagnostics/json-document';
+import type { PinsFileText } from '../images/apply-pins';
+import { pinsKey } from '../images/environment-keys';
 import type { LoadedTask } from '../manifest/load';
 import { compareStrings } from '../compare';
 import { outputPath } from '../output/rendered-file';
@@ -26,6 +28,8 @@ export interface ReviewInput {
   readonly environments?: readonly Environment[];
   /** The output folder as shown, e.g. `dist`. */
   readonly out: string;
+  /** The project's pins files (lib/images/apply-pins.ts `readProjectPins`): a pinned image's change is located at its pin. @default none */
+  readonly pins?: readonly PinsFileText[];
 }
 
 /**
@@ -68,7 +72,7 @@ export function reviewChanges(input: ReviewInput): Review {
     if (change === undefined) unchanged++;
     else changes.push(change);
   }
-  const promoted = environments.size === 0 ? changes : withPromotions(changes, input.tasks, baseTexts, headTexts, input.out, input.base.ref);
+  const promoted = atPins(environments.size === 0 ? changes : withPromotions(changes, input.tasks, baseTexts, headTexts, input.out, input.base.ref), input.pins ?? []);
   return {
     base: { ref: input.base.ref, commit: input.base.commit },
     out: input.out,
@@ -114,6 +118,34 @@ function withPromotions(changes: readonly TaskChange[], tasks: readonly LoadedTa
       if (f.image === undefined || !newDigest(f.image)) return f;
       const image = promote(task, f.image);
       return { ...f, message: imageChangeText(image), image };
+    });
+    return { ...task, findings };
+  });
+}
+
+/**
+ * Each image change the manifest does not explain located at the pin that
+ * renders it (`pins/<env>.json`, `pins.json`: the line a pull request of
+ * `pin` or `promote` changes), where the task's pin is the new image.
+ */
+function atPins(changes: readonly TaskChange[], files: readonly PinsFileText[]): TaskChange[] {
+  if (files.length === 0) return [...changes];
+  const documents = new Map<PinsFileText, JsonDocument | undefined>();
+  const pinsOf = (environment: string | undefined): JsonDocument | undefined => {
+    const file = files.find((f) => f.environment === environment);
+    if (file === undefined) return undefined;
+    if (!documents.has(file)) documents.set(file, parseJsonDocument(file.shown, file.text).document);
+    return documents.get(file);
+  };
+  return changes.map((task) => {
+    if (!task.findings.some((f) => f.image !== undefined && f.location === undefined)) return task;
+    const key = pinsKey(task);
+    const document = pinsOf(task.environment);
+    const value = document?.value as Record<string, unknown> | undefined;
+    const findings = task.findings.map((f) => {
+      if (f.image === undefined || f.location !== undefined || document === undefined || value?.[key] !== f.image.new.reference) return f;
+      const place = document.locate([key]);
+      return { ...f, location: { file: place.file, line: place.line, column: place.column, path: key } };
     });
     return { ...task, findings };
   });

@@ -259,6 +259,68 @@ describe('review of a project with dev, staging and prod', () => {
   });
 });
 
+describe('review of pins (pins/<env>.json, as pin and promote write them)', () => {
+  let pinned: ScratchRepo;
+  const pins = (environment: string, image: string) => pinned.write(`pins/${environment}.json`, `${JSON.stringify({ 'default/etl': image }, null, 2)}\n`);
+  beforeAll(() => {
+    pinned = new ScratchRepo();
+    pinned.write('datatask.settings.json', `${JSON.stringify({ environments: { staging: {}, prod: {} } })}\n`);
+    pinned.task('etl/manifest.json', ETL);
+    pins('staging', `gcr.io/acme/etl:8e1a2b4@${D2}`);
+    pins('prod', `gcr.io/acme/etl:3f2c1d0@${D1}`);
+    pinned.commitBase();
+  });
+  afterEach(() => pinned.reset());
+  afterAll(() => pinned.remove());
+
+  test('promote staging to prod, then review: "promoted from staging", noted on the pin promote changed', () => {
+    expect(pinned.run('promote', '--from', 'staging', '--to', 'prod')).toMatchObject({ code: 0 });
+    const message = 'image gcr.io/acme/etl: digest sha256:1a2b3c4d5e6f… → sha256:9f8e7d6c5b4a… (tag 3f2c1d0 → 8e1a2b4) (promoted from staging)';
+    const text = pinned.review('--base', 'base');
+    expect(text.stdout).toContain(`changed prod: default/etl (cron job, tasks/etl/manifest.json)\n  change    ${message}\n`);
+    expect(text.stdout).toMatch(/\nTasks: 1 changed, 0 added, 0 removed, 1 unchanged\n$/);
+    expect(pinned.review('--base', 'base', '--format', 'github').stdout).toBe(`::notice file=pins/prod.json,line=2,col=18,title=[prod] default/etl::${message}\n`);
+    expect(JSON.parse(pinned.review('--base', 'base', '--format', 'json').stdout).findings[0]).toMatchObject({ message, file: 'pins/prod.json', line: 2, column: 18, path: 'default/etl' });
+  });
+
+  test('a pin a platform hook rewrites (a registry mirror) is not where the image comes from: not located', () => {
+    expect(pinned.run('promote', '--from', 'staging', '--to', 'prod')).toMatchObject({ code: 0 });
+    const mirror = (chart: TaskChart) => {
+      if (chart.environment !== 'prod') return;
+      const workload = chart.node.findAll().find((c): c is ApiObject => c instanceof ApiObject && c.kind === 'CronJob')!;
+      workload.addJsonPatch(JsonPatch.replace('/spec/jobTemplate/spec/template/spec/containers/0/image', chart.task.image.replace('gcr.io/', 'mirror.acme.dev/')));
+    };
+    pinned.hooks = [mirror];
+    try {
+      // The base was rendered without the hook: the repository changes too, so the change is said in full.
+      const finding = JSON.parse(pinned.review('--base', 'base', '--format', 'json').stdout).findings[0];
+      expect(finding).toEqual({ kind: 'change', message: `image: gcr.io/acme/etl:3f2c1d0@${D1} → mirror.acme.dev/acme/etl:8e1a2b4@${D2}`, image: expect.objectContaining({ change: 'repository' }) });
+    } finally {
+      pinned.hooks = [];
+    }
+  });
+
+  test('a pin removed: the manifest\'s image again, located there', () => {
+    fs.rmSync(path.join(pinned.root, 'pins', 'prod.json'));
+    expect(pinned.review('--base', 'base', '--format', 'github').stdout).toBe(
+      '::notice file=tasks/etl/manifest.json,line=5,col=19,title=[prod] image-source::image gcr.io/acme/etl: no longer pinned: tag 3f2c1d0, pulled by tag (was sha256:1a2b3c4d5e6f…)\n',
+    );
+  });
+});
+
+test('without environments: pins.json, a new digest noted on its pin, no environment named', () => {
+  const plain = new ScratchRepo();
+  try {
+    plain.task('etl/manifest.json', ETL).write('pins.json', `${JSON.stringify({ 'default/etl': `gcr.io/acme/etl:3f2c1d0@${D1}` })}\n`).commitBase();
+    plain.write('pins.json', `${JSON.stringify({ 'default/etl': `gcr.io/acme/etl:8e1a2b4@${D2}` })}\n`);
+    expect(plain.review('--base', 'base', '--format', 'github').stdout).toBe(
+      '::notice file=pins.json,line=1,col=16,title=default/etl::image gcr.io/acme/etl: digest sha256:1a2b3c4d5e6f… → sha256:9f8e7d6c5b4a… (tag 3f2c1d0 → 8e1a2b4)\n',
+    );
+  } finally {
+    plain.remove();
+  }
+});
+
 test('a pinned Job (its task given the pinned image, its manifest without it, as synth\'s pins stage does) is refused and noted without a manifest location', () => {
   const files = {
     'datatask.settings.json': JSON.stringify({ environments: { staging: {}, prod: {} } }),
