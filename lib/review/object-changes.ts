@@ -79,7 +79,7 @@ export function objectChanges(before: KubeObject, after: KubeObject, fields: Man
     covered.push(workload.template, ...workload.described, ...workload.fields.map(([path]) => path));
     causes.push(...specFieldChanges(before, after, workload.fields));
     const showsValue = across ? (name: string) => !looksLikeSecret(name) : undefined;
-    const template = podTemplateChanges(at(before.body, workload.template), at(after.body, workload.template), fields, [labels[0], labels[1]], showsValue);
+    const template = podTemplateChanges(at(before.body, workload.template), at(after.body, workload.template), fields, [labels[0], labels[1]], showsValue, across);
     causes.push(...template.causes);
     if (template.undescribed.length > 0) causes.push(undescribed(after, template.undescribed.map((p) => `${workload.template}.${p}`)));
     if (!across && (template.causes.length > 0 || template.undescribed.length > 0)) causes.push(...templateConsequence(after));

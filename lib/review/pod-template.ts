@@ -1,5 +1,6 @@
 import type { Cause, ManifestFields } from './cause';
 import { at, changedPaths, isRecord, labelText, sameJson } from './diff';
+import { imageChange, imageChangeText } from './image-change';
 
 /** What a pod template's differences mean, and the paths (below the template) nothing described. */
 export interface PodTemplateChanges {
@@ -42,8 +43,11 @@ const DESCRIBED = [
  * Environment variable values are never printed (a value may be a
  * credential whatever the variable's name), but those of the variables
  * `showsValue` names (`compare`: the names that do not look like secrets).
+ * An image change is said by digest and tag (image-change.ts), but
+ * `acrossEnvironments` (compare: two environments, no before and after),
+ * where both references are given in full.
  */
-export function podTemplateChanges(before: unknown, after: unknown, fields: ManifestFields, objectLabels: readonly [unknown, unknown], showsValue: (name: string) => boolean = () => false): PodTemplateChanges {
+export function podTemplateChanges(before: unknown, after: unknown, fields: ManifestFields, objectLabels: readonly [unknown, unknown], showsValue: (name: string) => boolean = () => false, acrossEnvironments = false): PodTemplateChanges {
   const causes: Cause[] = [];
   const change = (aspect: string, message: string, field?: Cause['field']) => causes.push({ kind: 'change', aspect, message, field });
 
@@ -57,7 +61,10 @@ export function podTemplateChanges(before: unknown, after: unknown, fields: Mani
 
   const a = container(before);
   const b = container(after);
-  if (a.image !== b.image) change('image', `image: ${text(a.image)} → ${text(b.image)}`, fields.image());
+  // Across environments (compare) there is no before and after to pin, unpin or promote: both references in full.
+  const image = acrossEnvironments ? undefined : imageChange(a.image, b.image, b.imagePullPolicy);
+  if (image !== undefined) causes.push({ kind: 'change', aspect: 'image', message: imageChangeText(image), field: fields.image(b.image), image });
+  else if (a.image !== b.image) change('image', `image: ${text(a.image)} → ${text(b.image)}`, fields.image(b.image));
   if (a.imagePullPolicy !== b.imagePullPolicy) change('image pull policy', `image pull policy: ${text(a.imagePullPolicy)} → ${text(b.imagePullPolicy)}`, ['image-pull-policy']);
   if (!sameJson(a.command, b.command)) change('command', `command: ${commandText(a.command)} → ${commandText(b.command)}`, ['cmd']);
   if (!sameJson(a.args, b.args)) change('args', `args: ${commandText(a.args)} → ${commandText(b.args)}`, ['args']);

@@ -52,14 +52,15 @@ ${ENV_OPTION_HELP}
     const whole = readFolderAtRef(io.cwd, base, out.absolute);
     // With --env, only those environments' folders are compared.
     const atBase = only === undefined ? whole : { ...whole, files: new Map([...whole.files].filter(([file]) => only.some((name) => file.startsWith(`${name}/`)))) };
-    const tree = renderWorkingTree({ tasksDir, settings, environments, only, customResources, cwd: io.cwd, customize: app.customize, pins: readProjectPins(tasksRoot(tasksDir), io.cwd) });
+    const pins = readProjectPins(tasksRoot(tasksDir), io.cwd);
+    const tree = renderWorkingTree({ tasksDir, settings, environments, only, customResources, cwd: io.cwd, customize: app.customize, pins });
     const errors = tree.diagnostics.filter((d) => d.severity === 'error').sort(compareDiagnostics);
     if (errors.length > 0) {
       report(errors, diagnosticFormat, io);
       io.stderr(`${errors.length} error(s) in the manifests: nothing to review\n`);
       return ExitCode.INVALID_INPUT;
     }
-    const review = reviewChanges({ base: { ref: base, ...atBase }, head: tree.files, tasks: tree.tasks, settings, environments, out: out.shown });
+    const review = reviewChanges({ base: { ref: base, ...atBase }, head: tree.files, tasks: tree.tasks, settings, environments, out: out.shown, pins });
     if (format === 'text') io.stdout(reviewText(review));
     else if (format === 'markdown') io.stdout(reviewMarkdown(review));
     else {
