@@ -44,6 +44,11 @@ export interface Settings {
    * kinds platform hooks may emit (lib/output/custom-resources.ts). @default none
    */
   readonly crds?: readonly string[];
+  /** How the images of `image-destination` tasks are built (`images --format bake`); the project's, never an environment's. @default none */
+  readonly images?: {
+    /** The source repository's http(s) URL, the `org.opencontainers.image.source` label of every image built. @default none (no label) */
+    readonly source?: string;
+  };
 }
 
 /** The settings of a project without a settings file: every default, written only here. */

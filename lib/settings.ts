@@ -4,6 +4,7 @@ import { checkedString, nameString } from './manifest/zod-helpers';
 import { checkEmissaryHostname } from './validation/emissary-hostname';
 import { checkDns1123Label, checkDns1123Subdomain, checkSecretKey } from './validation/kubernetes-names';
 import { checkApplyableString } from './validation/server-side-apply';
+import { checkSourceUrl } from './images/source-url';
 import { checkTimeZone } from './validation/time-zone';
 
 /** The project settings file, read from the working directory when present. */
@@ -79,6 +80,21 @@ export const environmentSettingsSchema = z.strictObject({
     .prefault({}),
   /** CRD files (paths or globs relative to the settings file's folder) whose kinds hooks may emit; read by ./settings-file.ts. */
   crds: z.array(z.string().min(1)).readonly().optional(),
+  images: z
+    .strictObject({
+      /** The `org.opencontainers.image.source` label of every image `images --format bake` builds (lib/images/bake.ts). */
+      source: checkedString(checkSourceUrl)
+        .optional()
+        .meta({
+          description:
+            'The URL of the repository the images are built from (http or https, without credentials): the OCI label org.opencontainers.image.source of every target of `images --format bake`, which registries use to link an image to its source. Absent: no label.',
+          examples: ['https://github.com/acme/data-tasks'],
+          // What JSON Schema can say of checkSourceUrl's rules: the scheme, no white space.
+          pattern: '^[Hh][Tt][Tt][Pp][Ss]?://\\S+$',
+        }),
+    })
+    .optional()
+    .meta({ description: 'How the images of image-destination tasks are built (`images --format bake`); the project\'s, not an environment\'s.' }),
 });
 
 /**
@@ -92,16 +108,19 @@ function overrideOf(schema: z.ZodType): z.ZodType {
   return z.strictObject(Object.fromEntries(Object.entries(inner.shape).map(([key, field]) => [key, overrideOf(field as z.ZodType)]))).optional();
 }
 
-const { $schema: _schema, crds: _crds, ...sharedShape } = environmentSettingsSchema.shape;
+const { $schema: _schema, crds: _crds, images: _images, ...sharedShape } = environmentSettingsSchema.shape;
 
 /**
  * One environment's entry of `environments`: a partial settings object
  * merged key by key over the top-level settings. `crds` is the project's
- * (the kinds its hooks may emit), and environments do not nest.
+ * (the kinds its hooks may emit), so is `images` (an image is built once,
+ * with one source label, and promoted between environments by its
+ * digest), and environments do not nest.
  */
 export const environmentOverrideSchema = z.strictObject({
   ...Object.fromEntries(Object.entries(sharedShape).map(([key, field]) => [key, overrideOf(field as z.ZodType)])),
   crds: z.never({ error: 'is read once for the whole project (the kinds its hooks may emit): set it at the top level of the settings file' }).optional(),
+  images: z.never({ error: 'is the whole project\'s: an image is built once, with one source label, and promoted between environments by its digest; set it at the top level of the settings file' }).optional(),
   environments: z.never({ error: 'environments do not nest: declare every environment at the top level of the settings file' }).optional(),
 });
 

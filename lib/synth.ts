@@ -10,6 +10,7 @@ import { type Customize, customizeCharts, hookName } from './customize';
 import { compareDiagnostics, type Diagnostic } from './diagnostics/diagnostic';
 import { crossTaskDiagnostics, type IsDeployed } from './manifest/cross-task';
 import { EnvironmentFindings } from './environments/environment-findings';
+import { applyPins, type PinsFileText } from './images/apply-pins';
 import type { LoadedTask } from './manifest/load';
 import { type CrossTaskGroup, loadTasks, type TaskSource } from './manifest/load-tasks';
 import { copyForCdk8sCli } from './output/cdk8s-outdir';
@@ -53,6 +54,13 @@ export interface RenderRun {
    * it saves what it rendered. @default RenderCache.NONE
    */
   readonly cache?: RenderCache;
+  /**
+   * The project's pins files (lib/images/apply-pins.ts `readProjectPins`): a
+   * pinned task's image is written as pinned in its environment. A caller
+   * with a render cache keys it on them (`pinsIdentity`). @default none: every
+   * image as its manifest gives it
+   */
+  readonly pins?: readonly PinsFileText[];
 }
 
 /** What the render stage produced. */
@@ -85,10 +93,12 @@ export function renderStage(run: RenderRun): Rendered {
 
   // 1. Load tasks: every tasks/**/manifest.json (and, per environment, its overlay), read and validated into a typed task.
   const loaded = loadTasks({ tasksDir: run.tasksDir, settings: run.settings, environments: run.environments, only: run.only, cwd: run.cwd, allowEmpty: run.allowEmpty, known: cache });
-  const tasks = loaded.tasks;
+  // 1b. Pins: a pinned task's image as its environment's pins file has it; the pins files' errors, located.
+  const pinned = applyPins(loaded, (run.environments ?? []).map((e) => e.name), run.pins ?? []);
+  const tasks = pinned.tasks;
 
   // 2. Cross-task rules, per environment: unique names and routes, selectors that tell tasks apart.
-  let diagnostics = sorted([...loaded.diagnostics, ...crossTaskRules(loaded.crossTask, run)]);
+  let diagnostics = sorted([...loaded.diagnostics, ...pinned.diagnostics, ...crossTaskRules(loaded.crossTask, run)]);
   if (failed(diagnostics, strict)) {
     // Every problem in one run: objects too large are still measured, where a manifest is large enough to make one.
     const large = tasks.filter((source) => needsObjectSizeCheck(source.document));
@@ -115,8 +125,9 @@ export function renderStage(run: RenderRun): Rendered {
   if (failed(diagnostics, strict)) return { diagnostics, tasks, stopped: true, files: [], rendered: toRender.length };
   const files = tasks.map((source) => reused.get(source) ?? rendered.get(source)!);
   // Safe before the write: a cache entry vouches for a file only while the output folder holds its exact bytes.
+  // The models as loaded (the pins are in the cache's key): a model from the cache is its manifest's, pinned again.
   // A run that rendered nothing found every task's entry unchanged: saving would write the same entries again.
-  if (toRender.length > 0) cache.save(tasks, files);
+  if (toRender.length > 0) cache.save(loaded.tasks, files);
   return { diagnostics, tasks, stopped: false, files, rendered: toRender.length };
 }
 

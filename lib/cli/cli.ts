@@ -4,6 +4,7 @@ import { fileSystemUserError } from '../file-system-error';
 import { didYouMean } from '../validation/suggest';
 import type { AppEntry, CliIo, Command, OptionValues } from './command';
 import { checkCommand, synthCommand } from './commands/synth';
+import { compareCommand } from './commands/compare';
 import { imagesCommand } from './commands/images';
 import { initCommand } from './commands/init';
 import { pinCommand } from './commands/pin';
@@ -13,7 +14,7 @@ import { routesCommand } from './commands/routes';
 import { schemaCommand } from './commands/schema';
 
 /** Every command; the first is the default (`cdk8s synth` runs the app without arguments). */
-export const COMMANDS: readonly Command[] = [synthCommand, checkCommand, reviewCommand, routesCommand, imagesCommand, pinCommand, promoteCommand, schemaCommand, initCommand];
+export const COMMANDS: readonly Command[] = [synthCommand, checkCommand, reviewCommand, compareCommand, routesCommand, imagesCommand, pinCommand, promoteCommand, schemaCommand, initCommand];
 
 /** The CLI's usage text. */
 export function usage(): string {

@@ -127,6 +127,18 @@ export function projectRoot(main: string, cwd: string): string {
   }
 }
 
+/**
+ * The folder that holds the tasks folder (a tasks repository's root): the
+ * output headers name sources relative to it, the pins files live in it
+ * (`pins.json`, `pins/<env>.json`), and the bake file's contexts are
+ * relative to it. It follows `--tasks`, so that a run over another
+ * repository's tasks (`--tasks ../team/tasks`) reads and writes that
+ * repository's pins, never this checkout's.
+ */
+export function tasksRoot(tasksDir: string): string {
+  return path.dirname(tasksDir);
+}
+
 /** Seconds since `started` (a `process.hrtime.bigint()`), two decimals. */
 export function elapsed(started: bigint): string {
   return (Number((process.hrtime.bigint() - started) / 1000000n) / 1000).toFixed(2);

@@ -10,31 +10,23 @@
  * `pin` writes it from a bake metadata file; anyone may pin a task by hand
  * (an `image-source` task too); `promote` copies pins between environments.
  *
- * The API for synth (rendering is not wired here; lib/images/project.ts
- * has `pinsFile`):
- *
- *     // `<namespace>/<task>` → image, of every task of the environment (after its overlays)
- *     const known = new Map(tasks.map(({ task }) => [`${task.namespace}/${task.name}`, task.image]));
- *     const relative = pinsFile(environment);          // 'pins/dev.json', or 'pins.json' when environment is undefined
- *     const absolute = path.join(projectRoot, relative);
- *     const { pins, diagnostics } = readPinsFile(absolute, path.relative(cwd, absolute), known);
- *     // diagnostics: errors located in the pins file (file:line:col), to report with the manifests';
- *     // none, and no pins, when the file is absent; `pins` holds only the valid pins
- *     const image = pinnedImage(task.image, pins.get(`${task.namespace}/${task.name}`));
- *
- * `pinnedImage` returns the pin exactly as written (a digest names
- * immutable content, so the image a pod runs is the one that was built and
- * tested), or the task's own image when it has no pin. The pull policy is
- * not changed (README, "Images", says why `IfNotPresent` is then safe).
+ * This module reads one pins text against the tasks of its environment
+ * (`parsePins`: every error located, file:line:col) and writes pins files
+ * (`renderPins`, `writePinsFile`). Synth applies them in its own stage,
+ * ./apply-pins.ts: a pinned task's image becomes `pinnedImage`, the pin
+ * exactly as written (a digest names immutable content, so the image a pod
+ * runs is the one that was built and tested). The pull policy is not
+ * changed (README, "How a pin is applied", says why `IfNotPresent` is then safe).
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Diagnostic } from '../diagnostics/diagnostic';
+import type { Diagnostic, SourceLocation } from '../diagnostics/diagnostic';
 import { type JsonDocument, parseJsonDocument } from '../diagnostics/json-document';
 import * as z from '../zod';
 import { parseImageReference } from '../validation/image';
 import { checkDns1123Label } from '../validation/kubernetes-names';
 import { didYouMean } from '../validation/suggest';
+import { always } from '../manifest/zod-helpers';
 import { normalizedRepository, repositoryOf } from './reference';
 
 /** The pins of one file: `<namespace>/<task>` → `<repo>[:<tag>]@sha256:<64 hex>`. */
@@ -89,31 +81,59 @@ export function checkPinReference(value: string): string | undefined {
   return undefined;
 }
 
+/** A pins key as JSON Schema says it: two DNS-1123 labels (at most 63 characters each) around "/" (what `checkPinKey` checks). */
+const PIN_KEY_PATTERN = '^(?=.{1,63}/)[a-z0-9]([-a-z0-9]*[a-z0-9])?/(?=.{1,63}$)[a-z0-9]([-a-z0-9]*[a-z0-9])?$';
+
+/** A pinned reference, as JSON Schema can say it: anything without "@" or white space, then a lower-case sha256 digest (a superset of what `checkPinReference` accepts). */
+const PIN_REFERENCE_PATTERN = '^[^@\\s]+@sha256:[0-9a-f]{64}$';
+
+/** A pin: a string `checkPinReference` accepts. */
+const pinReference = z
+  .string({ error: (issue) => `a pin is a string "<repository>[:<tag>]@sha256:<64 hex digits>", found ${JSON.stringify(issue.input)}` })
+  .superRefine((value, ctx) => {
+    const bad = checkPinReference(value);
+    if (bad !== undefined) ctx.addIssue(bad);
+  })
+  .meta({
+    description: 'The pinned reference: <repository>[:<tag>]@sha256:<64 lower-case hex digits>; the repository must be the task\'s own.',
+    pattern: PIN_REFERENCE_PATTERN,
+    examples: [`gcr.io/acme/gs_to_gs:3f2c1d0@sha256:${'0123456789abcdef'.repeat(4)}`],
+  });
+
 /**
- * The schema of a pins file: `$schema` (a string), and `<namespace>/<task>`
- * keys whose values are pinned references. The keys and values are checked
- * one by one (each issue has the path of its key, and `params.target:
- * 'key'` when the key itself is wrong) so that every error is located.
+ * The schema of a pins file, which `npm run schema` writes as
+ * pins.schema.json: `$schema` (a string), and `<namespace>/<task>` keys
+ * whose values are pinned references. Each issue has the path of its key
+ * (and `params.target: 'key'` when the key itself is wrong), so that every
+ * error is located; the `.meta()` keywords say what the refinements check,
+ * as far as JSON Schema can.
  */
-export const pinsSchema = z.record(z.string(), z.unknown()).superRefine((file, ctx) => {
-  for (const [key, value] of Object.entries(file)) {
-    if (key === '$schema') {
-      if (typeof value !== 'string') ctx.addIssue({ code: 'custom', path: [key], message: `"$schema" names the JSON Schema of pins files, a string; found ${JSON.stringify(value)}` });
-      continue;
+export const pinsSchema = z
+  .object({
+    $schema: z
+      .string({ error: (issue) => `"$schema" names the JSON Schema of pins files, a string; found ${JSON.stringify(issue.input)}` })
+      .optional()
+      .meta({ description: 'The JSON Schema of this file.' }),
+  })
+  .catchall(pinReference)
+  .superRefine((file, ctx) => {
+    for (const key of Object.keys(file)) {
+      if (key === '$schema') continue;
+      const badKey = checkPinKey(key);
+      if (badKey !== undefined) ctx.addIssue({ code: 'custom', path: [key], message: badKey, params: { target: 'key' } });
     }
-    const badKey = checkPinKey(key);
-    if (badKey !== undefined) {
-      ctx.addIssue({ code: 'custom', path: [key], message: badKey, params: { target: 'key' } });
-      continue;
-    }
-    if (typeof value !== 'string') {
-      ctx.addIssue({ code: 'custom', path: [key], message: `a pin is a string "<repository>[:<tag>]@sha256:<64 hex digits>", found ${JSON.stringify(value)}` });
-      continue;
-    }
-    const badValue = checkPinReference(value);
-    if (badValue !== undefined) ctx.addIssue({ code: 'custom', path: [key], message: badValue });
-  }
-});
+  }, always)
+  .meta({
+    title: 'datatask pins file (pins/<env>.json, or pins.json)',
+    description:
+      'The image of a task with its digest, per environment: synth writes a pinned task\'s image exactly as pinned. ' +
+      'Written by `datatask pin` from a `docker buildx bake --metadata-file` run, copied by `datatask promote`, or edited by hand. ' +
+      'Generated from the zod schema by `npm run schema`: do not edit.',
+    propertyNames: {
+      description: '"<namespace>/<task>": two DNS-1123 labels (lower-case letters, digits and "-", at most 63 each); or "$schema".',
+      anyOf: [{ const: '$schema' }, { pattern: PIN_KEY_PATTERN }],
+    },
+  });
 
 /** A pins file read: its pins (the valid ones), its document (for locating), and every error, located. */
 export interface PinsRead {
@@ -125,15 +145,40 @@ export interface PinsRead {
 }
 
 /**
+ * What a pins file of one environment is checked against, beside the tasks
+ * of that environment (`known`). @default a project without environments
+ */
+export interface PinsContext {
+  /** The environment the file pins (`pins/<env>.json`); absent for `pins.json`. */
+  readonly environment?: string;
+  /**
+   * Tasks of the environment whose manifests have errors (their names read
+   * as far as they are valid): a pin of one is kept out of the pins without
+   * an error of its own, as its manifest's errors stop the run anyway.
+   */
+  readonly unchecked?: ReadonlySet<string>;
+  /**
+   * `<namespace>/<task>` → the other environments of the run it runs in, and
+   * where its manifest lists them (its `environments` field), for a pin of
+   * a task that does not run in this environment.
+   */
+  readonly elsewhere?: ReadonlyMap<string, { readonly environments: readonly string[]; readonly listed?: SourceLocation }>;
+  /** `<namespace>/<task>` of another environment → the same task's key in this one (the environments' `namespace` settings differ). @default none */
+  readonly renamed?: ReadonlyMap<string, string>;
+  /** Manifests with errors whose task's name cannot be read: "there is no task" says it may be theirs. @default none */
+  readonly unnamed?: readonly string[];
+}
+
+/**
  * Reads a pins text, located. Errors: the JSON itself, a value that is not
  * an object, a malformed key, a malformed reference or digest, a pin for a
- * task not in `known` (with a did-you-mean), a pin whose repository is not
- * the task's.
+ * task not in `known` (with a did-you-mean; in an environment, one that does
+ * not run there says where it runs), a pin whose repository is not the task's.
  *
  * @param file the file as shown to the user
  * @param known `<namespace>/<task>` → the task's image, of every task of the environment
  */
-export function parsePins(file: string, text: string, known: ReadonlyMap<string, string>): PinsRead {
+export function parsePins(file: string, text: string, known: ReadonlyMap<string, string>, context: PinsContext = {}): PinsRead {
   const { document, diagnostics } = parseJsonDocument(file, text);
   if (document === undefined) return { pins: new Map(), diagnostics };
   const value = document.value;
@@ -152,11 +197,10 @@ export function parsePins(file: string, text: string, known: ReadonlyMap<string,
   const pins = new Map<string, string>();
   const record = value as Record<string, unknown>;
   for (const [key, pin] of Object.entries(record)) {
-    if (key === '$schema' || invalid.has(key)) continue;
+    if (key === '$schema' || invalid.has(key) || context.unchecked?.has(key) === true) continue;
     const image = known.get(key);
     if (image === undefined) {
-      const suggestion = didYouMean(key, [...known.keys()]);
-      out.push(document.diagnostic([key], `there is no task ${JSON.stringify(key)}${suggestion === undefined ? '' : ` (did you mean ${JSON.stringify(suggestion)}?)`}; a pin names a task as "<namespace>/<task>"`, { target: 'key' }));
+      out.push(unknownTask(document, key, known, context));
       continue;
     }
     const pinned = repositoryOf((pin as string).slice(0, (pin as string).lastIndexOf('@')));
@@ -172,14 +216,43 @@ export function parsePins(file: string, text: string, known: ReadonlyMap<string,
 }
 
 /**
+ * The error of a pin whose key names no task of the environment: one that
+ * runs elsewhere says where (and where its manifest says so); one of
+ * another namespace there, or a typo, gets a did-you-mean.
+ */
+function unknownTask(document: JsonDocument, key: string, known: ReadonlyMap<string, string>, context: PinsContext): Diagnostic {
+  const environment = context.environment;
+  const where = environment === undefined ? '' : ` in environment ${JSON.stringify(environment)}`;
+  const other = context.elsewhere?.get(key);
+  if (environment !== undefined && other !== undefined) {
+    const runs = other.environments.map((e) => JSON.stringify(e)).join(', ');
+    const diagnostic = document.diagnostic(
+      [key],
+      `the task ${JSON.stringify(key)} does not run in environment ${JSON.stringify(environment)} (it runs in ${runs}), so it has no image to pin here; remove this pin, or add ${JSON.stringify(environment)} to the task's "environments"`,
+      { target: 'key' },
+    );
+    return other.listed === undefined ? diagnostic : { ...diagnostic, related: [{ ...other.listed, message: 'the environments the task runs in' }] };
+  }
+  const name = key.slice(key.indexOf('/') + 1);
+  // The same task under another namespace here: the environment's `namespace` setting is another one.
+  const renamed = context.renamed?.get(key) ?? [...known.keys()].find((k) => k.slice(k.indexOf('/') + 1) === name);
+  const suggestion = renamed ?? didYouMean(key, [...known.keys()]);
+  const hint = suggestion === undefined ? '' : ` (did you mean ${JSON.stringify(suggestion)}?${renamed === undefined ? '' : ` the task's namespace${where === '' ? '' : ' there'} is ${JSON.stringify(renamed.slice(0, renamed.indexOf('/')))}`})`;
+  const unnamed = context.unnamed ?? [];
+  // A manifest whose name cannot be read may be this task's: said, so that the message stays true.
+  const unless = unnamed.length === 0 ? '' : `, unless it is the task of ${unnamed.join(', ')}, whose errors hide its name`;
+  return document.diagnostic([key], `there is no task ${JSON.stringify(key)}${where}${hint}${unless}; a pin names a task as "<namespace>/<task>"`, { target: 'key' });
+}
+
+/**
  * Reads a pins file located; an absent file has no pins and no errors.
  *
  * @param absolute the file's path
  * @param shown the file as shown to the user (relative to the working directory)
  */
-export function readPinsFile(absolute: string, shown: string, known: ReadonlyMap<string, string>): PinsRead {
+export function readPinsFile(absolute: string, shown: string, known: ReadonlyMap<string, string>, context: PinsContext = {}): PinsRead {
   if (!fs.existsSync(absolute)) return { pins: new Map(), diagnostics: [] };
-  return parsePins(shown, fs.readFileSync(absolute, 'utf8'), known);
+  return parsePins(shown, fs.readFileSync(absolute, 'utf8'), known, context);
 }
 
 /**

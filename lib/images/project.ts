@@ -1,14 +1,13 @@
 /**
- * What the image commands read of the project settings, until the settings
- * schema (lib/settings.ts, the "Environments" work) declares it:
+ * What the image commands read of the project settings, and where a
+ * project's pins files are:
  * - `environments`: the names of the declared environments (keys of the
- *   `environments` setting), empty for a project without environments;
- * - `repository`: the URL of the tasks' source repository, the
- *   `org.opencontainers.image.source` label of every built image.
- *
- * Read loosely (an absent or malformed value reads as absent) so that these
- * commands work with the settings of today and of tomorrow; once the
- * settings schema has both fields, replace the casts by its types.
+ *   `environments` setting), empty for a project without environments
+ *   (read loosely, for the commands' tests: the settings file's reader
+ *   gives them as a list of its own);
+ * - `images.source`: the URL of the tasks' source repository, the
+ *   `org.opencontainers.image.source` label of every built image
+ *   (validated by the settings schema, lib/settings.ts).
  */
 import * as path from 'node:path';
 import type { Settings } from '../project-settings';
@@ -20,10 +19,9 @@ export function declaredEnvironments(settings: Settings): readonly string[] {
   return Object.keys(environments).sort();
 }
 
-/** The `repository` setting (a URL), if set. */
+/** The `images.source` setting (an http(s) URL), if set. */
 export function sourceRepository(settings: Settings): string | undefined {
-  const repository = (settings as { repository?: unknown }).repository;
-  return typeof repository === 'string' && repository !== '' ? repository : undefined;
+  return settings.images?.source;
 }
 
 /** The pins file of an environment, relative to the project folder: `pins/<env>.json`, or `pins.json` without environments. */

@@ -5,9 +5,7 @@ import { parseImageReference } from '../validation/image';
 import { likelyMistakes } from './likely-mistakes';
 import type { SourceDocument } from '../diagnostics/json-document';
 import type { TaskWithoutNamespace } from './fields/field';
-
-/** Name parts that make an environment variable look like it holds a secret. */
-const SECRET_WORDS = new Set(['PASSWORD', 'PASSWD', 'PWD', 'PASS', 'TOKEN', 'SECRET', 'KEY', 'APIKEY', 'CREDENTIAL', 'CREDENTIALS', 'PRIVATE']);
+import { looksLikeSecret } from './secret-name';
 
 /**
  * Findings that do not make a manifest invalid but deserve a look: a mutable
@@ -36,8 +34,7 @@ export function taskWarnings(loaded: { readonly task: TaskWithoutNamespace; read
     warn(['published', 'access'], 'is ignored because "bypass_auth" is true (the service is public)');
   }
   task.env.forEach((variable, i) => {
-    const words = variable.name.toUpperCase().split(/[^A-Z0-9]+/);
-    if (variable.value !== undefined && variable.value !== '' && words.some((w) => SECRET_WORDS.has(w))) {
+    if (variable.value !== undefined && variable.value !== '' && looksLikeSecret(variable.name)) {
       warn(
         ['env', i, 'value'],
         `${variable.name} looks like a secret, and its value is written in plain text into git and the cluster; ` +

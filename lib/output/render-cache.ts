@@ -37,6 +37,12 @@ export interface RenderCacheKey {
    * @default none listed
    */
   readonly crds?: string;
+  /**
+   * SHA-1 of the pins files the run applies (lib/images/apply-pins.ts
+   * `pinsIdentity`): a pin is an output file's image, so a changed pin
+   * renders again. @default none (no pins file)
+   */
+  readonly pins?: string;
 }
 
 /** What a previous run learned from one manifest (in an environment). */
@@ -82,7 +88,7 @@ export class RenderCache implements KnownTasks {
   public static open(dir: string, key: RenderCacheKey): RenderCache {
     const header: Header = {
       outDir: key.outDir,
-      fingerprint: sha1(JSON.stringify([key.code, key.settings, key.tasksDir, key.outDir, ...(key.crds === undefined ? [] : [key.crds]), ...(key.environments === undefined || key.environments.length === 0 ? [] : [key.environments])])),
+      fingerprint: sha1(JSON.stringify([key.code, key.settings, key.tasksDir, key.outDir, ...(key.crds === undefined ? [] : [key.crds]), ...(key.pins === undefined ? [] : [{ pins: key.pins }]), ...(key.environments === undefined || key.environments.length === 0 ? [] : [key.environments])])),
     };
     const file = path.join(dir, `${sha1(key.outDir)}.json`);
     pruneOrphans(dir, file);

@@ -1,5 +1,6 @@
 import type { Task } from '../model';
 import type { Settings } from '../project-settings';
+import type { ImageChange } from './image-change';
 import type { FindingKind } from './model';
 
 /** A manifest field path, e.g. `['env', 2]` or `['published', 'bypass_auth']`. */
@@ -13,6 +14,8 @@ export interface Cause {
   readonly message: string;
   /** The manifest field that causes it, when a manifest field does. */
   readonly field?: FieldPath;
+  /** For a changed container image: the change in parts (its message is `imageChangeText` of it). */
+  readonly image?: ImageChange;
 }
 
 /**
@@ -21,13 +24,25 @@ export interface Cause {
  * field names are known).
  */
 export class ManifestFields {
+  /** @param manifest the task's manifest as read (merged with its environment's overlay): the image it holds itself */
   constructor(
     private readonly task: Task | undefined,
     private readonly settings: Settings,
+    private readonly manifest?: unknown,
   ) {}
 
-  public image(): FieldPath {
-    return [this.task?.imageBuilt === true ? 'image-destination' : 'image-source'];
+  /**
+   * The field that renders the container image `rendered`; undefined when
+   * the manifest holds another image (a pin of pins/<env>.json, or a
+   * platform hook, set the one rendered), so that no finding about it is
+   * located in the manifest.
+   */
+  public image(rendered?: string): FieldPath | undefined {
+    const field = this.task?.imageBuilt === true ? 'image-destination' : 'image-source';
+    // A pinned task's `image` is its pin (synth's pins stage gives it the pinned image): the manifest's own is in what was read.
+    const own = typeof this.manifest === 'object' && this.manifest !== null ? (this.manifest as Record<string, unknown>)[field] : this.task?.image;
+    if (this.task !== undefined && rendered !== undefined && rendered !== own) return undefined;
+    return [field];
   }
 
   /** The `env` entry that renders variable `name`; `svc-account-secret` for the credentials variable it adds. */

@@ -53,7 +53,7 @@ function counts(task: TaskChange): { refusal: number; exposure: number; other: n
 }
 
 /** Markdown text: HTML-escaped, and the characters that make emphasis, code, links or tables taken literally. */
-function escape(text: string): string {
+export function escape(text: string): string {
   return html(text).replace(/[\\`*_[\]|~#]/g, '\\$&');
 }
 

@@ -2,6 +2,7 @@
  * What `review` reports: per task, what merging the change will do to the
  * cluster. Plain data, shared by the formatters.
  */
+import type { ImageChange } from './image-change';
 
 /**
  * The kinds of finding, most serious first:
@@ -29,6 +30,8 @@ export interface Finding {
   readonly message: string;
   /** The manifest field that causes it; absent when no manifest of the change holds it (a removed task, a project setting). */
   readonly location?: FindingLocation;
+  /** For a changed container image: repository, tags, digests and where a new digest was promoted from. */
+  readonly image?: ImageChange;
 }
 
 /** What a task's own files become: a new task, a removed one, or one whose objects change. */

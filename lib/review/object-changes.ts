@@ -1,3 +1,4 @@
+import { looksLikeSecret } from '../manifest/secret-name';
 import type { Cause, ManifestFields } from './cause';
 import { at, changedPaths, isRecord, labelText, sameJson } from './diff';
 import { apiGroup, describeObject, type KubeObject } from './objects';
@@ -40,18 +41,34 @@ const WORKLOADS: Readonly<Record<string, { template: string; fields: readonly Sp
   },
 };
 
+/** What the two versions of an object are. */
+export interface Comparison {
+  /** review: the other tasks' routes at the base and in the working tree, to say where a route one task gives up goes. */
+  readonly elsewhere?: RoutesElsewhere;
+  /**
+   * compare: the versions are one task's in two environments (two clusters
+   * at once), not one cluster's before and after: nothing rolls out,
+   * converts or answers 404, the namespace is said once for the task, and
+   * the values of environment variables whose names do not look like
+   * secrets are shown. @default false
+   */
+  readonly acrossEnvironments?: boolean;
+}
+
 /**
  * The changes between the base's and the working tree's version of one
- * object (same group, kind, namespace and name), in words, each with the
- * manifest field that causes it. Whatever is not described in words is
- * still reported, by path, so that no change goes unmentioned. Refusals are
- * not decided here (see immutable-fields.ts).
+ * object (same group, kind, namespace and name), or with
+ * `acrossEnvironments` between one environment's and another's (same group,
+ * kind and name), in words, each with the manifest field that causes it.
+ * Whatever is not described in words is still reported, by path, so that no
+ * change goes unmentioned. Refusals are not decided here (see immutable-fields.ts).
  */
-export function objectChanges(before: KubeObject, after: KubeObject, fields: ManifestFields, elsewhere?: RoutesElsewhere): Cause[] {
+export function objectChanges(before: KubeObject, after: KubeObject, fields: ManifestFields, comparison: Comparison = {}): Cause[] {
+  const across = comparison.acrossEnvironments === true;
   const causes: Cause[] = [];
-  const covered: string[] = ['apiVersion', 'metadata.labels', 'metadata.annotations'];
+  const covered: string[] = ['apiVersion', 'metadata.labels', 'metadata.annotations', ...(across ? ['metadata.namespace'] : [])];
   if (before.apiVersion !== after.apiVersion) {
-    causes.push({ kind: 'change', aspect: 'apiVersion', message: `${describeObject(after)}: apiVersion ${before.apiVersion} → ${after.apiVersion} (the same object, converted by the API server)` });
+    causes.push({ kind: 'change', aspect: 'apiVersion', message: `${describeObject(after)}: apiVersion ${before.apiVersion} → ${after.apiVersion}${across ? '' : ' (the same object, converted by the API server)'}` });
   }
   const labels = [at(before.body, 'metadata.labels'), at(after.body, 'metadata.labels')];
   if (!sameJson(labels[0], labels[1])) causes.push({ kind: 'change', aspect: 'labels', message: `labels: ${labelText(labels[0])} → ${labelText(labels[1])}`, field: ['labels'] });
@@ -61,16 +78,17 @@ export function objectChanges(before: KubeObject, after: KubeObject, fields: Man
   if (workload !== undefined) {
     covered.push(workload.template, ...workload.described, ...workload.fields.map(([path]) => path));
     causes.push(...specFieldChanges(before, after, workload.fields));
-    const template = podTemplateChanges(at(before.body, workload.template), at(after.body, workload.template), fields, [labels[0], labels[1]]);
+    const showsValue = across ? (name: string) => !looksLikeSecret(name) : undefined;
+    const template = podTemplateChanges(at(before.body, workload.template), at(after.body, workload.template), fields, [labels[0], labels[1]], showsValue, across);
     causes.push(...template.causes);
     if (template.undescribed.length > 0) causes.push(undescribed(after, template.undescribed.map((p) => `${workload.template}.${p}`)));
-    if (template.causes.length > 0 || template.undescribed.length > 0) causes.push(...templateConsequence(after));
+    if (!across && (template.causes.length > 0 || template.undescribed.length > 0)) causes.push(...templateConsequence(after));
   } else if (kind === '/Service') {
     covered.push('spec.selector', 'spec.ports');
-    causes.push(...serviceChanges(before, after));
+    causes.push(...serviceChanges(before, after, across));
   } else if (isMapping(after) && isMapping(before)) {
     covered.push(...ROUTE_FIELDS.map(String));
-    causes.push(...routeChanges(routeOf(before), routeOf(after), elsewhere));
+    causes.push(...routeChanges(routeOf(before), routeOf(after), comparison.elsewhere, across));
   }
   causes.push(...annotationChanges(at(before.body, 'metadata.annotations'), at(after.body, 'metadata.annotations'), after));
   const rest = changedPaths(before.body, after.body, covered);
@@ -97,14 +115,14 @@ function templateConsequence(o: KubeObject): Cause[] {
   return [];
 }
 
-function serviceChanges(before: KubeObject, after: KubeObject): Cause[] {
+function serviceChanges(before: KubeObject, after: KubeObject, across: boolean): Cause[] {
   const out: Cause[] = [];
   const selector = [at(before.body, 'spec.selector'), at(after.body, 'spec.selector')];
   if (!sameJson(selector[0], selector[1])) {
     out.push({
       kind: 'change',
       aspect: 'service selector',
-      message: `${describeObject(after)} selector: ${labelText(selector[0])} → ${labelText(selector[1])} (accepted: a Service's selector may change)`,
+      message: `${describeObject(after)} selector: ${labelText(selector[0])} → ${labelText(selector[1])}${across ? '' : " (accepted: a Service's selector may change)"}`,
       field: ['labels'],
     });
   }

@@ -1,5 +1,6 @@
 import type { Cause, ManifestFields } from './cause';
 import { at, changedPaths, isRecord, labelText, sameJson } from './diff';
+import { imageChange, imageChangeText } from './image-change';
 
 /** What a pod template's differences mean, and the paths (below the template) nothing described. */
 export interface PodTemplateChanges {
@@ -39,10 +40,14 @@ const DESCRIBED = [
  * Job, `spec.jobTemplate.spec.template` of a CronJob), in words; `objectLabels`
  * are the workload's own labels, before and after. The task's one container
  * (the first) is compared.
- * Environment variable values are never printed: a value may be a
- * credential whatever the variable's name.
+ * Environment variable values are never printed (a value may be a
+ * credential whatever the variable's name), but those of the variables
+ * `showsValue` names (`compare`: the names that do not look like secrets).
+ * An image change is said by digest and tag (image-change.ts), but
+ * `acrossEnvironments` (compare: two environments, no before and after),
+ * where both references are given in full.
  */
-export function podTemplateChanges(before: unknown, after: unknown, fields: ManifestFields, objectLabels: readonly [unknown, unknown]): PodTemplateChanges {
+export function podTemplateChanges(before: unknown, after: unknown, fields: ManifestFields, objectLabels: readonly [unknown, unknown], showsValue: (name: string) => boolean = () => false, acrossEnvironments = false): PodTemplateChanges {
   const causes: Cause[] = [];
   const change = (aspect: string, message: string, field?: Cause['field']) => causes.push({ kind: 'change', aspect, message, field });
 
@@ -56,12 +61,15 @@ export function podTemplateChanges(before: unknown, after: unknown, fields: Mani
 
   const a = container(before);
   const b = container(after);
-  if (a.image !== b.image) change('image', `image: ${text(a.image)} → ${text(b.image)}`, fields.image());
+  // Across environments (compare) there is no before and after to pin, unpin or promote: both references in full.
+  const image = acrossEnvironments ? undefined : imageChange(a.image, b.image, b.imagePullPolicy);
+  if (image !== undefined) causes.push({ kind: 'change', aspect: 'image', message: imageChangeText(image), field: fields.image(b.image), image });
+  else if (a.image !== b.image) change('image', `image: ${text(a.image)} → ${text(b.image)}`, fields.image(b.image));
   if (a.imagePullPolicy !== b.imagePullPolicy) change('image pull policy', `image pull policy: ${text(a.imagePullPolicy)} → ${text(b.imagePullPolicy)}`, ['image-pull-policy']);
   if (!sameJson(a.command, b.command)) change('command', `command: ${commandText(a.command)} → ${commandText(b.command)}`, ['cmd']);
   if (!sameJson(a.args, b.args)) change('args', `args: ${commandText(a.args)} → ${commandText(b.args)}`, ['args']);
   if (!sameJson(a.envFrom, b.envFrom)) change('env from', `env from: ${envFromText(a.envFrom)} → ${envFromText(b.envFrom)}`, ['env-from']);
-  causes.push(...envChanges(a.env, b.env, fields));
+  causes.push(...envChanges(a.env, b.env, fields, showsValue));
   causes.push(...resourceChanges(a.resources, b.resources, fields));
   if (!sameJson(a.ports, b.ports)) change('container port', `container port: ${portsText(a.ports)} → ${portsText(b.ports)}`, ['container-port']);
   causes.push(...volumeChanges(before, after, fields));
@@ -118,17 +126,20 @@ function container(template: unknown): Container {
   return Array.isArray(containers) && isRecord(containers[0]) ? (containers[0] as Container) : {};
 }
 
-/** Added, removed and changed variables, by name; values are never shown. */
-function envChanges(before: unknown, after: unknown, fields: ManifestFields): Cause[] {
+/** Added, removed and changed variables, by name; values only of the variables `showsValue` names. */
+function envChanges(before: unknown, after: unknown, fields: ManifestFields, showsValue: (name: string) => boolean): Cause[] {
   const a = envMap(before);
   const b = envMap(after);
   const out: Cause[] = [];
+  const shown = (name: string, variable: unknown) => (showsValue(name) ? literalText(variable) : undefined);
   for (const [name, value] of b) {
-    if (!a.has(name)) out.push({ kind: 'change', aspect: 'env', message: `env ${name} added`, field: fields.env(name) });
-    else if (!sameJson(a.get(name), value)) out.push({ kind: 'change', aspect: 'env', message: `env ${name}: ${envChangeText(a.get(name), value)}`, field: fields.env(name) });
+    const now = shown(name, value);
+    if (!a.has(name)) out.push({ kind: 'change', aspect: 'env', message: `env ${name} added${now === undefined ? '' : `: ${now}`}`, field: fields.env(name) });
+    else if (!sameJson(a.get(name), value)) out.push({ kind: 'change', aspect: 'env', message: `env ${name}: ${envChangeText(a.get(name), value, showsValue(name))}`, field: fields.env(name) });
   }
-  for (const name of a.keys()) {
-    if (!b.has(name)) out.push({ kind: 'change', aspect: 'env', message: `env ${name} removed`, field: fields.env(name) });
+  for (const [name, value] of a) {
+    const was = shown(name, value);
+    if (!b.has(name)) out.push({ kind: 'change', aspect: 'env', message: `env ${name} removed${was === undefined ? '' : ` (was ${was})`}`, field: fields.env(name) });
   }
   const order = [[...a.keys()].filter((n) => b.has(n)), [...b.keys()].filter((n) => a.has(n))];
   if (out.length === 0 && !sameJson(order[0], order[1])) {
@@ -138,14 +149,20 @@ function envChanges(before: unknown, after: unknown, fields: ManifestFields): Ca
 }
 
 /**
- * A variable's change: a literal value is never shown, but where it comes
- * from is no secret (`from Secret db key password`), so a value moved into a
- * Secret, or a reference to another key, is said.
+ * A variable's change: a literal value is not shown (unless `showValues`),
+ * but where it comes from is no secret (`from Secret db key password`), so
+ * a value moved into a Secret, or a reference to another key, is said.
  */
-function envChangeText(before: unknown, after: unknown): string {
+function envChangeText(before: unknown, after: unknown, showValues: boolean): string {
+  const literal = (variable: unknown) => (showValues ? literalText(variable) : 'a literal value (not shown)');
   const [was, now] = [envSource(before), envSource(after)];
-  if (was === undefined && now === undefined) return 'value changed (not shown)';
-  return `${was ?? 'a literal value (not shown)'} → ${now ?? 'a literal value (not shown)'}`;
+  if (was === undefined && now === undefined && !showValues) return 'value changed (not shown)';
+  return `${was ?? literal(before)} → ${now ?? literal(after)}`;
+}
+
+/** A literal value as JSON (`"etl_pipeline"`; `""` for none); `from …` for a reference. */
+function literalText(variable: unknown): string {
+  return envSource(variable) ?? JSON.stringify(isRecord(variable) && typeof variable.value === 'string' ? variable.value : '');
 }
 
 /** `from Secret db key password`, `from pod field metadata.name`, …; undefined for a literal value. */

@@ -1,10 +1,13 @@
-import { formatPath } from '../diagnostics/json-document';
+import { formatPath, type JsonDocument, parseJsonDocument } from '../diagnostics/json-document';
+import type { PinsFileText } from '../images/apply-pins';
+import { pinsKey } from '../images/environment-keys';
 import type { LoadedTask } from '../manifest/load';
 import { compareStrings } from '../compare';
 import { outputPath } from '../output/rendered-file';
 import type { Environment, Settings } from '../project-settings';
 import { asStored } from './as-stored';
 import { type Cause, ManifestFields } from './cause';
+import { type ImageChange, type ImageSide, imageChangeText, imageInText, imageSide, newDigest, sameImage } from './image-change';
 import { immutableFieldChanges } from './immutable-fields';
 import { FINDING_KINDS, type Finding, type FindingLocation, type Review, type TaskChange } from './model';
 import { objectChanges } from './object-changes';
@@ -25,6 +28,8 @@ export interface ReviewInput {
   readonly environments?: readonly Environment[];
   /** The output folder as shown, e.g. `dist`. */
   readonly out: string;
+  /** The project's pins files (lib/images/apply-pins.ts `readProjectPins`): a pinned image's change is located at its pin. @default none */
+  readonly pins?: readonly PinsFileText[];
 }
 
 /**
@@ -67,14 +72,83 @@ export function reviewChanges(input: ReviewInput): Review {
     if (change === undefined) unchanged++;
     else changes.push(change);
   }
+  const promoted = atPins(environments.size === 0 ? changes : withPromotions(changes, input.tasks, baseTexts, headTexts, input.out, input.base.ref), input.pins ?? []);
   return {
     base: { ref: input.base.ref, commit: input.base.commit },
     out: input.out,
     firstDeploy: input.base.files.size === 0,
-    changes: changes.sort((a, b) => compareStrings(a.environment ?? '', b.environment ?? '') || compareStrings(a.namespace, b.namespace) || compareStrings(a.name, b.name)),
+    changes: promoted.sort((a, b) => compareStrings(a.environment ?? '', b.environment ?? '') || compareStrings(a.namespace, b.namespace) || compareStrings(a.name, b.name)),
     unchanged,
     ignored: ignored.sort(compareStrings),
   };
+}
+
+/**
+ * Each new digest said where it comes from: a task's new digest in one
+ * environment is promoted from the environments of the same task (the same
+ * manifest) that ran that digest at the base and still do; the
+ * environments that get it in this change too are said as well (SPEC
+ * "Images": "promoted from staging" where the digest equals that
+ * environment's).
+ */
+function withPromotions(changes: readonly TaskChange[], tasks: readonly LoadedTask[], base: ReadonlyMap<string, string>, head: ReadonlyMap<string, string>, out: string, ref: string): TaskChange[] {
+  const byManifest = new Map<string, LoadedTask[]>();
+  for (const t of tasks) byManifest.set(t.document.file, [...(byManifest.get(t.document.file) ?? []), t]);
+  // Files read for their image once each (an unchanged file's base text is its head text).
+  const images = new Map<string, ImageSide | undefined>();
+  const imageOf = (path: string, text: string | undefined, shown: string): ImageSide | undefined => {
+    if (text === undefined || !isGenerated(text)) return undefined;
+    if (!images.has(text)) images.set(text, imageSide(imageInText(text, () => readOutputFile(path, text, shown))));
+    return images.get(text);
+  };
+  const promote = (task: TaskChange, image: ImageChange): ImageChange => {
+    const from: string[] = [];
+    const alsoNew: string[] = [];
+    for (const other of byManifest.get(task.manifest ?? '') ?? []) {
+      if (other.environment === undefined || other.environment === task.environment) continue;
+      const path = outputPath(other.task, other.environment);
+      if (!sameImage(imageOf(path, head.get(path), `${out}/${path}`), image.new)) continue;
+      (sameImage(imageOf(path, base.get(path), `${out}/${path} at ${ref}`), image.new) ? from : alsoNew).push(other.environment);
+    }
+    return { ...image, promotedFrom: from.sort(compareStrings), alsoNewIn: alsoNew.sort(compareStrings) };
+  };
+  return changes.map((task) => {
+    if (task.status !== 'changed' || !task.findings.some((f) => f.image !== undefined && newDigest(f.image))) return task;
+    const findings = task.findings.map((f) => {
+      if (f.image === undefined || !newDigest(f.image)) return f;
+      const image = promote(task, f.image);
+      return { ...f, message: imageChangeText(image), image };
+    });
+    return { ...task, findings };
+  });
+}
+
+/**
+ * Each image change the manifest does not explain located at the pin that
+ * renders it (`pins/<env>.json`, `pins.json`: the line a pull request of
+ * `pin` or `promote` changes), where the task's pin is the new image.
+ */
+function atPins(changes: readonly TaskChange[], files: readonly PinsFileText[]): TaskChange[] {
+  if (files.length === 0) return [...changes];
+  const documents = new Map<PinsFileText, JsonDocument | undefined>();
+  const pinsOf = (environment: string | undefined): JsonDocument | undefined => {
+    const file = files.find((f) => f.environment === environment);
+    if (file === undefined) return undefined;
+    if (!documents.has(file)) documents.set(file, parseJsonDocument(file.shown, file.text).document);
+    return documents.get(file);
+  };
+  return changes.map((task) => {
+    if (!task.findings.some((f) => f.image !== undefined && f.location === undefined)) return task;
+    const key = pinsKey(task);
+    const document = pinsOf(task.environment);
+    const value = document?.value as Record<string, unknown> | undefined;
+    const findings = task.findings.map((f) => {
+      if (f.image === undefined || f.location !== undefined || document === undefined || value?.[key] !== f.image.new.reference) return f;
+      const place = document.locate([key]);
+      return { ...f, location: { file: place.file, line: place.line, column: place.column, path: key } };
+    });
+    return { ...task, findings };
+  });
 }
 
 /** A file's objects as the API server stores them: a difference it cannot see is no change. */
@@ -84,7 +158,7 @@ function stored(file: OutputFile): OutputFile {
 
 /** One task's output file at the base and in the working tree; undefined when nothing changes. */
 function reviewTask(before: OutputFile | undefined, after: OutputFile | undefined, loaded: LoadedTask | undefined, settings: Settings, elsewhere: RoutesElsewhere, environment: string | undefined): TaskChange | undefined {
-  const fields = new ManifestFields(loaded?.task, settings);
+  const fields = new ManifestFields(loaded?.task, settings, loaded?.document.value);
   const causes = objectSetChanges(before?.objects ?? [], after?.objects ?? [], fields, elsewhere);
   if (causes.length === 0) return undefined;
   const some = (after ?? before)!.objects[0];
@@ -143,7 +217,7 @@ function routesByAddress(texts: ReadonlyMap<string, string>, shown: (path: strin
 
 /** An updated object: what the API server refuses (or Argo CD replaces), then what changes. */
 function updateCauses(before: KubeObject, after: KubeObject, fields: ManifestFields, refusedDeployment: KubeObject | undefined, elsewhere: RoutesElsewhere): Cause[] {
-  const changes = objectChanges(before, after, fields, elsewhere);
+  const changes = objectChanges(before, after, fields, { elsewhere });
   const immutable = immutableFieldChanges(before, after);
   if (after.kind === 'Service' && refusedDeployment !== undefined) return changes.map((c) => (c.aspect === 'service selector' ? strandedService(c, before, after) : c));
   if (immutable.length === 0) return changes;
@@ -153,7 +227,7 @@ function updateCauses(before: KubeObject, after: KubeObject, fields: ManifestFie
 }
 
 /** Keeps the first of identical findings (labels are described by every object that carries them). */
-function dedupe(causes: readonly Cause[]): Cause[] {
+export function dedupe(causes: readonly Cause[]): Cause[] {
   const seen = new Set<string>();
   const out: Cause[] = [];
   for (const c of causes) {
@@ -167,10 +241,11 @@ function dedupe(causes: readonly Cause[]): Cause[] {
 
 /** A cause located in the working tree's manifest (when the task has one, and the cause a field). */
 function locate(cause: Cause, loaded: LoadedTask | undefined): Finding {
-  if (loaded === undefined || cause.field === undefined) return { kind: cause.kind, message: cause.message };
+  const image = cause.image === undefined ? {} : { image: cause.image };
+  if (loaded === undefined || cause.field === undefined) return { kind: cause.kind, message: cause.message, ...image };
   const place = loaded.document.locate(cause.field);
   const location: FindingLocation = { file: place.file, line: place.line, column: place.column, path: formatPath(cause.field) };
-  return { kind: cause.kind, message: cause.message, location };
+  return { kind: cause.kind, message: cause.message, location, ...image };
 }
 
 function taskType(objects: readonly KubeObject[]): string {

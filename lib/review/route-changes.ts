@@ -17,9 +17,11 @@ const NOWHERE: RoutesElsewhere = { base: () => undefined, head: () => undefined 
  * What changes for a published route, in words. Exposure changes (a new or
  * removed prefix or host, public ↔ private, another access group) are
  * flagged as `exposure`; the rest (target, rewrite, timeout, cookie
- * affinity) are plain changes.
+ * affinity) are plain changes. `acrossEnvironments`: the two routes are one
+ * task's in two environments (`compare`), so another address is said as
+ * such (`Mapping host: …`), not as a route that stops answering.
  */
-export function routeChanges(before: Route | undefined, after: Route | undefined, elsewhere: RoutesElsewhere = NOWHERE): Cause[] {
+export function routeChanges(before: Route | undefined, after: Route | undefined, elsewhere: RoutesElsewhere = NOWHERE, acrossEnvironments = false): Cause[] {
   if (before === undefined && after === undefined) return [];
   if (before === undefined) {
     const taken = elsewhere.base(routeAddress(after!));
@@ -32,7 +34,10 @@ export function routeChanges(before: Route | undefined, after: Route | undefined
   const out: Cause[] = [];
   const was = routeAddress(before);
   const now = routeAddress(after);
-  if (was !== now) {
+  if (was !== now && acrossEnvironments) {
+    if (before.hostname !== after.hostname) out.push(exposure('route host', `Mapping host: ${before.hostname} → ${after.hostname}`));
+    if (before.prefix !== after.prefix) out.push(exposure('route prefix', `Mapping prefix: ${before.prefix} → ${after.prefix}`, ['published', 'prefix']));
+  } else if (was !== now) {
     const field: FieldPath | undefined = before.prefix !== after.prefix ? ['published', 'prefix'] : undefined;
     const other = elsewhere.head(was);
     const gone = other === undefined ? 'is no longer routed and will answer 404' : `goes to ${other.service} instead (${routeAudience(other)})`;

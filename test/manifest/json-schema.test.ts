@@ -318,21 +318,26 @@ describe('datatask schema', () => {
   };
 
   test('--check fails on a missing or stale file, and passes once written', () => {
-    // Every generated schema: the manifest's, an overlay's (manifest.overlay.schema.json) and the settings file's (settings.schema.json).
+    // Every generated schema: the manifest's, an overlay's (manifest.overlay.schema.json), the settings file's (settings.schema.json) and a pins file's (pins.schema.json).
     expect(schemaCommand('--check')).toEqual({
       code: 1,
       out:
         'error: manifest.schema.json is missing: run `npm run schema` and commit the result\n' +
         'error: manifest.overlay.schema.json is missing: run `npm run schema` and commit the result\n' +
-        'error: settings.schema.json is missing: run `npm run schema` and commit the result\n',
+        'error: settings.schema.json is missing: run `npm run schema` and commit the result\n' +
+        'error: pins.schema.json is missing: run `npm run schema` and commit the result\n',
     });
-    expect(schemaCommand()).toEqual({ code: 0, out: 'wrote manifest.schema.json\nwrote manifest.overlay.schema.json\nwrote settings.schema.json\n' });
+    expect(schemaCommand()).toEqual({ code: 0, out: 'wrote manifest.schema.json\nwrote manifest.overlay.schema.json\nwrote settings.schema.json\nwrote pins.schema.json\n' });
     expect(readFileSync(path.join(dir, MANIFEST_SCHEMA_FILE), 'utf8')).toBe(manifestJsonSchemaText());
     expect(schemaCommand('--check').code).toBe(0);
     writeFileSync(path.join(dir, MANIFEST_SCHEMA_FILE), '{}\n');
-    expect(schemaCommand('--check')).toEqual({ code: 1, out: 'error: manifest.schema.json is out of date: run `npm run schema` and commit the result\nmanifest.overlay.schema.json is up to date\nsettings.schema.json is up to date\n' });
+    expect(schemaCommand('--check')).toEqual({ code: 1, out: 'error: manifest.schema.json is out of date: run `npm run schema` and commit the result\nmanifest.overlay.schema.json is up to date\nsettings.schema.json is up to date\npins.schema.json is up to date\n' });
     writeFileSync(path.join(dir, OVERLAY_SCHEMA_FILE), '{}\n');
     expect(schemaCommand('--check').out).toContain('error: manifest.overlay.schema.json is out of date');
+    writeFileSync(path.join(dir, MANIFEST_SCHEMA_FILE), manifestJsonSchemaText());
+    writeFileSync(path.join(dir, OVERLAY_SCHEMA_FILE), readFileSync(path.resolve(__dirname, '../..', OVERLAY_SCHEMA_FILE), 'utf8'));
+    writeFileSync(path.join(dir, 'pins.schema.json'), '{}\n');
+    expect(schemaCommand('--check')).toEqual({ code: 1, out: 'manifest.schema.json is up to date\nmanifest.overlay.schema.json is up to date\nsettings.schema.json is up to date\nerror: pins.schema.json is out of date: run `npm run schema` and commit the result\n' });
     expect(schemaCommand('--bogus').code).toBe(2);
   });
 });

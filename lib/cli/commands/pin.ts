@@ -5,7 +5,9 @@ import { ExitCode, UserError } from '../../errors';
 import { bakePlan } from '../../images/bake';
 import { pinsFromMetadata } from '../../images/metadata';
 import { formatPinChange, pinChanges, type PinsRead, readPinsFile, renderPins, writePinsFile } from '../../images/pins';
+import { environmentTasks, keyIn, keyTable } from '../../images/environment-keys';
 import { declaredEnvironments, pinsFile } from '../../images/project';
+import { sameRepository } from '../../images/reference';
 import type { LoadedTask } from '../../manifest/load';
 import type { Settings } from '../../project-settings';
 import { renderStage, sorted } from '../../synth';
@@ -13,7 +15,7 @@ import { oncePerImage } from '../../output/image-plan';
 import { didYouMean } from '../../validation/suggest';
 import type { AppEntry, CliIo, Command, OptionValues } from '../command';
 import { tagOption } from './images';
-import { PROJECT_OPTION_HELP, PROJECT_OPTIONS, projectPath, projectRoot, projectSettings, renderCache, report, tasksFolder } from '../project';
+import { PROJECT_OPTION_HELP, PROJECT_OPTIONS, projectPath, tasksRoot, projectSettings, renderCache, report, tasksFolder } from '../project';
 
 /** The declared environments of the settings (empty: none); the commands take it as a parameter so that tests and the settings wiring choose. */
 export type EnvironmentsOf = (settings: Settings) => readonly string[];
@@ -42,7 +44,7 @@ export function environmentOption(command: string, option: string, value: unknow
  * printing their errors. `checkUsage` sees the declared environments before
  * the (slower) render, to refuse a bad command line first.
  */
-export function projectTasks(command: string, values: OptionValues, io: CliIo, app: AppEntry, environmentsOf: EnvironmentsOf, checkUsage: (environments: readonly string[]) => void = () => {}): { settings: Settings; tasks: readonly LoadedTask[]; environments: readonly string[]; root: string } | number {
+export function projectTasks(command: string, values: OptionValues, io: CliIo, app: AppEntry, environmentsOf: EnvironmentsOf, checkUsage: (environments: readonly string[]) => void = () => {}): ProjectTasks | number {
   const tasksDir = tasksFolder(io, app, values.tasks);
   const project = projectSettings(io, app, values.settings, 'text');
   if (typeof project === 'number') return project;
@@ -59,19 +61,26 @@ export function projectTasks(command: string, values: OptionValues, io: CliIo, a
     io.stderr(`${errors.length} error(s) in the manifests: nothing was written (\`datatask ${command}\` reads the tasks as synth does)\n`);
     return ExitCode.INVALID_INPUT;
   }
-  return { settings, tasks: rendered.tasks, environments, root: projectRoot(app.main, io.cwd) };
+  return { settings, tasks: rendered.tasks, all: run.tasks, environments, root: tasksRoot(tasksDir) };
 }
 
-/** `<namespace>/<task>` → image of every task. */
-export function taskImages(tasks: readonly LoadedTask[]): Map<string, string> {
-  return new Map(tasks.map(({ task }) => [`${task.namespace}/${task.name}`, task.image]));
+/** The tasks of the project, as `pin` and `promote` read them. */
+export interface ProjectTasks {
+  readonly settings: Settings;
+  /** Once per image (lib/output/image-plan.ts `oncePerImage`): what the bake plan is made of. */
+  readonly tasks: readonly LoadedTask[];
+  /** Every task in every environment it runs in (lib/images/environment-keys.ts). */
+  readonly all: readonly LoadedTask[];
+  readonly environments: readonly string[];
+  /** The project folder, absolute. */
+  readonly root: string;
 }
 
-/** A pins file of the project, read located against the tasks: its absolute path, shown path and contents. */
+/** A pins file of the project, read located against the tasks of its environment (as synth reads it): its absolute path, shown path and contents. */
 export function projectPins(io: CliIo, root: string, environment: string | undefined, images: ReadonlyMap<string, string>): { absolute: string; shown: string; read: PinsRead } {
   const absolute = path.join(root, pinsFile(environment));
   const shown = path.relative(io.cwd, absolute).split(path.sep).join('/');
-  return { absolute, shown, read: readPinsFile(absolute, shown, images) };
+  return { absolute, shown, read: readPinsFile(absolute, shown, images, environment === undefined ? {} : { environment }) };
 }
 
 /** Prints errors and says nothing was written; the exit code. */
@@ -114,19 +123,24 @@ ${PROJECT_OPTION_HELP.settings}
       const project = projectTasks('pin', values, io, app, environmentsOf, (environments) => (environment = environmentOption('pin', 'env', values.env, environments)));
       if (typeof project === 'number') return project;
       const { tasks, root } = project;
+      const here = environmentTasks(project.all, environment);
       const metadataFile = path.resolve(io.cwd, from);
       if (!fs.existsSync(metadataFile)) throw new UserError(`the metadata file ${from} does not exist (see --from)`, ExitCode.USAGE);
       const plan = bakePlan(tasks, { root, cwd: io.cwd, tag });
-      const images = taskImages(tasks);
-      const built = pinsFromMetadata(from, fs.readFileSync(metadataFile, 'utf8'), plan, images);
-      const pins = projectPins(io, root, environment, images);
+      const planned = keyTable(tasks);
+      const built = pinsFromMetadata(from, fs.readFileSync(metadataFile, 'utf8'), plan, planned.images);
+      const pins = projectPins(io, root, environment, here.images);
       const errors = [...built.diagnostics, ...pins.read.diagnostics];
       if (errors.length > 0) return failWith(errors, io, pins.shown);
       for (const target of built.missing) {
         io.stderr(`warning: ${from} has no target ${JSON.stringify(target.name)}; ${target.tasks.join(', ')} keep${target.tasks.length === 1 ? 's' : ''} ${target.tasks.length === 1 ? 'its' : 'their'} pin (was the bake file made with another --tag, or a target left out?)\n`);
       }
       const merged = new Map(pins.read.pins);
-      for (const [task, pin] of built.pins) merged.set(task, pin);
+      // The plan names each task by its key in one environment; the pins file, by its key in this one (the same manifest).
+      for (const [task, pin] of built.pins) {
+        const key = keyIn(task, planned, here);
+        if (key !== undefined && sameRepository(pin, here.images.get(key)!)) merged.set(key, pin);
+      }
       const changes = pinChanges(pins.read.pins, merged);
       if (changes.length === 0) {
         io.stderr(`${pins.shown}: nothing changed (${merged.size} pin${merged.size === 1 ? '' : 's'})\n`);

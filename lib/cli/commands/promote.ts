@@ -1,10 +1,12 @@
 import { ExitCode, UserError } from '../../errors';
 import { formatPinChange, pinChanges, renderPins, writePinsFile } from '../../images/pins';
+import { environmentTasks, keyIn } from '../../images/environment-keys';
 import { declaredEnvironments } from '../../images/project';
+import { sameRepository } from '../../images/reference';
 import { didYouMean } from '../../validation/suggest';
 import type { Command } from '../command';
 import { PROJECT_OPTION_HELP, PROJECT_OPTIONS } from '../project';
-import { environmentOption, type EnvironmentsOf, failWith, projectPins, projectTasks, requiredOption, taskImages } from './pin';
+import { environmentOption, type EnvironmentsOf, failWith, projectPins, projectTasks, requiredOption } from './pin';
 
 /**
  * `datatask promote --from ENV --to ENV [--task NS/NAME …]`: copies pins
@@ -43,24 +45,50 @@ ${PROJECT_OPTION_HELP.settings}
         if (from === to) throw new UserError(`--from and --to are both ${JSON.stringify(from)}: promote copies pins from one environment to another\n\nSee \`datatask promote --help\`.`, ExitCode.USAGE);
       });
       if (typeof project === 'number') return project;
-      const images = taskImages(project.tasks);
+      // A task's key is of one environment (the namespace settings may differ): the same manifest is the same task.
+      const fromTasks = environmentTasks(project.all, from);
+      const toTasks = environmentTasks(project.all, to);
+      const namedFrom: string[] = [];
       for (const task of named) {
-        if (images.has(task)) continue;
-        const suggestion = didYouMean(task, [...images.keys()]);
+        const key = fromTasks.manifestOf.has(task) ? task : keyIn(task, toTasks, fromTasks);
+        if (key !== undefined) {
+          namedFrom.push(key);
+          continue;
+        }
+        if (toTasks.manifestOf.has(task)) throw new UserError(`--task ${JSON.stringify(task)} does not run in environment ${JSON.stringify(from)}, so it has no pin there to promote\n\nSee \`datatask promote --help\`.`, ExitCode.USAGE);
+        const suggestion = didYouMean(task, [...new Set([...fromTasks.manifestOf.keys(), ...toTasks.manifestOf.keys()])]);
         throw new UserError(`--task ${JSON.stringify(task)}: there is no such task${suggestion === undefined ? '' : ` (did you mean ${JSON.stringify(suggestion)}?)`}; a task is named "<namespace>/<name>"\n\nSee \`datatask promote --help\`.`, ExitCode.USAGE);
       }
-      const source = projectPins(io, project.root, from, images);
-      const target = projectPins(io, project.root, to, images);
+      const source = projectPins(io, project.root, from, fromTasks.images);
+      const target = projectPins(io, project.root, to, toTasks.images);
       const errors = [...source.read.diagnostics, ...target.read.diagnostics];
       if (errors.length > 0) return failWith(errors, io, target.shown);
-      const unpinned = named.filter((task) => !source.read.pins.has(task));
+      const unpinned = namedFrom.filter((task) => !source.read.pins.has(task));
       if (unpinned.length > 0) {
         io.stderr(`error: ${unpinned.join(', ')} ${unpinned.length === 1 ? 'has' : 'have'} no pin in ${source.shown}, so there is nothing to promote; ${target.shown} not written\n`);
         return ExitCode.INVALID_INPUT;
       }
-      const selected = named.length > 0 ? [...new Set(named)] : [...source.read.pins.keys()];
+      const selected = namedFrom.length > 0 ? [...new Set(namedFrom)] : [...source.read.pins.keys()];
       const merged = new Map(target.read.pins);
-      for (const task of selected) merged.set(task, source.read.pins.get(task)!);
+      const notThere: string[] = [];
+      const otherRepository: string[] = [];
+      for (const task of selected) {
+        const key = keyIn(task, fromTasks, toTasks);
+        const pin = source.read.pins.get(task)!;
+        if (key === undefined) notThere.push(task);
+        // An overlay of the target environment may give the task another repository: the pin would not be its image's.
+        else if (!sameRepository(pin, toTasks.images.get(key)!)) otherRepository.push(`${task} (${to}: ${toTasks.images.get(key)!})`);
+        else merged.set(key, pin);
+      }
+      if (otherRepository.length > 0 || (named.length > 0 && notThere.length > 0)) {
+        const why = [
+          ...(notThere.length > 0 ? [`${notThere.join(', ')} ${notThere.length === 1 ? 'does' : 'do'} not run in environment ${JSON.stringify(to)}`] : []),
+          ...(otherRepository.length > 0 ? [`the image of ${otherRepository.join(', ')} is of another repository than its pin in ${source.shown}`] : []),
+        ];
+        io.stderr(`error: ${why.join('; ')}: nothing to promote there; ${target.shown} not written\n`);
+        return ExitCode.INVALID_INPUT;
+      }
+      for (const task of notThere) io.stderr(`note: ${task} does not run in environment ${JSON.stringify(to)}: its pin is not promoted\n`);
       const changes = pinChanges(target.read.pins, merged);
       if (changes.length === 0) {
         const which = named.length > 0 ? `the pin${selected.length === 1 ? '' : 's'} of ${selected.join(', ')}` : `every pin of ${source.shown}`;

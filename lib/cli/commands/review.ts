@@ -8,9 +8,10 @@ import { reviewText } from '../../review/format-text';
 import { readFolderAtRef } from '../../review/git-tree';
 import { closingLine } from '../../review/model';
 import { reviewChanges } from '../../review/review';
+import { readProjectPins } from '../../images/apply-pins';
 import { renderWorkingTree } from '../../review/working-tree';
 import { type Command, oneOf } from '../command';
-import { ENV_OPTION, ENV_OPTION_HELP, PROJECT_OPTION_HELP, PROJECT_OPTIONS, projectPath, projectSettings, report, selectedEnvironments, tasksFolder } from '../project';
+import { ENV_OPTION, ENV_OPTION_HELP, PROJECT_OPTION_HELP, PROJECT_OPTIONS, projectPath, tasksRoot, projectSettings, report, selectedEnvironments, tasksFolder } from '../project';
 
 const REVIEW_FORMATS = ['text', 'markdown', 'json', 'github'] as const;
 
@@ -51,14 +52,15 @@ ${ENV_OPTION_HELP}
     const whole = readFolderAtRef(io.cwd, base, out.absolute);
     // With --env, only those environments' folders are compared.
     const atBase = only === undefined ? whole : { ...whole, files: new Map([...whole.files].filter(([file]) => only.some((name) => file.startsWith(`${name}/`)))) };
-    const tree = renderWorkingTree({ tasksDir, settings, environments, only, customResources, cwd: io.cwd, customize: app.customize });
+    const pins = readProjectPins(tasksRoot(tasksDir), io.cwd);
+    const tree = renderWorkingTree({ tasksDir, settings, environments, only, customResources, cwd: io.cwd, customize: app.customize, pins });
     const errors = tree.diagnostics.filter((d) => d.severity === 'error').sort(compareDiagnostics);
     if (errors.length > 0) {
       report(errors, diagnosticFormat, io);
       io.stderr(`${errors.length} error(s) in the manifests: nothing to review\n`);
       return ExitCode.INVALID_INPUT;
     }
-    const review = reviewChanges({ base: { ref: base, ...atBase }, head: tree.files, tasks: tree.tasks, settings, environments, out: out.shown });
+    const review = reviewChanges({ base: { ref: base, ...atBase }, head: tree.files, tasks: tree.tasks, settings, environments, out: out.shown, pins });
     if (format === 'text') io.stdout(reviewText(review));
     else if (format === 'markdown') io.stdout(reviewMarkdown(review));
     else {

@@ -4,6 +4,8 @@ import { ExitCode } from '../../errors';
 import { MANIFEST_SCHEMA_FILE, manifestJsonSchemaText } from '../../manifest/json-schema';
 import { OVERLAY_SCHEMA_FILE, overlayJsonSchemaText } from '../../manifest/overlay-json-schema';
 import { SETTINGS_SCHEMA_FILE, settingsJsonSchemaText } from '../../settings-json-schema';
+import { PINS_SCHEMA_FILE } from '../../images/pins';
+import { pinsJsonSchemaText } from '../../images/pins-json-schema';
 import type { Command } from '../command';
 import { projectRoot } from '../project';
 
@@ -13,15 +15,16 @@ function schemaFiles(): readonly (readonly [string, string])[] {
     [MANIFEST_SCHEMA_FILE, manifestJsonSchemaText()],
     [OVERLAY_SCHEMA_FILE, overlayJsonSchemaText()],
     [SETTINGS_SCHEMA_FILE, settingsJsonSchemaText()],
+    [PINS_SCHEMA_FILE, pinsJsonSchemaText()],
   ];
 }
 
-/** `datatask schema`: writes manifest.schema.json, manifest.overlay.schema.json and settings.schema.json at the project root, or with `--check` compares. */
+/** `datatask schema`: writes manifest.schema.json, manifest.overlay.schema.json, settings.schema.json and pins.schema.json at the project root, or with `--check` compares. */
 export const schemaCommand: Command = {
   name: 'schema',
-  summary: `regenerate ${MANIFEST_SCHEMA_FILE}, ${OVERLAY_SCHEMA_FILE} and ${SETTINGS_SCHEMA_FILE} from the zod schemas (--check: exit 1 when one is out of date)`,
+  summary: `regenerate ${MANIFEST_SCHEMA_FILE}, ${OVERLAY_SCHEMA_FILE}, ${SETTINGS_SCHEMA_FILE} and ${PINS_SCHEMA_FILE} from the zod schemas (--check: exit 1 when one is out of date)`,
   options: { check: { type: 'boolean', default: false } },
-  optionHelp: `  --check           write nothing; exit 1 when ${MANIFEST_SCHEMA_FILE}, ${OVERLAY_SCHEMA_FILE} or ${SETTINGS_SCHEMA_FILE} is missing or out of date`,
+  optionHelp: `  --check           write nothing; exit 1 when ${MANIFEST_SCHEMA_FILE}, ${OVERLAY_SCHEMA_FILE},\n                    ${SETTINGS_SCHEMA_FILE} or ${PINS_SCHEMA_FILE} is missing or out of date`,
   run(values, io, app) {
     let code: number = ExitCode.OK;
     for (const [name, expected] of schemaFiles()) {
