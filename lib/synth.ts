@@ -16,6 +16,7 @@ import { type CrossTaskGroup, loadTasks, type TaskSource } from './manifest/load
 import { copyForCdk8sCli } from './output/cdk8s-outdir';
 import { applyDist, type DistPlan, planDist } from './output/dist';
 import { type DriftReport, driftReport } from './output/drift';
+import { FileSpill } from './output/file-spill';
 import { guardPrune, type OutputLayout } from './output/prune-guard';
 import { recoverOutput, withOutputLock } from './output/transaction';
 import type { CustomResourceDefinitions } from './output/custom-resource-definitions';
@@ -110,28 +111,33 @@ export function renderStage(run: RenderRun): Rendered {
   // its objects measured. A batch's App is dropped once rendered: the run holds files, not constructs.
   const { reused, toRender } = cache.reuse(tasks);
   const rendered = new Map<TaskSource, RenderedFile>();
+  // The files' bytes past a budget wait for the write on disk, not in the heap.
+  const spill = new FileSpill();
   const found: Diagnostic[] = [];
   for (let start = 0; start < toRender.length; start += CHARTS_PER_APP) {
     const charts = taskCharts(toRender.slice(start, start + CHARTS_PER_APP), settingsOf);
     found.push(...customizeCharts(charts, hooks));
     const output = cdk8sModules().renderCharts(charts, hooks.map(hookName), run.customResources);
     found.push(...output.diagnostics);
-    for (const [source, file] of output.files) rendered.set(source as TaskSource, file);
+    for (const [source, file] of output.files) rendered.set(source as TaskSource, spill.keep(file));
   }
   diagnostics = sorted([...diagnostics, ...found]);
   if (failed(diagnostics, strict)) return { diagnostics, tasks, stopped: true, files: [], rendered: toRender.length };
   const files = tasks.map((source) => reused.get(source) ?? rendered.get(source)!);
   // Safe before the write: a cache entry vouches for a file only while the output folder holds its exact bytes.
   // The models as loaded (the pins are in the cache's key): a model from the cache is its manifest's, pinned again.
-  cache.save(loaded.tasks, files);
+  // A run that rendered nothing found every task's entry unchanged: saving would write the same entries again.
+  if (toRender.length > 0) cache.save(loaded.tasks, files);
   return { diagnostics, tasks, stopped: false, files, rendered: toRender.length };
 }
 
 /**
  * How many charts one App holds. Rendering is linear in charts either way;
- * a bounded App bounds the memory of a run (README, "Performance").
+ * a bounded App bounds the memory of a run, and a small one's constructs
+ * die young instead of being promoted to the old generation, which V8 lets
+ * grow to a multiple of what it holds (README, "Performance").
  */
-const CHARTS_PER_APP = 500;
+const CHARTS_PER_APP = 50;
 
 /**
  * The rules across tasks in each environment, with that environment's

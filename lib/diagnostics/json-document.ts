@@ -20,6 +20,8 @@ export interface SourceDocument {
   locate(path: readonly PropertyKey[], target?: 'key' | 'value'): SourceLocation;
   /** A diagnostic at `path`. */
   diagnostic(path: readonly PropertyKey[], message: string, options?: { target?: 'key' | 'value'; severity?: Severity }): Diagnostic;
+  /** Drops what it can make again from its text (JsonDocument.forget); `value` and locations stay as they were. */
+  forget(): void;
 }
 
 /**
@@ -40,6 +42,18 @@ export class JsonDocument implements SourceDocument {
     public readonly text: string,
     private parsed?: unknown,
   ) {}
+
+  /**
+   * Drops what it makes again from its text when asked (the value, the
+   * syntax tree, the line index): a document kept only to locate later
+   * diagnostics then costs its text. The load stage forgets each manifest
+   * once it is loaded (README, "Performance").
+   */
+  public forget(): void {
+    this.parsed = undefined;
+    this.tree = undefined;
+    this.lineIndex = undefined;
+  }
 
   /** The document's value (keys are unique: duplicates were refused). */
   public get value(): unknown {

@@ -5,6 +5,7 @@
  * it. Called by the load stage (lib/manifest/load-tasks.ts) for each
  * manifest; returns data, writes nothing.
  */
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Diagnostic, SourceLocation } from '../diagnostics/diagnostic';
 import type { JsonDocument, SourceDocument } from '../diagnostics/json-document';
@@ -12,13 +13,15 @@ import type { CrossTaskEntry } from '../manifest/cross-task-entry';
 import { entryOfTask } from '../manifest/cross-task-entry';
 import { type ManifestEntry, overlayFile } from '../manifest/discover';
 import { environmentsOf } from '../manifest/fields/environments';
-import { type LoadedTask, type LoadResult, type ManifestLoader, parseManifest, type TextFindings, textFindings } from '../manifest/load';
+import type { Task } from '../model';
+import { type Checked, type LoadedTask, type LoadResult, type ManifestLoader, parseManifest, type TextFindings, textFindings } from '../manifest/load';
 import { readManifest } from '../manifest/read';
 import type { Environment } from '../project-settings';
 import { didYouMean } from '../validation/suggest';
 import { OverlaidDocument } from './overlaid-document';
 import { EnvironmentFindings, identity } from './environment-findings';
 import { mergeOverlay } from './overlay-merge';
+import { differsOnlyInNamespace } from '../manifest/schema';
 
 /** A task folder to load: where it is and how it is shown. */
 export interface TaskFolder {
@@ -86,6 +89,16 @@ export function loadInEnvironments(
   const found = new EnvironmentFindings();
   const tasks: EnvironmentTask[] = [];
   const crossTask = new Map<string, CrossTaskEntry[]>();
+  // manifest.json is checked once for the environments whose settings its rules read alike (ManifestLoader.rulesKey),
+  // and their tasks share the parts of the first one's model (toTaskLike).
+  const baseChecks = new Map<string, { readonly checked: Checked; task?: Task }>();
+  let baseHash: string | undefined;
+  const warned: { readonly document: SourceDocument; readonly task: Task; readonly warnings: readonly Diagnostic[] }[] = [];
+  const baseCheck = (loader: ManifestLoader): { readonly checked: Checked; task?: Task } => {
+    let found = baseChecks.get(loader.rulesKey);
+    if (found === undefined) baseChecks.set(loader.rulesKey, (found = { checked: loader.check(base) }));
+    return found;
+  };
 
   for (const { environment, loader, selected } of environments) {
     if (!selected || !runsIn.includes(environment.name)) continue;
@@ -110,19 +123,25 @@ export function loadInEnvironments(
       origin = `${folder.origin} and ${path.posix.join(path.posix.dirname(folder.origin), overlayFile(name))}`;
     }
     const cacheKey = `${name}:${folder.entry.relative}`;
-    const textHash = known?.hashManifest(overlay?.document === undefined ? folder.text : `${folder.text}\0${overlay.document.text}`) ?? '';
+    const textHash = overlay?.document === undefined ? (baseHash ??= known?.hashManifest(folder.text) ?? '') : (known?.hashManifest(`${folder.text}\0${overlay.document.text}`) ?? '');
     const cached = known?.task(cacheKey, textHash);
+    const shared = document === base && cached === undefined ? baseCheck(loader) : undefined;
     const result: LoadResult = cached === undefined
-      ? loader.validate(document, origin, text, name)
+      ? loader.validate(document, origin, text, name, shared?.checked, shared?.task)
       : { task: { task: cached, document, origin, environment: name }, diagnostics: text.warnings };
-    const blame = document instanceof OverlaidDocument ? causedByOverlay(document, result.diagnostics, () => loader.validate(base, folder.origin, baseText, name).diagnostics) : result.diagnostics;
+    if (shared !== undefined) shared.task ??= result.task?.task;
+    const blame = document instanceof OverlaidDocument ? causedByOverlay(document, result.diagnostics, () => loader.validate(base, folder.origin, baseText, name, baseCheck(loader).checked).diagnostics) : result.diagnostics;
     found.add(name, blame);
     if (result.partial !== undefined) push(crossTask, name, result.partial);
     if (result.salvaged !== undefined) found.add(name, warningsOf(result.salvaged.task, result.salvaged.without));
     if (result.task !== undefined) {
       push(crossTask, name, entryOfTask(result.task));
       tasks.push({ loaded: result.task, cacheKey, textHash });
-      found.add(name, warningsOf(result.task));
+      // The same document's task, but for its namespace, has the same warnings (they read no namespace, TaskWithoutNamespace): made once.
+      const loaded = result.task;
+      let same = warned.find((w) => w.document === loaded.document && differsOnlyInNamespace(loaded.task, w.task));
+      if (same === undefined) warned.push((same = { document: loaded.document, task: loaded.task, warnings: warningsOf(loaded) }));
+      found.add(name, same.warnings);
     }
   }
   return { tasks, crossTask, diagnostics: [...diagnostics, ...found.diagnostics(runsIn.filter((n) => environments.some((e) => e.selected && e.environment.name === n)))] };
@@ -132,10 +151,20 @@ export function loadInEnvironments(
 function readOverlay(folder: TaskFolder, environment: string): { document?: JsonDocument; diagnostics: readonly Diagnostic[] } {
   const relative = path.posix.join(path.posix.dirname(folder.entry.relative), overlayFile(environment));
   const shown = path.posix.join(path.posix.dirname(folder.shown), overlayFile(environment));
-  // Checked like a symbolic link: an overlay leading out of the tasks folder is refused as a manifest would be.
-  const read = readManifest(folder.tasksDir, { relative, symlink: true, dockerfile: undefined, overlays: [] });
+  // A symbolic link leading out of the tasks folder is refused as a manifest would be. Whether it is one is
+  // asked with one lstat: resolving every overlay's path (two realpaths) cost ~0.1 ms an overlay.
+  const read = readManifest(folder.tasksDir, { relative, symlink: isSymbolicLink(path.join(folder.tasksDir, relative)), dockerfile: undefined, overlays: [] });
   if ('problem' in read) return { diagnostics: [{ file: shown, line: 1, column: 1, offset: 0, length: 0, severity: 'error', path: '', message: `the overlay ${read.problem}` }] };
   return parseManifest(shown, read.text, 'an overlay');
+}
+
+/** Whether `file` is a symbolic link; true when lstat fails, so that readManifest resolves it and says why it cannot. */
+function isSymbolicLink(file: string): boolean {
+  try {
+    return fs.lstatSync(file).isSymbolicLink();
+  } catch {
+    return true;
+  }
 }
 
 /**

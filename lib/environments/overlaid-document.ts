@@ -1,6 +1,6 @@
 import type { Diagnostic, Severity, SourceLocation } from '../diagnostics/diagnostic';
 import { formatPath, type JsonDocument, type SourceDocument } from '../diagnostics/json-document';
-import { type MergedManifest, sourceOf } from './overlay-merge';
+import { type MergedManifest, mergeOverlay, type Provenance, sourceOf } from './overlay-merge';
 
 /**
  * One environment's manifest: a task's manifest.json with its overlay
@@ -10,13 +10,21 @@ import { type MergedManifest, sourceOf } from './overlay-merge';
  * any other value in manifest.json.
  */
 export class OverlaidDocument implements SourceDocument {
+  /** Where each value of the merged manifest came from. */
+  private readonly provenance: Provenance;
+  /** The merged manifest; merged again when asked after `forget`. */
+  private merged?: Record<string, unknown>;
+
   constructor(
     /** The environment this manifest is of. */
     public readonly environment: string,
     public readonly base: JsonDocument,
     public readonly overlay: JsonDocument,
-    private readonly merged: MergedManifest,
-  ) {}
+    merged: MergedManifest,
+  ) {
+    this.provenance = merged.provenance;
+    this.merged = merged.value;
+  }
 
   /** The task's manifest.json: the whole manifest's problems are located there. */
   public get file(): string {
@@ -28,21 +36,29 @@ export class OverlaidDocument implements SourceDocument {
   }
 
   public get value(): Record<string, unknown> {
-    return this.merged.value;
+    this.merged ??= mergeOverlay(this.base.value as Record<string, unknown>, this.overlay.value as Record<string, unknown>).value;
+    return this.merged;
+  }
+
+  /** Drops the merged manifest and forgets both files (JsonDocument.forget); merged again from their texts when asked. */
+  public forget(): void {
+    this.merged = undefined;
+    this.base.forget();
+    this.overlay.forget();
   }
 
   /** Whether the value at `path` of the merged manifest is the overlay's. */
   public fromOverlay(path: readonly PropertyKey[]): boolean {
-    return sourceOf(this.merged.provenance, path).from === 'overlay';
+    return sourceOf(this.provenance, path).from === 'overlay';
   }
 
   public locate(path: readonly PropertyKey[], target: 'key' | 'value' = 'value'): SourceLocation {
-    const source = sourceOf(this.merged.provenance, path);
+    const source = sourceOf(this.provenance, path);
     return (source.from === 'overlay' ? this.overlay : this.base).locate(source.path, target);
   }
 
   public diagnostic(path: readonly PropertyKey[], message: string, options: { target?: 'key' | 'value'; severity?: Severity } = {}): Diagnostic {
-    const source = sourceOf(this.merged.provenance, path);
+    const source = sourceOf(this.provenance, path);
     if (source.from === 'base') return this.base.diagnostic(source.path, message, options);
     return this.inOverlay(this.overlay.diagnostic(source.path, message, options), path);
   }

@@ -3,11 +3,10 @@
  * not what was meant. Each finding is a warning (it fails the run only with
  * `--strict`) that names the likely intended value.
  */
-import type { Task } from '../model';
 import { GOOGLE_APPLICATION_CREDENTIALS } from '../reserved-names';
 import { containerMistakes } from './fields/container';
 import { cronJobMistakes, scheduleMistakes } from './fields/cron';
-import { atPath, type LikelyMistake, type Mistakes } from './fields/field';
+import { atPath, type LikelyMistake, type Mistakes, type TaskWithoutNamespace } from './fields/field';
 import { imageMistakes } from './fields/image';
 import { podMistakes } from './fields/pod';
 import { probeMistakes } from './fields/probes';
@@ -17,7 +16,7 @@ import { volumeMistakes } from './fields/volumes';
 import { workloadMistakes } from './fields/workload';
 
 /** Every likely mistake of a valid task, by field: each concern's (lib/manifest/fields/), and those that span concerns. */
-export function likelyMistakes(task: Task): LikelyMistake[] {
+export function likelyMistakes(task: TaskWithoutNamespace): LikelyMistake[] {
   return [resourceMistakes, publishedMistakes, volumeMistakes, scheduleMistakes, expansionMistakes, podMistakes, containerMistakes, imageMistakes, workloadMistakes, probeMistakes, cronJobMistakes].flatMap((check) => check(task));
 }
 

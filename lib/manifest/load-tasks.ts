@@ -133,7 +133,11 @@ export function loadTasks(input: LoadTasksInput): LoadedTasks {
     if (environments.length > 0) {
       const result = loadInEnvironments({ tasksDir, entry, shown, origin, text: read.text }, environments, known, warningsOf(entry.dockerfile));
       diagnostics.push(...result.diagnostics);
-      for (const { loaded, cacheKey, textHash } of result.tasks) tasks.push({ ...loaded, manifest: entry.relative, cacheKey, textHash });
+      for (const { loaded, cacheKey, textHash } of result.tasks) {
+        tasks.push({ ...loaded, manifest: entry.relative, cacheKey, textHash });
+        // Loaded: from here on a document only locates diagnostics, from its text (its parsed value is made again if asked).
+        loaded.document.forget();
+      }
       for (const [name, found] of result.crossTask) byEnvironment.set(name, [...(byEnvironment.get(name) ?? []), ...found]);
       continue;
     }
@@ -152,6 +156,7 @@ export function loadTasks(input: LoadTasksInput): LoadedTasks {
       crossTaskEntries.push(entryOfTask(result.task));
       tasks.push({ ...result.task, manifest: entry.relative, cacheKey: entry.relative, textHash });
       diagnostics.push(...warningsOf(entry.dockerfile)(result.task));
+      result.task.document.forget();
     }
   }
   const crossTask: CrossTaskGroup[] = environments.length === 0

@@ -6,7 +6,8 @@ import type { Task } from '../model';
 import type { Settings } from '../project-settings';
 import { serverSideApplyDiagnostics } from '../validation/server-side-apply';
 import { type CrossTaskEntry, entryOfInvalid } from './cross-task-entry';
-import { manifestFields, manifestSchema } from './schema';
+import { ruleSettings } from './fields/field';
+import { manifestFields, manifestRules, toTask, toTaskLike } from './schema';
 
 /** A valid task and the document it came from (for locating cross-task findings). */
 export interface LoadedTask {
@@ -39,13 +40,27 @@ export interface LoadResult {
   readonly salvaged?: { readonly task: LoadedTask; readonly without: ReadonlySet<string> };
 }
 
+/**
+ * zod's pass over one manifest's values: the errors of its fields and of
+ * the rules between them, or its valid values (ManifestLoader.check).
+ */
+export type Checked = ReturnType<ReturnType<typeof manifestRules>['safeParse']>;
+
 /** Validates and translates manifests into tasks, with one schema per run. */
 export class ManifestLoader {
-  private readonly schema: ReturnType<typeof manifestSchema>;
+  private readonly schema: ReturnType<typeof manifestRules>;
+  /**
+   * What the schema's rules read (RuleSettings and the declared
+   * environments), as a key: two loaders with the same key check a
+   * manifest alike, so one `check` of it serves both (lib/environments/environment-tasks.ts).
+   */
+  public readonly rulesKey: string;
 
   /** @param environments the environments the settings declare @default none */
   constructor(private readonly settings: Settings, environments: readonly string[] = []) {
-    this.schema = manifestSchema(settings, environments);
+    const rules = ruleSettings(settings);
+    this.schema = manifestRules(rules, environments);
+    this.rulesKey = JSON.stringify([rules, environments]);
   }
 
   /**
@@ -60,13 +75,23 @@ export class ManifestLoader {
   }
 
   /**
+   * zod's pass over a parsed manifest: depends on its value and on
+   * `rulesKey` only, not on the settings the model reads (the namespace).
+   */
+  public check(document: SourceDocument): Checked {
+    return this.schema.safeParse(withoutEmptyValues(document.value as Record<string, unknown>), { reportInput: true });
+  }
+
+  /**
    * Validates and translates a parsed manifest (or an environment's merged
    * one), with the findings of its files' text.
    * @param origin the source files named in the output header
+   * @param checked the document's `check` by a loader of the same `rulesKey` @default this loader's
+   * @param like the task another environment's loader made from `checked`, whose parts the task shares (toTaskLike) @default none
    */
-  public validate(document: SourceDocument, origin: string, text: TextFindings, environment?: string): LoadResult {
+  public validate(document: SourceDocument, origin: string, text: TextFindings, environment?: string, checked: Checked = this.check(document), like?: Task): LoadResult {
     const value = document.value as Record<string, unknown>;
-    const result = this.schema.safeParse(withoutEmptyValues(value), { reportInput: true });
+    const result = checked;
     const fieldErrors = result.success ? [] : issuesToDiagnostics(document, this.schema, result.error.issues);
     // Strings that server-side apply cannot carry, unless their field is already reported.
     const reported = new Set(fieldErrors.map((d) => `${d.file}\0${d.path}`));
@@ -75,7 +100,8 @@ export class ManifestLoader {
       const errors = [...fieldErrors, ...applyErrors];
       return { diagnostics: [...errors, ...text.warnings].sort(compareDiagnostics), partial: entryOfInvalid(document, this.settings), salvaged: this.salvage(value, errors, document, origin, environment) };
     }
-    return { task: { task: result.data, document, origin, ...(environment === undefined ? {} : { environment }) }, diagnostics: text.warnings };
+    const task = like === undefined ? toTask(result.data, this.settings.namespace) : toTaskLike(like, result.data, this.settings.namespace);
+    return { task: { task, document, origin, ...(environment === undefined ? {} : { environment }) }, diagnostics: text.warnings };
   }
 
   /** The manifest without its fields that have an error (and unknown ones), validated again: a task when what is left is one. */
@@ -84,7 +110,7 @@ export class ManifestLoader {
     if (without.has('')) return undefined;
     const kept = Object.fromEntries(Object.entries(manifest).filter(([key]) => Object.hasOwn(manifestFields, key) && !without.has(key)));
     const again = this.schema.safeParse(withoutEmptyValues(kept));
-    return again.success ? { task: { task: again.data, document, origin, ...(environment === undefined ? {} : { environment }) }, without } : undefined;
+    return again.success ? { task: { task: toTask(again.data, this.settings.namespace), document, origin, ...(environment === undefined ? {} : { environment }) }, without } : undefined;
   }
 }
 
@@ -110,8 +136,15 @@ export function textFindings(document: JsonDocument): TextFindings {
  * refused whatever their value.
  */
 function withoutEmptyValues(manifest: Record<string, unknown>): Record<string, unknown> {
-  // fromEntries defines own properties: a "__proto__" key stays a key (and is refused as unknown).
-  return Object.fromEntries(Object.entries(manifest).filter(([key, value]) => !(Object.hasOwn(manifestFields, key) && isEmpty(value))));
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(manifest)) {
+    const value = manifest[key];
+    if (Object.hasOwn(manifestFields, key) && isEmpty(value)) continue;
+    // Defined, not assigned: a "__proto__" key stays a key (and is refused as unknown).
+    if (key === '__proto__') Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
+    else out[key] = value;
+  }
+  return out;
 }
 
 function isEmpty(value: unknown): boolean {

@@ -3,7 +3,8 @@ import * as path from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic';
 import { parseImageReference } from '../validation/image';
 import { likelyMistakes } from './likely-mistakes';
-import type { LoadedTask } from './load';
+import type { SourceDocument } from '../diagnostics/json-document';
+import type { TaskWithoutNamespace } from './fields/field';
 import { looksLikeSecret } from './secret-name';
 
 /**
@@ -16,7 +17,7 @@ import { looksLikeSecret } from './secret-name';
  * @param shownDir that folder as shown to the user
  * @param listsDockerfile whether the folder has a Dockerfile, when its listing told (ManifestEntry.dockerfile); else the file system is asked
  */
-export function taskWarnings(loaded: LoadedTask, taskDir: string, shownDir: string, listsDockerfile?: boolean): Diagnostic[] {
+export function taskWarnings(loaded: { readonly task: TaskWithoutNamespace; readonly document: SourceDocument }, taskDir: string, shownDir: string, listsDockerfile?: boolean): Diagnostic[] {
   const { task, document } = loaded;
   const out: Diagnostic[] = [];
   const warn = (p: readonly (string | number)[], message: string) => out.push(document.diagnostic(p, message, { severity: 'warning' }));

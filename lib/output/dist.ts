@@ -27,23 +27,24 @@ const TEMP_SUFFIX = '.datatask-tmp';
  */
 export function planDist(outDir: string, files: readonly RenderedFile[], scope?: readonly string[]): DistPlan {
   const existing = scope === undefined ? listFiles(outDir) : scope.flatMap((folder) => listFiles(outDir, folder));
-  const rendered = new Set(files.map((f) => f.path));
-  const write: RenderedFile[] = [];
-  const unchanged: string[] = [];
+  const rendered = new Map(files.map((f) => [f.path, f]));
+  const unchangedPaths = new Set<string>();
   const prune: string[] = [];
   const previous = new Map<string, string>();
   const foreign: string[] = [];
-  const contents = new Map<string, string>();
 
+  // Each existing file compared as it is read; only a changed file's bytes are kept (for diffs), not the whole folder's.
   for (const file of existing) {
     if (path.posix.basename(file).startsWith('.') && file.endsWith(TEMP_SUFFIX)) {
       prune.push(file);
       continue;
     }
     const content = fs.readFileSync(path.join(outDir, file), 'utf8');
+    const ours = rendered.get(file);
     if (!content.startsWith(GENERATED_MARKER)) foreign.push(file);
-    else if (rendered.has(file)) contents.set(file, content);
-    else prune.push(file);
+    else if (ours === undefined) prune.push(file);
+    else if (ours.content === content) unchangedPaths.add(file);
+    else previous.set(file, content);
   }
   if (foreign.length > 0) {
     const shown = foreign.slice(0, 10).map((f) => `  ${path.join(outDir, f)}`).join('\n');
@@ -52,13 +53,11 @@ export function planDist(outDir: string, files: readonly RenderedFile[], scope?:
         'The folder is owned by the synthesizer (only generated Kubernetes manifests belong there): move these files, or choose another --out.',
     );
   }
+  const write: RenderedFile[] = [];
+  const unchanged: string[] = [];
   for (const file of files) {
-    const current = contents.get(file.path);
-    if (current === file.content) unchanged.push(file.path);
-    else {
-      write.push(file);
-      if (current !== undefined) previous.set(file.path, current);
-    }
+    if (unchangedPaths.has(file.path)) unchanged.push(file.path);
+    else write.push(file);
   }
   return { write, unchanged, prune: prune.sort(compareStrings), previous };
 }

@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { sha1 } from '../hash';
 import type { KnownTasks, TaskSource } from '../manifest/load-tasks';
 import type { Task } from '../model';
+import { differsOnlyInNamespace } from '../manifest/schema';
 import type { Environment, Settings } from '../project-settings';
 import { outputPath, type RenderedFile } from './rendered-file';
 
@@ -44,12 +45,20 @@ export interface RenderCacheKey {
   readonly pins?: string;
 }
 
-/** What a previous run learned from one manifest. */
+/** What a previous run learned from one manifest (in an environment). */
 interface Entry {
   /** SHA-1 of the manifest text it was learned from. */
   readonly textHash: string;
-  /** The validated model of that text. */
-  readonly task: Task;
+  /** The validated model of that text; absent when it is `like`'s. */
+  readonly task?: Task;
+  /**
+   * The key of an entry written before this one (another environment of
+   * the same manifest) whose model this one's is, but for `namespace`: the
+   * environments' models share their parts (toTaskLike), and the file keeps
+   * them once.
+   */
+  readonly like?: string;
+  readonly namespace?: string;
   /** SHA-1 of the output file rendered from it. */
   readonly contentHash: string;
 }
@@ -94,6 +103,9 @@ export class RenderCache implements KnownTasks {
     return new RenderCache(file, header, {});
   }
 
+  /** The models of `like` entries, by key, once made. */
+  private readonly alike = new Map<string, Task>();
+
   private constructor(
     private readonly file: string | undefined,
     private readonly header: Header,
@@ -107,7 +119,17 @@ export class RenderCache implements KnownTasks {
 
   /** The validated task of the cache key `key` (a manifest's path, after `<env>:` in an environment) if its sources still hash to `textHash`. */
   public task(key: string, textHash: string): Task | undefined {
-    return this.entry(key, textHash)?.task;
+    const entry = this.entry(key, textHash);
+    if (entry === undefined || entry.task !== undefined) return entry?.task;
+    // A model kept once for several environments: theirs with this one's namespace, made once (the environments share its parts, as when validated).
+    let task = this.alike.get(key);
+    if (task === undefined) {
+      const like = entry.like !== undefined && Object.hasOwn(this.entries, entry.like) ? this.entries[entry.like]!.task : undefined;
+      if (like === undefined || typeof entry.namespace !== 'string') return undefined;
+      task = like.namespace === entry.namespace ? like : { ...like, namespace: entry.namespace };
+      this.alike.set(key, task);
+    }
+    return task;
   }
 
   /**
@@ -133,20 +155,38 @@ export class RenderCache implements KnownTasks {
   /**
    * Saves what this run wrote: each task's model and the hash of its file
    * (`files[i]` is the file of `tasks[i]`). Written beside, then renamed;
-   * failing to save (a read-only node_modules) only costs speed.
+   * failing to save (a read-only node_modules) only costs speed. The
+   * entries are written a batch at a time, never as one string: at 30,000
+   * tasks that string was ~33 MB, made (twice) when the run holds the most.
    */
   public save(tasks: readonly TaskSource[], files: readonly RenderedFile[]): void {
     if (this.file === undefined) return;
-    const entries: Record<string, Entry> = {};
-    tasks.forEach((source, i) => {
-      entries[source.cacheKey] = { textHash: source.textHash, task: source.task, contentHash: sha1(files[i]!.content) };
-    });
     const temp = `${this.file}.${process.pid}.tmp`;
+    let fd: number | undefined;
     try {
       fs.mkdirSync(path.dirname(this.file), { recursive: true });
-      fs.writeFileSync(temp, `${JSON.stringify(this.header)}\n${JSON.stringify(entries)}`);
+      fd = fs.openSync(temp, 'w');
+      // The second line is JSON.stringify of the entries by cache key, written in pieces.
+      let chunk = `${JSON.stringify(this.header)}\n{`;
+      // The last model written in full, and its key: the environments of one manifest come one after another.
+      let kept: { readonly manifest: string; readonly key: string; readonly task: Task } | undefined;
+      tasks.forEach((source, i) => {
+        const contentHash = sha1(files[i]!.content);
+        const alike = kept !== undefined && kept.manifest === source.manifest && differsOnlyInNamespace(source.task, kept.task);
+        const entry: Entry = alike ? { textHash: source.textHash, like: kept!.key, namespace: source.task.namespace, contentHash } : { textHash: source.textHash, task: source.task, contentHash };
+        if (!alike) kept = { manifest: source.manifest, key: source.cacheKey, task: source.task };
+        chunk += `${i === 0 ? '' : ','}${JSON.stringify(source.cacheKey)}:${JSON.stringify(entry)}`;
+        if (chunk.length >= SAVE_CHUNK) {
+          writeAll(fd!, chunk);
+          chunk = '';
+        }
+      });
+      writeAll(fd, `${chunk}}`);
+      fs.closeSync(fd);
+      fd = undefined;
       fs.renameSync(temp, this.file);
     } catch {
+      if (fd !== undefined) fs.closeSync(fd);
       fs.rmSync(temp, { force: true });
     }
   }
@@ -156,6 +196,9 @@ export class RenderCache implements KnownTasks {
     return entry !== undefined && entry.textHash === textHash && textHash !== '' ? entry : undefined;
   }
 }
+
+/** How many characters of the cache file `save` writes at a time. */
+const SAVE_CHUNK = 1 << 20;
 
 /** Deletes the cache files (other than `keep`) of output folders that no longer exist. */
 function pruneOrphans(dir: string, keep: string): void {
@@ -187,6 +230,12 @@ function headerOf(file: string): Header | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** Writes all of `text` at the file's position (a write may take less than it is given). */
+function writeAll(fd: number, text: string): void {
+  const bytes = Buffer.from(text);
+  for (let done = 0; done < bytes.length; ) done += fs.writeSync(fd, bytes, done);
 }
 
 function readIfPresent(file: string): string | undefined {

@@ -7,7 +7,6 @@
  * pkg/apis/batch/validation `ValidateCronJobCreate`).
  */
 import * as z from '../../zod';
-import type { Settings } from '../../project-settings';
 import { checkDns1035Label, checkDns1123Label } from '../../validation/kubernetes-names';
 import type { Result } from '../../validation/result';
 import { DNS1035_LABEL_SCHEMA, dns1123Label, LABELS_SCHEMA } from '../json-schema-patterns';
@@ -102,7 +101,7 @@ export const identityRules: readonly FieldRule[] = [checkName];
 
 type IdentityValues = z.output<z.ZodObject<typeof identityFields>>;
 
-/** The model of the identity fields; `namespace` defaults to the project's. */
-export function toIdentity(m: IdentityValues, settings: Settings) {
-  return { name: m.name, namespace: m.namespace ?? settings.namespace, labels: m.labels };
+/** The model of the identity fields; `namespace` defaults to the project's (`defaultNamespace`, the namespace setting). */
+export function toIdentity(m: IdentityValues, defaultNamespace: string) {
+  return { name: m.name, namespace: m.namespace ?? defaultNamespace, labels: m.labels };
 }

@@ -7,7 +7,6 @@
  */
 import * as z from '../../zod';
 import { ARGOCD_REPLACE_ANNOTATION } from '../../constructs/argocd';
-import type { Settings } from '../../project-settings';
 import { checkQualifiedName, checkRenderableKey } from '../../validation/kubernetes-names';
 import { TOTAL_ANNOTATION_SIZE_LIMIT } from '../../validation/object-limits';
 import { parseLabels } from '../labels';
@@ -116,7 +115,7 @@ const checkOwnedAnnotations: FieldRule = (raw, settings, ctx) => {
  * annotations the tool sets itself: the Mapping's portal keys, the Argo CD
  * sync options of a Job.
  */
-const checkAnnotationsBeside: FieldRule = (raw, settings: Settings, ctx) => {
+const checkAnnotationsBeside: FieldRule = (raw, settings, ctx) => {
   const own = annotationBytes(stringMap(raw.annotations));
   if (own === 0 || own > MAX_ANNOTATIONS_BYTES) return;
   const prefix = settings.mapping.portalAnnotationPrefix;
