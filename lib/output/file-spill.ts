@@ -35,7 +35,14 @@ export class FileSpill {
     if (fd === undefined) return file;
     const bytes = Buffer.from(file.content, 'utf8');
     const offset = this.size;
-    for (let done = 0; done < bytes.length; ) done += fs.writeSync(fd, bytes, done, bytes.length - done, offset + done);
+    try {
+      for (let done = 0; done < bytes.length; ) done += fs.writeSync(fd, bytes, done, bytes.length - done, offset + done);
+    } catch {
+      // A full or failing temp folder (ENOSPC, EIO) costs memory, not the run: this file and the next stay in memory.
+      this.failed = true;
+      this.held += file.content.length;
+      return file;
+    }
     this.size += bytes.length;
     return spilledFile(file.path, this, offset, bytes.length);
   }

@@ -1,5 +1,20 @@
 import { FileSpill } from '../../lib/output/file-spill';
 
+/** When set, the next write of the scratch file fails with it (a full temp folder). */
+let failNextWrite: NodeJS.ErrnoException | undefined;
+jest.mock('node:fs', () => {
+  const actual = jest.requireActual('node:fs');
+  return {
+    ...actual,
+    writeSync: (...args: unknown[]) => {
+      const error = failNextWrite;
+      failNextWrite = undefined;
+      if (error !== undefined) throw error;
+      return actual.writeSync(...args);
+    },
+  };
+});
+
 /*
  * The render stage keeps rendered files past a budget in a scratch file
  * (lib/output/file-spill.ts): what is read back must be the very text that
@@ -32,4 +47,20 @@ describe('FileSpill', () => {
     expect({ ...file }).toEqual({ path: 'prod/data/b.k8s.yaml', content: 'kind: Service\n' });
     expect(JSON.parse(JSON.stringify(file))).toEqual({ path: 'prod/data/b.k8s.yaml', content: 'kind: Service\n' });
   });
+
+  test('a temp folder that fails a write (ENOSPC) keeps that file and the next in memory, and the files spilled before still read back', () => {
+    const spill = new FileSpill(0);
+    const before = spill.keep({ path: 'a', content: 'kind: Job\n' });
+    failNextWrite = Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+    try {
+      const failed = { path: 'b', content: 'kind: Service\n' };
+      expect(spill.keep(failed)).toBe(failed);
+      const next = { path: 'c', content: 'kind: Deployment\n' };
+      expect(spill.keep(next)).toBe(next);
+      expect(before.content).toBe('kind: Job\n');
+    } finally {
+      failNextWrite = undefined;
+    }
+  });
 });
+
