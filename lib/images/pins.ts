@@ -245,13 +245,34 @@ function unknownTask(document: JsonDocument, key: string, known: ReadonlyMap<str
 }
 
 /**
+ * Whether a pins file can be read: `absent` (no pins), undefined (a
+ * file), or why not. A folder at its path is an error, not an absent file:
+ * read as "no pins", it would silently unpin its environment.
+ *
+ * @throws the file system's error for anything but an absent file (exit 5)
+ */
+export function pinsFileProblem(absolute: string): 'absent' | string | undefined {
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(absolute);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 'absent';
+    throw error;
+  }
+  if (stat.isFile()) return undefined;
+  return stat.isDirectory() ? 'the pins file is a folder, not a file' : 'the pins file is not a regular file; a pins file is a JSON file';
+}
+
+/**
  * Reads a pins file located; an absent file has no pins and no errors.
  *
  * @param absolute the file's path
  * @param shown the file as shown to the user (relative to the working directory)
  */
 export function readPinsFile(absolute: string, shown: string, known: ReadonlyMap<string, string>, context: PinsContext = {}): PinsRead {
-  if (!fs.existsSync(absolute)) return { pins: new Map(), diagnostics: [] };
+  const problem = pinsFileProblem(absolute);
+  if (problem === 'absent') return { pins: new Map(), diagnostics: [] };
+  if (problem !== undefined) return { pins: new Map(), diagnostics: [{ file: shown, line: 1, column: 1, offset: 0, length: 0, severity: 'error', path: '', message: problem }] };
   return parsePins(shown, fs.readFileSync(absolute, 'utf8'), known, context);
 }
 

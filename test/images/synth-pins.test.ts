@@ -219,6 +219,21 @@ describe('a pins file\'s errors, located, in the same run as the manifests\'', (
     ]);
   });
 
+  test('a pins file that is a folder is an error located at it, never a run without its pins (that would unpin the environment)', () => {
+    ws.write('datatask.settings.json', JSON.stringify({ environments: { dev: {}, prod: {} } }));
+    ws.task('etl/manifest.json', job('etl', { 'image-source': 'gcr.io/acme/etl:1.0' }));
+    ws.write('pins/prod.json', `{"default/etl": "gcr.io/acme/etl:2@sha256:${hex('a')}"}\n`);
+    expect(ws.run('synth').code).toBe(0);
+    const before = ws.files();
+    fs.rmSync(path.join(ws.root, 'pins/prod.json'));
+    fs.mkdirSync(path.join(ws.root, 'pins/prod.json'));
+    expect(ws.run('synth').code).toBe(1);
+    expect(ws.outcome!.diagnostics.map(formatDiagnostic)).toEqual(['pins/prod.json:1:1 error: the pins file is a folder, not a file']);
+    expect(ws.files()).toEqual(before);
+    // --env dev does not read pins/prod.json.
+    expect(ws.run('synth', '--env', 'dev').code).toBe(0);
+  });
+
   test('a manifest whose name cannot be read: "there is no task" says the pin may be its task', () => {
     ws.task('gstogs/manifest.json', job('gstogs', { 'image-source': 'gcr.io/acme/gstogs:1.0' }));
     ws.task('api/manifest.json', '{\n  "type": "job",\n  "name": "Api",\n  "labels": "app:api",\n  "image-source": "gcr.io/acme/api:1.0"\n}\n');
