@@ -144,6 +144,12 @@ export interface PinsRead {
   readonly diagnostics: readonly Diagnostic[];
 }
 
+/** Where a task that does not run in a pins file's environment runs, and where its manifest lists them. */
+export interface RunsElsewhere {
+  readonly environments: readonly string[];
+  readonly listed?: SourceLocation;
+}
+
 /**
  * What a pins file of one environment is checked against, beside the tasks
  * of that environment (`known`). @default a project without environments
@@ -162,7 +168,7 @@ export interface PinsContext {
    * where its manifest lists them (its `environments` field), for a pin of
    * a task that does not run in this environment.
    */
-  readonly elsewhere?: ReadonlyMap<string, { readonly environments: readonly string[]; readonly listed?: SourceLocation }>;
+  readonly elsewhere?: ReadonlyMap<string, RunsElsewhere>;
   /** `<namespace>/<task>` of another environment → the same task's key in this one (the environments' `namespace` settings differ). @default none */
   readonly renamed?: ReadonlyMap<string, string>;
   /** Manifests with errors whose task's name cannot be read: "there is no task" says it may be theirs. @default none */
@@ -223,7 +229,7 @@ export function parsePins(file: string, text: string, known: ReadonlyMap<string,
 function unknownTask(document: JsonDocument, key: string, known: ReadonlyMap<string, string>, context: PinsContext): Diagnostic {
   const environment = context.environment;
   const where = environment === undefined ? '' : ` in environment ${JSON.stringify(environment)}`;
-  const other = context.elsewhere?.get(key);
+  const other = context.elsewhere?.get(key) ?? elsewhereByName(key, known, context);
   if (environment !== undefined && other !== undefined) {
     const runs = other.environments.map((e) => JSON.stringify(e)).join(', ');
     const diagnostic = document.diagnostic(
@@ -242,6 +248,20 @@ function unknownTask(document: JsonDocument, key: string, known: ReadonlyMap<str
   // A manifest whose name cannot be read may be this task's: said, so that the message stays true.
   const unless = unnamed.length === 0 ? '' : `, unless it is the task of ${unnamed.join(', ')}, whose errors hide its name`;
   return document.diagnostic([key], `there is no task ${JSON.stringify(key)}${where}${hint}${unless}; a pin names a task as "<namespace>/<task>"`, { target: 'key' });
+}
+
+/**
+ * A task that runs only in other environments, named with this
+ * environment's namespace (`data-dev/etl` in pins/dev.json for the task
+ * that is `data/etl` in prod, where the `namespace` settings differ): the
+ * one task of that name elsewhere, when no task here has the name.
+ */
+function elsewhereByName(key: string, known: ReadonlyMap<string, string>, context: PinsContext): RunsElsewhere | undefined {
+  const nameOf = (k: string): string => k.slice(k.indexOf('/') + 1);
+  const name = nameOf(key);
+  if ([...known.keys()].some((k) => nameOf(k) === name)) return undefined;
+  const found = [...(context.elsewhere ?? new Map<string, RunsElsewhere>()).entries()].filter(([k]) => nameOf(k) === name);
+  return found.length === 1 ? found[0]![1] : undefined;
 }
 
 /**

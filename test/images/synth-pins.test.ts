@@ -219,6 +219,18 @@ describe('a pins file\'s errors, located, in the same run as the manifests\'', (
     ]);
   });
 
+  test('a task that runs only elsewhere, named with this environment\'s namespace (pins/dev.json "data-dev/etl" for prod\'s "data/etl"): it does not run here, not a typo', () => {
+    ws.write('datatask.settings.json', JSON.stringify({ namespace: 'data', environments: { dev: { namespace: 'data-dev' }, prod: {} } }));
+    ws.task('etl/manifest.json', job('etl', { 'image-source': 'gcr.io/acme/etl:1.0', environments: ['prod'] }));
+    ws.task('etc/manifest.json', job('etc', { 'image-source': 'gcr.io/acme/etc:1.0' }));
+    ws.write('pins/dev.json', `{\n  "data-dev/etl": "gcr.io/acme/etl:2@sha256:${hex('a')}"\n}\n`);
+    expect(ws.run('synth').code).toBe(1);
+    expect(ws.outcome!.diagnostics.map(formatDiagnostic)).toEqual([
+      'pins/dev.json:2:3 error: ["data-dev/etl"]: the task "data-dev/etl" does not run in environment "dev" (it runs in "prod"), so it has no image to pin here; remove this pin, or add "dev" to the task\'s "environments"',
+    ]);
+    expect(ws.outcome!.diagnostics[0]!.related?.map((r) => `${r.file}:${r.line}:${r.column}`)).toEqual(['tasks/etl/manifest.json:6:19']);
+  });
+
   test('a pins file that is a folder is an error located at it, never a run without its pins (that would unpin the environment)', () => {
     ws.write('datatask.settings.json', JSON.stringify({ environments: { dev: {}, prod: {} } }));
     ws.task('etl/manifest.json', job('etl', { 'image-source': 'gcr.io/acme/etl:1.0' }));
