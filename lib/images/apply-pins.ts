@@ -140,7 +140,8 @@ export function applyPins(loaded: LoadedTasks, declared: readonly string[], file
       unnamed: hidden,
     };
     const read = parsePins(file.shown, file.text, known, context);
-    diagnostics.push(...read.diagnostics);
+    // Not push(...): a spread of some 10^5 diagnostics (a pins file of as many bad pins) overflows the stack.
+    for (const diagnostic of read.diagnostics) diagnostics.push(diagnostic);
     if (read.pins.size > 0) pinsOf.set(file.environment, { origin: file.origin, pins: read.pins });
   }
   const pinned = tasks.map((source) => {
