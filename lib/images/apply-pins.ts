@@ -205,7 +205,9 @@ function otherEnvironments(present: ReadonlyMap<string | undefined, ReadonlyMap<
       }
       const value = entry.document.value as Record<string, unknown> | null;
       const lists = typeof value === 'object' && value !== null && Object.hasOwn(value, 'environments');
-      elsewhere.set(key, { environments: [...(runsIn.get(entry.document.file) ?? [])].sort(compareStrings), ...(lists ? { listed: entry.document.locate(['environments']) } : {}) });
+      // A manifest that runs everywhere, or lists this environment, is missing here only through errors (its overlay's).
+      const hiddenHere = !lists || (Array.isArray(value!.environments) && value!.environments.includes(environment));
+      elsewhere.set(key, { environments: [...(runsIn.get(entry.document.file) ?? [])].sort(compareStrings), ...(lists ? { listed: entry.document.locate(['environments']) } : {}), ...(hiddenHere ? { hiddenHere } : {}) });
     }
   }
   return { elsewhere, renamed };

@@ -148,6 +148,12 @@ export interface PinsRead {
 export interface RunsElsewhere {
   readonly environments: readonly string[];
   readonly listed?: SourceLocation;
+  /**
+   * Its manifest says it runs in this environment too, but errors (of its
+   * overlay for it) keep it out of it: a pin of it is no error of its own,
+   * as the overlay's errors stop the run anyway.
+   */
+  readonly hiddenHere?: boolean;
 }
 
 /**
@@ -206,7 +212,8 @@ export function parsePins(file: string, text: string, known: ReadonlyMap<string,
     if (key === '$schema' || invalid.has(key) || context.unchecked?.has(key) === true) continue;
     const image = known.get(key);
     if (image === undefined) {
-      out.push(unknownTask(document, key, known, context));
+      const unknown = unknownTask(document, key, known, context);
+      if (unknown !== undefined) out.push(unknown);
       continue;
     }
     const pinned = repositoryOf((pin as string).slice(0, (pin as string).lastIndexOf('@')));
@@ -226,10 +233,11 @@ export function parsePins(file: string, text: string, known: ReadonlyMap<string,
  * runs elsewhere says where (and where its manifest says so); one of
  * another namespace there, or a typo, gets a did-you-mean.
  */
-function unknownTask(document: JsonDocument, key: string, known: ReadonlyMap<string, string>, context: PinsContext): Diagnostic {
+function unknownTask(document: JsonDocument, key: string, known: ReadonlyMap<string, string>, context: PinsContext): Diagnostic | undefined {
   const environment = context.environment;
   const where = environment === undefined ? '' : ` in environment ${JSON.stringify(environment)}`;
   const other = context.elsewhere?.get(key) ?? elsewhereByName(key, known, context);
+  if (other?.hiddenHere === true) return undefined;
   if (environment !== undefined && other !== undefined) {
     const runs = other.environments.map((e) => JSON.stringify(e)).join(', ');
     const diagnostic = document.diagnostic(

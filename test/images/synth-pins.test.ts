@@ -231,6 +231,16 @@ describe('a pins file\'s errors, located, in the same run as the manifests\'', (
     expect(ws.outcome!.diagnostics[0]!.related?.map((r) => `${r.file}:${r.line}:${r.column}`)).toEqual(['tasks/etl/manifest.json:6:19']);
   });
 
+  test('a task kept out of an environment by its overlay\'s errors is neither "not run here" nor unknown: the overlay\'s error alone', () => {
+    ws.write('datatask.settings.json', JSON.stringify({ namespace: 'data', environments: { dev: { namespace: 'data-dev' }, prod: {} } }));
+    ws.task('etl/manifest.json', job('etl', { 'image-source': 'gcr.io/acme/etl:1.0' }));
+    ws.task('etl/manifest.dev.json', '[1, 2]\n');
+    ws.task('etc/manifest.json', job('etc', { 'image-source': 'gcr.io/acme/etc:1.0' }));
+    ws.write('pins/dev.json', `{\n  "data-dev/etl": "gcr.io/acme/etl:2@sha256:${hex('a')}"\n}\n`);
+    expect(ws.run('synth').code).toBe(1);
+    expect(ws.outcome!.diagnostics.map(formatDiagnostic)).toEqual(['tasks/etl/manifest.dev.json:1:1 error: [dev] an overlay is a JSON object, found a list']);
+  });
+
   test('a pins file of 150,000 bad pins: every one located, exit 1, no stack overflow, in seconds (each located by an index, not a scan of the file\'s object)', () => {
     ws.task('etl/manifest.json', job('etl', { 'image-source': 'gcr.io/acme/etl:1.0' }));
     const count = 150_000;
