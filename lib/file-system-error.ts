@@ -38,6 +38,10 @@ const OPERATION: Readonly<Record<string, string>> = {
 export function fileSystemUserError(error: unknown): UserError | undefined {
   const e = error as NodeJS.ErrnoException & { dest?: string };
   if (e?.code === 'ENOENT' && e.syscall === 'mkdir' && typeof e.path === 'string') return mkdirUserError(e.path);
+  // A recursive mkdir of a path that is a file (`--out` naming a file): the folder cannot be made there.
+  if (e?.code === 'EEXIST' && e.syscall === 'mkdir' && typeof e.path === 'string') {
+    return new UserError(`cannot create the folder ${e.path}: EEXIST: a file of that name exists; move it away, or choose another folder, and run again`, ExitCode.FILE_SYSTEM);
+  }
   if (typeof e?.code !== 'string' || typeof e.syscall !== 'string' || ADVICE[e.code] === undefined) return undefined;
   // Node's message: "ENOSPC: no space left on device, write" or "EACCES: permission denied, open '/x'".
   const reason = /^([A-Z]+: [^,]*)/.exec(e.message)?.[1] ?? e.code;

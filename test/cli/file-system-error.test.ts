@@ -34,3 +34,18 @@ describe('a folder that cannot be made (ENOENT from a recursive mkdir)', () => {
     expect(error.message).toBe(`cannot create the folder ${folder}: EROFS: read-only file system (${parent}); the file system is mounted read-only: choose a writable folder and run again`);
   });
 });
+
+test('an output folder that is a file (EEXIST from a recursive mkdir): exit 5, one line, not an internal error', () => {
+  const file = path.join(os.tmpdir(), `a-file-${process.pid}`);
+  fs.writeFileSync(file, '');
+  let thrown: unknown;
+  try {
+    fs.mkdirSync(file, { recursive: true });
+  } catch (error) {
+    thrown = error;
+  }
+  fs.rmSync(file);
+  const error = fileSystemUserError(thrown);
+  expect(error?.exitCode).toBe(ExitCode.FILE_SYSTEM);
+  expect(error?.message).toBe(`cannot create the folder ${file}: EEXIST: a file of that name exists; move it away, or choose another folder, and run again`);
+});
