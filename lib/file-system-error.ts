@@ -1,3 +1,5 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { ExitCode, UserError } from './errors';
 
 /**
@@ -35,9 +37,40 @@ const OPERATION: Readonly<Record<string, string>> = {
  */
 export function fileSystemUserError(error: unknown): UserError | undefined {
   const e = error as NodeJS.ErrnoException & { dest?: string };
+  if (e?.code === 'ENOENT' && e.syscall === 'mkdir' && typeof e.path === 'string') return mkdirUserError(e.path);
+  // A recursive mkdir of a path that is a file (`--out` naming a file): the folder cannot be made there.
+  if (e?.code === 'EEXIST' && e.syscall === 'mkdir' && typeof e.path === 'string') {
+    return new UserError(`cannot create the folder ${e.path}: EEXIST: a file of that name exists; move it away, or choose another folder, and run again`, ExitCode.FILE_SYSTEM);
+  }
   if (typeof e?.code !== 'string' || typeof e.syscall !== 'string' || ADVICE[e.code] === undefined) return undefined;
   // Node's message: "ENOSPC: no space left on device, write" or "EACCES: permission denied, open '/x'".
   const reason = /^([A-Z]+: [^,]*)/.exec(e.message)?.[1] ?? e.code;
   const where = e.path === undefined ? '' : ` ${e.path}${e.dest === undefined ? '' : ` to ${e.dest}`}`;
   return new UserError(`cannot ${OPERATION[e.syscall] ?? e.syscall}${where}: ${reason}; ${ADVICE[e.code]}`, ExitCode.FILE_SYSTEM);
+}
+
+/**
+ * A folder that could not be made. Node's recursive `mkdirSync` reports a
+ * parent it may not write to (a read-only file system: EROFS; no permission:
+ * EACCES) as ENOENT of the folder itself (src/node_file.cc `MKDirpSync`
+ * stats the path after the failed mkdir(2) and returns that error), so the
+ * reason is asked of the nearest existing folder above it.
+ *
+ * @param folder the folder mkdir was asked to make
+ * @param access `fs.accessSync` (a parameter for tests: root may write anywhere)
+ */
+export function mkdirUserError(folder: string, access: (path: string, mode: number) => void = fs.accessSync): UserError {
+  let parent = path.dirname(folder);
+  while (!fs.existsSync(parent) && path.dirname(parent) !== parent) parent = path.dirname(parent);
+  try {
+    access(parent, fs.constants.W_OK);
+  } catch (error) {
+    const refused = fileSystemUserError(error);
+    const code = (error as NodeJS.ErrnoException).code;
+    if (refused !== undefined && code !== undefined) {
+      const reason = /^([A-Z]+: [^,]*)/.exec((error as Error).message)?.[1] ?? code;
+      return new UserError(`cannot create the folder ${folder}: ${reason} (${parent}); ${ADVICE[code]}`, ExitCode.FILE_SYSTEM);
+    }
+  }
+  return new UserError(`cannot create the folder ${folder}: ENOENT: no such file or directory (a folder above it vanished or cannot be made); check the path and run again`, ExitCode.FILE_SYSTEM);
 }

@@ -54,6 +54,11 @@ export function projectSettings(io: CliIo, app: AppEntry, option: unknown, forma
   if (typeof option === 'string' && !fs.existsSync(file)) {
     throw new UserError(`the settings file ${shown} does not exist (see --settings); nothing was written`, ExitCode.USAGE);
   }
+  // A folder would end in a pathless 'cannot read: EISDIR' from the read below.
+  if (fs.statSync(file, { throwIfNoEntry: false })?.isDirectory() === true) {
+    const given = typeof option === 'string';
+    throw new UserError(`the settings file ${shown} is a folder, not a file${given ? ' (see --settings)' : ''}; nothing was written`, given ? ExitCode.USAGE : ExitCode.INVALID_INPUT);
+  }
   const { settings, environments, customResources, diagnostics } = readSettings(file, path.relative(io.cwd, file));
   if (settings !== undefined) return { settings, environments, customResources };
   report(diagnostics, format, io);

@@ -20,7 +20,7 @@ import { MANIFEST_FILE } from '../manifest/discover';
 import type { LoadedTasks, TaskSource } from '../manifest/load-tasks';
 import { didYouMean } from '../validation/suggest';
 import { pinsKey } from './environment-keys';
-import { parsePins, type PinsContext, pinnedImage } from './pins';
+import { parsePins, type PinsContext, pinnedImage, pinsFileProblem } from './pins';
 import { pinsFile } from './project';
 
 /** A pins file of the project, read. */
@@ -32,6 +32,12 @@ export interface PinsFileText {
   /** As named in output headers (relative to the project folder): `pins/dev.json`, or `pins.json`. */
   readonly origin: string;
   readonly text: string;
+  /**
+   * Why the file cannot be read as a pins file (it is a folder): an error of
+   * the run, never a file without pins, since skipping it would unpin every
+   * task of its environment.
+   */
+  readonly problem?: string;
 }
 
 /**
@@ -58,15 +64,12 @@ export function readProjectPins(projectDir: string, cwd: string): PinsFileText[]
   const out: PinsFileText[] = [];
   for (const { environment, origin } of found) {
     const absolute = path.join(projectDir, origin);
-    let text: string;
-    try {
-      if (!fs.statSync(absolute).isFile()) continue;
-      text = fs.readFileSync(absolute, 'utf8');
-    } catch {
-      continue;
-    }
     const shown = path.relative(cwd, absolute).split(path.sep).join('/');
-    out.push({ ...(environment === undefined ? {} : { environment }), shown, origin, text });
+    const file = { ...(environment === undefined ? {} : { environment }), shown, origin };
+    const problem = pinsFileProblem(absolute);
+    if (problem === 'absent') continue;
+    // A refusal of the file system (EACCES, EIO) is thrown: exit 5, never a run without these pins.
+    out.push(problem === undefined ? { ...file, text: fs.readFileSync(absolute, 'utf8') } : { ...file, text: '', problem });
   }
   return out;
 }
@@ -125,6 +128,10 @@ export function applyPins(loaded: LoadedTasks, declared: readonly string[], file
     }
     const entries = present.get(file.environment);
     if (entries === undefined) continue; // an environment this run does not render (--env)
+    if (file.problem !== undefined) {
+      diagnostics.push({ file: file.shown, line: 1, column: 1, offset: 0, length: 0, severity: 'error', path: '', message: file.problem });
+      continue;
+    }
     const known = new Map(tasks.filter((t) => t.environment === file.environment).map(({ task }) => [pinsKey(task), task.image]));
     const context: PinsContext = {
       ...(file.environment === undefined ? {} : { environment: file.environment }),
@@ -133,7 +140,8 @@ export function applyPins(loaded: LoadedTasks, declared: readonly string[], file
       unnamed: hidden,
     };
     const read = parsePins(file.shown, file.text, known, context);
-    diagnostics.push(...read.diagnostics);
+    // Not push(...): a spread of some 10^5 diagnostics (a pins file of as many bad pins) overflows the stack.
+    for (const diagnostic of read.diagnostics) diagnostics.push(diagnostic);
     if (read.pins.size > 0) pinsOf.set(file.environment, { origin: file.origin, pins: read.pins });
   }
   const pinned = tasks.map((source) => {
@@ -197,7 +205,9 @@ function otherEnvironments(present: ReadonlyMap<string | undefined, ReadonlyMap<
       }
       const value = entry.document.value as Record<string, unknown> | null;
       const lists = typeof value === 'object' && value !== null && Object.hasOwn(value, 'environments');
-      elsewhere.set(key, { environments: [...(runsIn.get(entry.document.file) ?? [])].sort(compareStrings), ...(lists ? { listed: entry.document.locate(['environments']) } : {}) });
+      // A manifest that runs everywhere, or lists this environment, is missing here only through errors (its overlay's).
+      const hiddenHere = !lists || (Array.isArray(value!.environments) && value!.environments.includes(environment));
+      elsewhere.set(key, { environments: [...(runsIn.get(entry.document.file) ?? [])].sort(compareStrings), ...(lists ? { listed: entry.document.locate(['environments']) } : {}), ...(hiddenHere ? { hiddenHere } : {}) });
     }
   }
   return { elsewhere, renamed };

@@ -144,6 +144,18 @@ export interface PinsRead {
   readonly diagnostics: readonly Diagnostic[];
 }
 
+/** Where a task that does not run in a pins file's environment runs, and where its manifest lists them. */
+export interface RunsElsewhere {
+  readonly environments: readonly string[];
+  readonly listed?: SourceLocation;
+  /**
+   * Its manifest says it runs in this environment too, but errors (of its
+   * overlay for it) keep it out of it: a pin of it is no error of its own,
+   * as the overlay's errors stop the run anyway.
+   */
+  readonly hiddenHere?: boolean;
+}
+
 /**
  * What a pins file of one environment is checked against, beside the tasks
  * of that environment (`known`). @default a project without environments
@@ -162,7 +174,7 @@ export interface PinsContext {
    * where its manifest lists them (its `environments` field), for a pin of
    * a task that does not run in this environment.
    */
-  readonly elsewhere?: ReadonlyMap<string, { readonly environments: readonly string[]; readonly listed?: SourceLocation }>;
+  readonly elsewhere?: ReadonlyMap<string, RunsElsewhere>;
   /** `<namespace>/<task>` of another environment → the same task's key in this one (the environments' `namespace` settings differ). @default none */
   readonly renamed?: ReadonlyMap<string, string>;
   /** Manifests with errors whose task's name cannot be read: "there is no task" says it may be theirs. @default none */
@@ -200,7 +212,8 @@ export function parsePins(file: string, text: string, known: ReadonlyMap<string,
     if (key === '$schema' || invalid.has(key) || context.unchecked?.has(key) === true) continue;
     const image = known.get(key);
     if (image === undefined) {
-      out.push(unknownTask(document, key, known, context));
+      const unknown = unknownTask(document, key, known, context);
+      if (unknown !== undefined) out.push(unknown);
       continue;
     }
     const pinned = repositoryOf((pin as string).slice(0, (pin as string).lastIndexOf('@')));
@@ -220,10 +233,11 @@ export function parsePins(file: string, text: string, known: ReadonlyMap<string,
  * runs elsewhere says where (and where its manifest says so); one of
  * another namespace there, or a typo, gets a did-you-mean.
  */
-function unknownTask(document: JsonDocument, key: string, known: ReadonlyMap<string, string>, context: PinsContext): Diagnostic {
+function unknownTask(document: JsonDocument, key: string, known: ReadonlyMap<string, string>, context: PinsContext): Diagnostic | undefined {
   const environment = context.environment;
   const where = environment === undefined ? '' : ` in environment ${JSON.stringify(environment)}`;
-  const other = context.elsewhere?.get(key);
+  const other = context.elsewhere?.get(key) ?? elsewhereByName(key, known, context);
+  if (other?.hiddenHere === true) return undefined;
   if (environment !== undefined && other !== undefined) {
     const runs = other.environments.map((e) => JSON.stringify(e)).join(', ');
     const diagnostic = document.diagnostic(
@@ -245,13 +259,48 @@ function unknownTask(document: JsonDocument, key: string, known: ReadonlyMap<str
 }
 
 /**
+ * A task that runs only in other environments, named with this
+ * environment's namespace (`data-dev/etl` in pins/dev.json for the task
+ * that is `data/etl` in prod, where the `namespace` settings differ): the
+ * one task of that name elsewhere, when no task here has the name.
+ */
+function elsewhereByName(key: string, known: ReadonlyMap<string, string>, context: PinsContext): RunsElsewhere | undefined {
+  const nameOf = (k: string): string => k.slice(k.indexOf('/') + 1);
+  const name = nameOf(key);
+  if ([...known.keys()].some((k) => nameOf(k) === name)) return undefined;
+  const found = [...(context.elsewhere ?? new Map<string, RunsElsewhere>()).entries()].filter(([k]) => nameOf(k) === name);
+  return found.length === 1 ? found[0]![1] : undefined;
+}
+
+/**
+ * Whether a pins file can be read: `absent` (no pins), undefined (a
+ * file), or why not. A folder at its path is an error, not an absent file:
+ * read as "no pins", it would silently unpin its environment.
+ *
+ * @throws the file system's error for anything but an absent file (exit 5)
+ */
+export function pinsFileProblem(absolute: string): 'absent' | string | undefined {
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(absolute);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 'absent';
+    throw error;
+  }
+  if (stat.isFile()) return undefined;
+  return stat.isDirectory() ? 'the pins file is a folder, not a file' : 'the pins file is not a regular file; a pins file is a JSON file';
+}
+
+/**
  * Reads a pins file located; an absent file has no pins and no errors.
  *
  * @param absolute the file's path
  * @param shown the file as shown to the user (relative to the working directory)
  */
 export function readPinsFile(absolute: string, shown: string, known: ReadonlyMap<string, string>, context: PinsContext = {}): PinsRead {
-  if (!fs.existsSync(absolute)) return { pins: new Map(), diagnostics: [] };
+  const problem = pinsFileProblem(absolute);
+  if (problem === 'absent') return { pins: new Map(), diagnostics: [] };
+  if (problem !== undefined) return { pins: new Map(), diagnostics: [{ file: shown, line: 1, column: 1, offset: 0, length: 0, severity: 'error', path: '', message: problem }] };
   return parsePins(shown, fs.readFileSync(absolute, 'utf8'), known, context);
 }
 

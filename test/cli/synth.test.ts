@@ -130,6 +130,13 @@ describe('npm run synth', () => {
     ]);
   });
 
+  test('a --settings that is a folder is bad usage (exit 2) with its path, not a pathless EISDIR (exit 5)', () => {
+    ws.task('a/manifest.json', job('a'));
+    fs.mkdirSync(path.join(ws.root, 'conf'));
+    expect(ws.run('--settings', 'conf')).toEqual({ code: 2, stdout: '', stderr: 'error: the settings file conf is a folder, not a file (see --settings); nothing was written\n' });
+    expect(ws.files()).toEqual({});
+  });
+
   test('a --settings file that does not exist is bad usage (exit 2), not the defaults: nothing is written', () => {
     ws.task('a/manifest.json', job('a'));
     expect(ws.run('--settings', 'missing.json')).toEqual({ code: 2, stdout: '', stderr: 'error: the settings file missing.json does not exist (see --settings); nothing was written\n' });

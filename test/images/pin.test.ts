@@ -29,6 +29,14 @@ describe('pin without environments: pins.json', () => {
     expect(stderr).toBe('pins.json: 0 changed, 3 new (3 pins)\n');
   });
 
+  test('a pins file that is a folder: exit 1, located, nothing written', () => {
+    fs.mkdirSync(path.join(ws.root, 'pins.json'));
+    const { code, stdout, stderr } = ws.run('pin', '--from', 'meta.json');
+    expect([code, stdout]).toEqual([1, '']);
+    expect(stderr).toContain('pins.json:1:1 error: the pins file is a folder, not a file');
+    expect(fs.readdirSync(path.join(ws.root, 'pins.json'))).toEqual([]);
+  });
+
   test('without --tag, the same pins: the tag comes from image.name', () => {
     expect(ws.run('pin', '--from', 'meta.json').code).toBe(0);
     expect(JSON.parse(read('pins.json'))['default/gstogs']).toBe(`${GS}:3f2c1d0@sha256:${hex('a')}`);

@@ -81,6 +81,19 @@ describe('a pins file read located', () => {
   });
 });
 
+describe('a pins file of many keys', () => {
+  // Each diagnostic was located by a scan of the file's object (jsonc-parser findNodeAtLocation): 40,000 keys took 42 s.
+  test('40,000 unknown tasks: each located at its key, in well under the time a scan per key took', () => {
+    const count = 40_000;
+    const text = `{\n${Array.from({ length: count }, (_, i) => `  "default/t-${i}": "gcr.io/acme/t:1@sha256:${hex('a')}"`).join(',\n')}\n}\n`;
+    const started = Date.now();
+    const read = parsePins('pins.json', text, new Map([['default/etl', 'gcr.io/acme/etl:1']]));
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(read.diagnostics.length).toBe(count);
+    expect(read.diagnostics.at(-1)).toMatchObject({ line: count + 1, column: 3 });
+  }, 60_000);
+});
+
 describe('pins.schema.json', () => {
   const schema = JSON.parse(fs.readFileSync(path.join(ROOT, 'pins.schema.json'), 'utf8'));
   const validate = new Ajv2020({ strict: true, allErrors: true }).compile(schema);

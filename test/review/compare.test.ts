@@ -1,3 +1,4 @@
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { readSettings } from '../../lib/settings-file';
@@ -215,7 +216,7 @@ test('an invalid manifest or overlay: located errors on stderr, exit 1, nothing 
         'tasks/etl/manifest.json:1:1 note: the manifest this overlay changes\n' +
         '  1 | {\n' +
         '    | ^\n' +
-        '2 error(s) in the manifests: nothing to compare\n',
+        '2 error(s): nothing to compare\n',
     });
   } finally {
     ws.remove();
@@ -270,6 +271,21 @@ test('which names look like secrets: a part of the name, split at anything but l
   expect(names.filter(looksLikeSecret)).toEqual(['DB_PASSWORD', 'api-token', 'AWS_SECRET_ACCESS_KEY', 'svc.credentials']);
 });
 
+test('a pins file\'s error stops compare too, and the count does not call it a manifest\'s', () => {
+  const ws = new Workspace()
+    .write('datatask.settings.json', '{ "environments": { "dev": {}, "prod": {} } }\n')
+    .task('etl/manifest.json', job('etl'));
+  fs.mkdirSync(path.join(ws.root, 'pins/prod.json'), { recursive: true });
+  try {
+    const r = ws.run('compare', '--from', 'dev', '--to', 'prod');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^pins\/prod\.json:1:1 error: the pins file is a folder, not a file\n/);
+    expect(r.stderr).toMatch(/\n1 error\(s\): nothing to compare\n$/);
+  } finally {
+    ws.remove();
+  }
+});
+
 test('manifest errors with --format json: one JSON line each on stdout, the count on stderr', () => {
   const ws = new Workspace()
     .write('datatask.settings.json', '{ "environments": { "dev": {}, "prod": {} } }\n')
@@ -278,7 +294,7 @@ test('manifest errors with --format json: one JSON line each on stdout, the coun
   try {
     const r = ws.run('compare', '--from', 'dev', '--to', 'prod', '--format', 'json');
     expect(r.code).toBe(1);
-    expect(r.stderr).toBe('1 error(s) in the manifests: nothing to compare\n');
+    expect(r.stderr).toBe('1 error(s): nothing to compare\n');
     expect(r.stdout.trim().split('\n').map((l) => JSON.parse(l))).toEqual([expect.objectContaining({ file: 'tasks/etl/manifest.dev.json', line: 2, column: 20, severity: 'error' })]);
   } finally {
     ws.remove();

@@ -349,7 +349,7 @@ test('invalid manifests: their diagnostics, exit 1, nothing reviewed', () => {
   expect(r.code).toBe(1);
   expect(r.stdout).toBe('');
   expect(r.stderr).toMatch(/^tasks\/etl\/manifest\.json:11:18 error: cpu-request: /);
-  expect(r.stderr).toMatch(/\n1 error\(s\) in the manifests: nothing to review\n$/);
+  expect(r.stderr).toMatch(/\n1 error\(s\): nothing to review\n$/);
 });
 
 test('a settings change: a Job refused with no manifest to blame, a Mapping converted to v2, a new host', () => {

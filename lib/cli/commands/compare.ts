@@ -52,7 +52,7 @@ ${PROJECT_OPTION_HELP.settings}
     const errors = rendered.diagnostics.filter((d) => d.severity === 'error').sort(compareDiagnostics);
     if (errors.length > 0) {
       report(errors, format === 'json' ? 'json' : 'text', io);
-      io.stderr(`${errors.length} error(s) in the manifests: nothing to compare\n`);
+      io.stderr(`${errors.length} error(s): nothing to compare\n`);
       return ExitCode.INVALID_INPUT;
     }
     const known = [...new Set(rendered.tasks.map((t) => t.task.name))].sort();

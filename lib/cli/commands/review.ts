@@ -57,7 +57,7 @@ ${ENV_OPTION_HELP}
     const errors = tree.diagnostics.filter((d) => d.severity === 'error').sort(compareDiagnostics);
     if (errors.length > 0) {
       report(errors, diagnosticFormat, io);
-      io.stderr(`${errors.length} error(s) in the manifests: nothing to review\n`);
+      io.stderr(`${errors.length} error(s): nothing to review\n`);
       return ExitCode.INVALID_INPUT;
     }
     const review = reviewChanges({ base: { ref: base, ...atBase }, head: tree.files, tasks: tree.tasks, settings, environments, out: out.shown, pins });
