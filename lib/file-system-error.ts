@@ -74,3 +74,20 @@ export function mkdirUserError(folder: string, access: (path: string, mode: numb
   }
   return new UserError(`cannot create the folder ${folder}: ENOENT: no such file or directory (a folder above it vanished or cannot be made); check the path and run again`, ExitCode.FILE_SYSTEM);
 }
+
+/**
+ * `fs.writeFileSync`, whose failures name the file: Node gives a write(2)
+ * error (ENOSPC, EDQUOT, EIO) no `path` (only open(2) errors have one), so
+ * `fileSystemUserError` could say only "cannot write".
+ *
+ * @throws the file system's error, with `path` set to `file`
+ */
+export function writeFileNamed(file: string, data: string, options?: fs.WriteFileOptions): void {
+  try {
+    fs.writeFileSync(file, data, options);
+  } catch (error) {
+    const e = error as NodeJS.ErrnoException;
+    if (typeof e?.code === 'string' && e.path === undefined) e.path = file;
+    throw error;
+  }
+}

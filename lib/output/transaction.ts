@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { ExitCode, UserError } from '../errors';
+import { writeFileNamed } from '../file-system-error';
 import type { RenderedFile } from './rendered-file';
 
 /**
@@ -55,20 +56,19 @@ export function withOutputLock<T>(outDir: string, shownOut: string, fn: () => T)
   const me = JSON.stringify({ pid: process.pid, host: os.hostname() });
   for (let attempt = 0; ; attempt++) {
     try {
-      fs.writeFileSync(lock, me, { flag: 'wx' });
+      takeLock(lock, me);
       break;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || attempt > 0) throw lockError(error, lock, shownOut);
       const holder = readLock(lock);
-      // A lock without its content yet is one being taken this instant: busy, never stale.
-      if (holder === undefined || isAlive(holder)) {
-        const who = holder === undefined ? '' : `pid ${holder.pid} on ${holder.host}, `;
+      if (holder !== undefined && isAlive(holder)) {
         throw new UserError(
-          `${shownOut}/ is being written by another datatask run (${who}see ${shownOut}/${LOCK}); nothing was written: wait for it to finish and run again`,
+          `${shownOut}/ is being written by another datatask run (pid ${holder.pid} on ${holder.host}, see ${shownOut}/${LOCK}); nothing was written: wait for it to finish and run again`,
           ExitCode.BUSY,
         );
       }
-      // The holder is gone (killed): its lock is stale. Take it over.
+      // The holder is gone (killed), or the lock is unreadable (takeLock never leaves one so; an older
+      // version of the tool could, on a full disk): it is stale. Take it over.
       fs.rmSync(lock, { force: true });
     }
   }
@@ -77,6 +77,24 @@ export function withOutputLock<T>(outDir: string, shownOut: string, fn: () => T)
   } finally {
     fs.rmSync(lock, { force: true });
     if (made && fs.readdirSync(outDir).length === 0) fs.rmdirSync(outDir);
+  }
+}
+
+/**
+ * Creates the lock with its content in one step: the content is written to
+ * a file of this run's own, then hard-linked to the lock's name (link(2)
+ * fails with EEXIST when the name exists). A lock is never seen empty, and
+ * a write that fails (a full disk) leaves no lock behind to block later runs.
+ *
+ * @throws EEXIST when another run holds the lock; the file system's error otherwise
+ */
+function takeLock(lock: string, content: string): void {
+  const own = `${lock}.${process.pid}`;
+  try {
+    writeFileNamed(own, content);
+    fs.linkSync(own, lock);
+  } finally {
+    fs.rmSync(own, { force: true });
   }
 }
 
@@ -150,13 +168,13 @@ export function commitFiles(outDir: string, write: readonly RenderedFile[], dele
     write.forEach((file, i) => {
       const staged = String(i);
       if (FAIL_CODE !== undefined && i === Number(FAIL_AT_STAGED_FILE)) throw systemError(FAIL_CODE, path.join(staging, staged));
-      fs.writeFileSync(path.join(staging, staged), file.content);
+      writeFileNamed(path.join(staging, staged), file.content);
       renames.push([staged, file.path]);
     });
     // Every folder a rename needs exists before the commit starts: mkdir can fail (permissions) where rename would not.
     for (const folder of new Set(write.map((f) => path.dirname(path.join(outDir, f.path))))) fs.mkdirSync(folder, { recursive: true });
     const journal: Journal = { renames, deletions };
-    fs.writeFileSync(path.join(staging, 'journal'), JSON.stringify(journal));
+    writeFileNamed(path.join(staging, 'journal'), JSON.stringify(journal));
     fs.renameSync(path.join(staging, 'journal'), path.join(outDir, JOURNAL));
   } catch (error) {
     fs.rmSync(staging, { recursive: true, force: true });
@@ -177,7 +195,7 @@ export function commitFiles(outDir: string, write: readonly RenderedFile[], dele
 /** Marks `outDir` as an output folder (see OUTPUT_MARKER), once. */
 function markOutput(outDir: string): void {
   const marker = path.join(outDir, OUTPUT_MARKER);
-  if (!fs.existsSync(marker)) fs.writeFileSync(marker, '');
+  if (!fs.existsSync(marker)) writeFileNamed(marker, '');
 }
 
 function renameInto(outDir: string, from: string, target: string): void {

@@ -107,6 +107,15 @@ test('a lock of a live run refuses a second run (exit 6, naming the pid); a dead
   expect(tree(out)).toEqual(afterTree);
 });
 
+test('an empty lock (an older version\'s, cut by a full disk) is stale: the run takes it over, and leaves no lock', () => {
+  const { out, afterTree } = outputBefore();
+  fs.writeFileSync(path.join(out, '.datatask-lock'), '');
+  const run = synth(after, out);
+  expect(run.code).toBe(0);
+  expect(tree(out)).toEqual(afterTree);
+  expect(fs.readdirSync(out).filter((name) => name.startsWith('.datatask-lock'))).toEqual([]);
+});
+
 test('three runs at once into one folder: each writes all or is refused, and the folder ends as it is after', async () => {
   const { out, afterTree } = outputBefore();
   const runs = await Promise.all([0, 1, 2].map(() => new Promise<{ code: number | null; stderr: string }>((resolve) => {
