@@ -50,7 +50,12 @@ export interface BakeTarget {
 }
 
 export interface BakeOptions {
-  /** The folder bake runs in, absolute: contexts are relative to it. */
+  /**
+   * The folder bake runs in, absolute: contexts are relative to it, as
+   * `docker buildx bake` resolves a local context from its working directory
+   * (its default; `BUILDX_BAKE_FILE_RELATIVE_PATHS=1` opts into the bake
+   * file's folder: docker/buildx#1028, #3935). `images` gives its own.
+   */
   readonly root: string;
   /** The folder the manifests' shown paths (`document.file`) are relative to, absolute. */
   readonly cwd: string;

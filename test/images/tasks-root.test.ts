@@ -4,7 +4,7 @@ import { Workspace } from '../support/workspace';
 import { FIXTURES, hex, SEED_TASKS } from './support';
 
 /*
- * Pins and bake contexts follow --tasks (lib/cli/project.ts `tasksRoot`):
+ * Pins follow --tasks (lib/cli/project.ts `tasksRoot`), bake contexts the working directory:
  * a run over another repository's tasks reads and writes that
  * repository's pins, never the project folder's (where this checkout's
  * own tasks/ would be).
@@ -37,9 +37,9 @@ test('a pins.json in the project folder is not read for another repository\'s ta
   expect(ws.files('team/dist')['default/gstogs.k8s.yaml']).toContain(`image: ${GS}:0.1\n`);
 });
 
-test('images --format bake --tasks team/tasks: contexts relative to team/, as `docker buildx bake` run there reads them', () => {
+test('images --format bake --tasks team/tasks: contexts relative to the working directory, where `docker buildx bake -f -` resolves them (buildx\'s default, docker/buildx#1028)', () => {
   const { code, stdout } = ws.run('images', '--format', 'bake', '--tasks', 'team/tasks');
   expect(code).toBe(0);
   const contexts = Object.values(JSON.parse(stdout).target as Record<string, { context: string }>).map((t) => t.context);
-  expect(contexts.sort()).toEqual(['tasks/gstogs-daily', 'tasks/subscriber-launch-pipeline']);
+  expect(contexts.sort()).toEqual(['team/tasks/gstogs-daily', 'team/tasks/subscriber-launch-pipeline']);
 });

@@ -6,7 +6,7 @@ import { DOCKER_TAG } from '../../images/reference';
 import { imageBuildDiagnostics, imageBuilds, oncePerImage } from '../../output/image-plan';
 import { failed, renderStage, sorted } from '../../synth';
 import { type Command, oneOf } from '../command';
-import { ENV_OPTION, ENV_OPTION_HELP, PROJECT_OPTION_HELP, PROJECT_OPTIONS, projectPath, tasksRoot, projectSettings, renderCache, report, selectedEnvironments, tasksFolder } from '../project';
+import { ENV_OPTION, ENV_OPTION_HELP, PROJECT_OPTION_HELP, PROJECT_OPTIONS, projectPath, projectSettings, renderCache, report, selectedEnvironments, tasksFolder } from '../project';
 
 /** The formats of `images`: the diagnostics formats, and `bake`, a `docker buildx bake` file (lib/images/bake.ts). */
 const IMAGES_FORMATS = [...DIAGNOSTIC_FORMATS, 'bake'] as const;
@@ -71,7 +71,7 @@ ${ENV_OPTION_HELP}
       return ExitCode.INVALID_INPUT;
     }
     if (chosen === 'bake') {
-      const plan = bakePlan(rendered.tasks, { root: tasksRoot(tasksDir), cwd: io.cwd, tag });
+      const plan = bakePlan(rendered.tasks, { root: io.cwd, cwd: io.cwd, tag });
       io.stdout(`${JSON.stringify(bakeFile(plan, sourceRepository(settings)), null, 2)}\n`);
       io.stderr(`${plan.length} bake target${plan.length === 1 ? '' : 's'}\n`);
       return ExitCode.OK;
