@@ -119,13 +119,24 @@ function mergeNamedList(
 ): { value: unknown[]; provenance: Provenance } {
   const items: { value: unknown; provenance: Provenance }[] = base.map((value, i) => ({ value, provenance: { from: 'base', path: [...basePath, i] } }));
   const nameOf = (item: unknown): string | undefined => (isPlainObject(item) && typeof item.name === 'string' ? item.name : undefined);
+  // Where each name first stands in the overlay's list: Kubernetes refuses two items of one name (the tool's rule
+  // for the manifest's own list, README "Field reference", env), and a second one here would silently win.
+  const written = new Map<string, number>();
   overlay.forEach((item, j) => {
     const at = [...overlayPath, j];
     const name = nameOf(item);
+    if (name !== undefined) {
+      const first = written.get(name);
+      if (first !== undefined) {
+        problems.push({ path: [...at, 'name'], severity: 'error', message: `${JSON.stringify(name)} is the name of ${field}[${first}] of this overlay too; write each ${field} item once (to remove it, its one item is {"name": ${JSON.stringify(name)}, "$patch": "delete"})` });
+        return;
+      }
+      written.set(name, j);
+    }
     if (isPlainObject(item) && Object.hasOwn(item, '$patch')) {
       const directive = item.$patch;
       if (directive !== 'delete') {
-        problems.push({ path: [...at, '$patch'], severity: 'error', message: `expected "delete" (the one directive of a ${field} item), found ${JSON.stringify(directive)}` });
+        problems.push({ path: [...at, '$patch'], severity: 'error', message: `expected "delete" (the one directive of an item of ${field}), found ${JSON.stringify(directive)}` });
         return;
       }
       if (name === undefined) {

@@ -34,7 +34,7 @@ describe('an overlay merges over its manifest (RFC 7386; env and volumes by name
     const { problems } = mergeOverlay(base, { type: 'job', env: [{ name: 'Q', $patch: 'remove' }, { $patch: 'delete' }, { name: 'BB', $patch: 'delete' }] });
     expect(problems.map((p) => `${p.severity} ${p.path.join('.')}: ${p.message}`)).toEqual([
       'error type: cannot be set in an overlay: a task is of one type in every environment; remove it from this file',
-      'error env.0.$patch: expected "delete" (the one directive of a env item), found "remove"',
+      'error env.0.$patch: expected "delete" (the one directive of an item of env), found "remove"',
       'error env.1: a "$patch": "delete" item names the env item it removes: add its "name"',
       'warning env.2.name: the manifest has no env item named "BB" to delete (did you mean "B"?), so this item does nothing',
     ]);
@@ -73,6 +73,13 @@ describe('diagnostics of environments, located and in one round', () => {
     expect(run().diagnostics.map(formatDiagnostic)).toEqual([
       'tasks/etl/manifest.dev.json:2:19 error: [dev] memory-limit: "200MB" is not a Kubernetes quantity (did you mean "200M" or "200Mi"?) (tasks/etl/manifest.json:1:1)',
       'tasks/etl/manifest.json:6:20 error: backoff-limit: expected an integer ≥ 0, found -1',
+    ]);
+  });
+
+  test('one name twice in an overlay\'s env is an error at the second, as it is in a manifest (server-side apply refuses two items of one name)', () => {
+    const { run } = project({ 'datatask.settings.json': SETTINGS, 'tasks/etl/manifest.json': JOB(), 'tasks/etl/manifest.dev.json': '{\n  "env": [\n    {"name": "A", "value": "1"},\n    {"name": "A", "value": "2"}\n  ]\n}\n' });
+    expect(run().diagnostics.map(formatDiagnostic)).toEqual([
+      'tasks/etl/manifest.dev.json:4:14 error: [dev] env[1].name: "A" is the name of env[0] of this overlay too; write each env item once (to remove it, its one item is {"name": "A", "$patch": "delete"})',
     ]);
   });
 
