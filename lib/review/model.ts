@@ -60,6 +60,13 @@ export interface Review {
   readonly out: string;
   /** The base has no output folder: every task is new. */
   readonly firstDeploy: boolean;
+  /**
+   * The base is the output of the project before it had environments
+   * (no environment folders): each environment is compared with it, as
+   * the cluster that ran it sees the change once its Argo CD Application
+   * points at the environment's folder. @default false
+   */
+  readonly migration?: boolean;
   /** Tasks whose output changes, sorted by namespace and name. */
   readonly changes: readonly TaskChange[];
   /** How many tasks render exactly what the base holds. */

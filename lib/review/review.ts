@@ -42,16 +42,24 @@ export interface ReviewInput {
  */
 export function reviewChanges(input: ReviewInput): Review {
   const ignored = [...input.base.files].filter(([, text]) => !isGenerated(text)).map(([path]) => path);
-  const baseTexts = new Map([...input.base.files].filter(([, text]) => isGenerated(text)));
   const headTexts = new Map(input.head.map((f) => [f.path, f.content]));
+  const generated = new Map([...input.base.files].filter(([, text]) => isGenerated(text)));
+  const migration = isMigration(generated, input.environments ?? []);
+  // Before the project had environments its one output folder ran in its cluster: each environment is compared with it.
+  const baseTexts = migration ? inEveryEnvironment(generated, headTexts) : generated;
+  const basePath = (path: string): string => (migration ? path.slice(path.indexOf('/') + 1) : path);
   const tasks = new Map(input.tasks.map((t) => [outputPath(t.task, t.environment), t]));
   const environments = new Map((input.environments ?? []).map((e) => [e.name, e.settings]));
   // In a project with environments, a file's first folder is its environment, whose settings explain its change.
   const environmentOf = (path: string): string | undefined => (environments.size === 0 ? undefined : path.slice(0, path.indexOf('/')));
-  const elsewhere: RoutesElsewhere = {
-    base: routesByAddress(baseTexts, (path) => `${input.out}/${path} at ${input.base.ref}`),
-    head: routesByAddress(headTexts, (path) => `${input.out}/${path}`),
-  };
+  // Routes are looked up in the task's own environment: each is another cluster, with its own gateway.
+  const elsewhereIn = memoized((environment: string | undefined): RoutesElsewhere => {
+    const inEnvironment = (texts: ReadonlyMap<string, string>) => (environment === undefined ? texts : new Map([...texts].filter(([path]) => environmentOf(path) === environment)));
+    return {
+      base: routesByAddress(inEnvironment(baseTexts), (path) => `${input.out}/${basePath(path)} at ${input.base.ref}`),
+      head: routesByAddress(inEnvironment(headTexts), (path) => `${input.out}/${path}`),
+    };
+  });
 
   const changes: TaskChange[] = [];
   let unchanged = 0;
@@ -62,11 +70,11 @@ export function reviewChanges(input: ReviewInput): Review {
       was === now
         ? undefined
         : reviewTask(
-            was === undefined ? undefined : stored(readOutputFile(path, was, `${input.out}/${path} at ${input.base.ref}`)),
+            was === undefined ? undefined : stored(readOutputFile(path, was, `${input.out}/${basePath(path)} at ${input.base.ref}`)),
             now === undefined ? undefined : stored(readOutputFile(path, now, `${input.out}/${path}`)),
             tasks.get(path),
             environments.get(environmentOf(path) ?? '') ?? input.settings,
-            elsewhere,
+            elsewhereIn(environmentOf(path)),
             environmentOf(path),
           );
     if (change === undefined) unchanged++;
@@ -77,6 +85,7 @@ export function reviewChanges(input: ReviewInput): Review {
     base: { ref: input.base.ref, commit: input.base.commit },
     out: input.out,
     firstDeploy: input.base.files.size === 0,
+    ...(migration ? { migration } : {}),
     changes: promoted.sort((a, b) => compareStrings(a.environment ?? '', b.environment ?? '') || compareStrings(a.namespace, b.namespace) || compareStrings(a.name, b.name)),
     unchanged,
     ignored: ignored.sort(compareStrings),
@@ -255,4 +264,30 @@ function taskType(objects: readonly KubeObject[]): string {
   if (kinds.has('CronJob')) return 'cron job';
   if (kinds.has('Job')) return 'job';
   return [...kinds].join(', ');
+}
+
+/**
+ * Whether the base is the output of the project before it had environments
+ * (`<namespace>/<task>.k8s.yaml`, no environment folder), now that it has
+ * some: the migration the README describes ("Environments", migrating).
+ */
+function isMigration(base: ReadonlyMap<string, string>, environments: readonly Environment[]): boolean {
+  if (environments.length === 0 || base.size === 0) return false;
+  const declared = new Set(environments.map((e) => e.name));
+  return [...base.keys()].every((path) => path.split('/').length === 2 && !declared.has(path.slice(0, path.indexOf('/'))));
+}
+
+/** The base's files as every environment of the working tree's files had them: `<env>/<namespace>/<task>.k8s.yaml`. */
+function inEveryEnvironment(base: ReadonlyMap<string, string>, head: ReadonlyMap<string, string>): Map<string, string> {
+  const environments = [...new Set([...head.keys()].map((path) => path.slice(0, path.indexOf('/'))))].sort(compareStrings);
+  return new Map(environments.flatMap((environment) => [...base].map(([path, text]) => [`${environment}/${path}`, text] as [string, string])));
+}
+
+/** `make`, called once per distinct key. */
+function memoized<K, V>(make: (key: K) => V): (key: K) => V {
+  const made = new Map<K, V>();
+  return (key) => {
+    if (!made.has(key)) made.set(key, make(key));
+    return made.get(key)!;
+  };
 }

@@ -1,0 +1,45 @@
+import { job, service } from '../support/workspace';
+import { ScratchRepo } from './scratch-repo';
+
+/*
+ * review --base at a commit from before the project had environments
+ * (dist/<namespace>/<task>.k8s.yaml) against a working tree that has
+ * them (dist/<env>/<namespace>/…): the migration README "Environments"
+ * describes. The base's one folder is what its cluster ran, so each
+ * environment is compared with it, as that cluster sees the change once
+ * its Application's path is dist/<env>: not every object deleted and
+ * created again. Routes are looked up in each environment's own output
+ * (each environment is another cluster, with its own gateway).
+ */
+let repo: ScratchRepo;
+let short: string;
+beforeAll(() => {
+  repo = new ScratchRepo();
+  repo.task('web/manifest.json', service('web', { published: { prefix: '/web/', access: 'team' } }));
+  repo.task('etl/manifest.json', job('etl'));
+  repo.write('datatask.settings.json', '{"namespace": "data"}\n');
+  repo.commitBase();
+  short = repo.git('rev-parse', '--short=7', 'base').trim();
+  repo.write('datatask.settings.json', '{"namespace": "data", "environments": {"dev": {"namespace": "data-dev"}, "prod": {}}}\n');
+  repo.task('web/manifest.prod.json', '{"replicas": 3}\n');
+  const synth = repo.run('synth', '--prune-environments');
+  if (synth.code !== 0) throw new Error(synth.stderr);
+});
+afterAll(() => repo.remove());
+
+test('each environment is compared with the base: prod sees its one change, dev its move to its own namespace', () => {
+  const r = repo.review('--base', 'base');
+  expect(r.code).toBe(0);
+  const lines = r.stdout.split('\n');
+  expect(lines[0]).toBe(
+    `Review of the tasks in the working tree against dist at base (${short}): it has no environment folders (the output of the project before it had environments), so each environment is compared with it, as the cluster that ran it sees the change once its Application's path is dist/<environment>`,
+  );
+  expect(r.stdout).toContain('\nchanged prod: data/web (service, tasks/web/manifest.json)\n  change    replicas: 1 → 3\n');
+  expect(r.stdout).not.toMatch(/removed prod:|added prod:/);
+  expect(r.stdout).toContain('\nremoved dev: data/web (service, was tasks/web/manifest.json)\n');
+  expect(r.stdout).toContain('\nadded dev: data-dev/web (service, tasks/web/manifest.json)\n');
+  // dev's route moves to dev's own service: not to prod's, which is another cluster's.
+  expect(r.stdout).toContain('it goes to web.data-dev:');
+  expect(r.stdout).not.toContain('it goes to web.data:');
+  expect(lines.at(-2)).toBe('Tasks: 1 changed, 2 added, 2 removed, 1 unchanged; 2 exposure changes, 4 objects deleted');
+});
