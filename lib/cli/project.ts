@@ -60,7 +60,7 @@ export function projectSettings(io: CliIo, app: AppEntry, option: unknown, forma
     throw new UserError(`the settings file ${shown} is a folder, not a file${given ? ' (see --settings)' : ''}; nothing was written`, given ? ExitCode.USAGE : ExitCode.INVALID_INPUT);
   }
   const { settings, environments, customResources, diagnostics } = readSettings(file, path.relative(io.cwd, file));
-  if (settings !== undefined) return { settings, environments, customResources };
+  if (settings !== undefined) return { settings, environments, customResources, file: path.relative(io.cwd, file) || file };
   report(diagnostics, format, io);
   return ExitCode.INVALID_INPUT;
 }
@@ -71,6 +71,8 @@ export interface ProjectSettings {
   /** Sorted by name; none in a project without environments. */
   readonly environments: readonly Environment[];
   readonly customResources?: CustomResourceDefinitions;
+  /** The settings file as shown in messages (relative to the working directory), whether or not it exists. */
+  readonly file: string;
 }
 
 /** The option that narrows a command to some environments (repeatable). */
@@ -82,11 +84,11 @@ export const ENV_OPTION_HELP = '  --env NAME        only this environment (repea
  * every one; a usage error (exit 2) for an undeclared name or in a project
  * without environments.
  */
-export function selectedEnvironments(command: string, option: unknown, environments: readonly Environment[]): readonly string[] | undefined {
+export function selectedEnvironments(command: string, option: unknown, project: Pick<ProjectSettings, 'environments' | 'file'>): readonly string[] | undefined {
   if (option === undefined) return undefined;
   const names = (Array.isArray(option) ? option : [option]) as string[];
-  const declared = environments.map((e) => e.name);
-  if (declared.length === 0) throw new UserError(`--env: the settings declare no environments (the "environments" setting of datatask.settings.json)\n\nSee \`datatask ${command} --help\`.`, ExitCode.USAGE);
+  const declared = project.environments.map((e) => e.name);
+  if (declared.length === 0) throw new UserError(`--env: the settings declare no environments (the "environments" setting of ${project.file})\n\nSee \`datatask ${command} --help\`.`, ExitCode.USAGE);
   for (const name of names) {
     if (declared.includes(name)) continue;
     const suggestion = didYouMean(name, declared);

@@ -43,7 +43,7 @@ ${PROJECT_OPTION_HELP.settings}
     if (typeof project === 'number') return project;
     const { settings, environments, customResources } = project;
     const declared = environments.map((e) => e.name);
-    if (declared.length === 0) throw new UserError('compare compares environments, and the settings declare none (the "environments" setting of datatask.settings.json)\n\nSee `datatask compare --help`.', ExitCode.USAGE);
+    if (declared.length === 0) throw new UserError(`compare compares environments, and the settings declare none (the "environments" setting of ${project.file})\n\nSee \`datatask compare --help\`.`, ExitCode.USAGE);
     const from = environmentOption('compare', 'from', values.from, declared)!;
     const to = environmentOption('compare', 'to', values.to, declared)!;
     if (from === to) throw new UserError(`--from and --to are both ${JSON.stringify(from)}: compare says how one environment differs from another\n\nSee \`datatask compare --help\`.`, ExitCode.USAGE);

@@ -56,7 +56,7 @@ ${ENV_OPTION_HELP}
     const project = projectSettings(io, app, values.settings, format);
     if (typeof project === 'number') return project;
     const { settings, environments, customResources } = project;
-    const only = selectedEnvironments('images', values.env, environments);
+    const only = selectedEnvironments('images', values.env, project);
     // The tasks as synth renders them (hooks included, each environment's overlays), with the render cache of the default output folder.
     const outDir = projectPath(io, app, undefined, 'out').absolute;
     const run = renderStage({ tasksDir, settings, environments, only, customResources, cwd: io.cwd, allowEmpty: true, customize: app.customize, cache: renderCache(io, app, { settings, environments, tasksDir, outDir, crds: customResources?.hash }) });

@@ -48,7 +48,7 @@ ${ENV_OPTION_HELP}
     const project = projectSettings(io, app, values.settings, diagnosticFormat);
     if (typeof project === 'number') return project;
     const { settings, environments, customResources } = project;
-    const only = selectedEnvironments('review', values.env, environments);
+    const only = selectedEnvironments('review', values.env, project);
     const whole = readFolderAtRef(io.cwd, base, out.absolute);
     // With --env, only those environments' folders are compared.
     const atBase = only === undefined ? whole : { ...whole, files: new Map([...whole.files].filter(([file]) => only.some((name) => file.startsWith(`${name}/`)))) };

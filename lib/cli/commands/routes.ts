@@ -28,7 +28,7 @@ ${ENV_OPTION_HELP}
     const project = projectSettings(io, app, values.settings, 'text');
     if (typeof project === 'number') return project;
     const { settings, environments, customResources } = project;
-    const only = selectedEnvironments('routes', values.env, environments);
+    const only = selectedEnvironments('routes', values.env, project);
     const tree = renderWorkingTree({ tasksDir, settings, environments, only, customResources, cwd: io.cwd, customize: app.customize, pins: readProjectPins(tasksRoot(tasksDir), io.cwd) });
     const errors = tree.diagnostics.filter((d) => d.severity === 'error');
     if (errors.length > 0) {

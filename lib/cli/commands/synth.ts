@@ -61,7 +61,7 @@ function runSynth(values: OptionValues, io: CliIo, app: AppEntry, check: boolean
   const project = projectSettings(io, app, values.settings, format);
   if (typeof project === 'number') return project;
   const { settings, environments, customResources } = project;
-  const only = selectedEnvironments(check ? 'check' : 'synth', values.env, environments);
+  const only = selectedEnvironments(check ? 'check' : 'synth', values.env, project);
   const { absolute: outDir, shown: shownOut } = projectPath(io, app, values.out, 'out');
   const cdk8s = cdk8sOutput(io);
   const strict = values.strict === true;
