@@ -14,7 +14,7 @@ import { entryOfTask } from '../manifest/cross-task-entry';
 import { type ManifestEntry, overlayFile } from '../manifest/discover';
 import { environmentsOf } from '../manifest/fields/environments';
 import type { Task } from '../model';
-import { type Checked, type LoadedTask, type LoadResult, type ManifestLoader, parseManifest, type TextFindings, textFindings } from '../manifest/load';
+import { type Checked, type KnownWarnings, type LoadedTask, type LoadResult, type ManifestLoader, parseManifest, type TextFindings, textFindings, warningsContext } from '../manifest/load';
 import { readManifest } from '../manifest/read';
 import type { Environment } from '../project-settings';
 import { didYouMean } from '../validation/suggest';
@@ -48,6 +48,8 @@ export interface EnvironmentTask {
   readonly loaded: LoadedTask;
   readonly cacheKey: string;
   readonly textHash: string;
+  /** Its warnings, for the render cache to keep (absent as in TaskSource). */
+  readonly warnings?: KnownWarnings;
 }
 
 /** One task folder in every environment. */
@@ -62,6 +64,7 @@ export interface EnvironmentResult {
 export interface KnownEnvironmentTasks {
   hashManifest(text: string): string;
   task(key: string, textHash: string): LoadedTask['task'] | undefined;
+  warnings(key: string, textHash: string, context: string): readonly Diagnostic[] | undefined;
 }
 
 /**
@@ -94,6 +97,7 @@ export function loadInEnvironments(
   const baseChecks = new Map<string, { readonly checked: Checked; task?: Task }>();
   let baseHash: string | undefined;
   const warned: { readonly document: SourceDocument; readonly task: Task; readonly warnings: readonly Diagnostic[] }[] = [];
+  const context = warningsContext(folder.shown, folder.entry.dockerfile);
   const baseCheck = (loader: ManifestLoader): { readonly checked: Checked; task?: Task } => {
     let found = baseChecks.get(loader.rulesKey);
     if (found === undefined) baseChecks.set(loader.rulesKey, (found = { checked: loader.check(base) }));
@@ -136,11 +140,15 @@ export function loadInEnvironments(
     if (result.salvaged !== undefined) found.add(name, warningsOf(result.salvaged.task, result.salvaged.without));
     if (result.task !== undefined) {
       push(crossTask, name, entryOfTask(result.task));
-      tasks.push({ loaded: result.task, cacheKey, textHash });
-      // The same document's task, but for its namespace, has the same warnings (they read no namespace, TaskWithoutNamespace): made once.
+      // The same document's task, but for its namespace, has the same warnings (they read no namespace, TaskWithoutNamespace): made once;
+      // an unchanged task's, made in the same context, are the render cache's (they read nothing else).
       const loaded = result.task;
       let same = warned.find((w) => w.document === loaded.document && differsOnlyInNamespace(loaded.task, w.task));
-      if (same === undefined) warned.push((same = { document: loaded.document, task: loaded.task, warnings: warningsOf(loaded) }));
+      if (same === undefined) {
+        const kept = cached !== undefined && context !== undefined ? known!.warnings(cacheKey, textHash, context) : undefined;
+        warned.push((same = { document: loaded.document, task: loaded.task, warnings: kept ?? warningsOf(loaded) }));
+      }
+      tasks.push({ loaded, cacheKey, textHash, ...(context === undefined ? {} : { warnings: { context, diagnostics: same.warnings } }) });
       found.add(name, same.warnings);
     }
   }

@@ -7,7 +7,7 @@ import { type EnvironmentLoader, loadInEnvironments } from '../environments/envi
 import type { Environment, Settings } from '../project-settings';
 import { type CrossTaskEntry, entryOfTask } from './cross-task-entry';
 import { discoverTaskFiles, MANIFEST_FILE, overlayFile, toPosix } from './discover';
-import { type LoadedTask, type LoadResult, ManifestLoader, topLevelField } from './load';
+import { type KnownWarnings, type LoadedTask, type LoadResult, ManifestLoader, topLevelField, warningsContext } from './load';
 import { bidiControlWarnings } from '../validation/bidi-controls';
 import { readManifest } from './read';
 import { taskWarnings } from './warnings';
@@ -20,6 +20,8 @@ export interface TaskSource extends LoadedTask {
   readonly cacheKey: string;
   /** SHA-1 of the manifest's text, and its overlay's ('' without a render cache). */
   readonly textHash: string;
+  /** Its warnings, for the render cache to keep; absent when they read more than the cache is keyed by (warningsContext). */
+  readonly warnings?: KnownWarnings;
 }
 
 /** What the rules across tasks read in one environment (the only one of a project without environments). */
@@ -68,6 +70,8 @@ export interface KnownTasks {
   hashManifest(text: string): string;
   /** The validated task of `manifest` (its path below the tasks folder) if its text still hashes to `textHash`. */
   task(manifest: string, textHash: string): Task | undefined;
+  /** That task's warnings, if they were made in the same `context` (warningsContext). */
+  warnings(manifest: string, textHash: string, context: string): readonly Diagnostic[] | undefined;
 }
 
 /**
@@ -133,12 +137,17 @@ export function loadTasks(input: LoadTasksInput): LoadedTasks {
     if (environments.length > 0) {
       const result = loadInEnvironments({ tasksDir, entry, shown, origin, text: read.text }, environments, known, warningsOf(entry.dockerfile));
       diagnostics.push(...result.diagnostics);
-      for (const { loaded, cacheKey, textHash } of result.tasks) {
-        tasks.push({ ...loaded, manifest: entry.relative, cacheKey, textHash });
+      for (const { loaded, cacheKey, textHash, warnings } of result.tasks) {
+        tasks.push({ ...loaded, manifest: entry.relative, cacheKey, textHash, ...(warnings === undefined ? {} : { warnings }) });
         // Loaded: from here on a document only locates diagnostics, from its text (its parsed value is made again if asked).
         loaded.document.forget();
       }
-      for (const [name, found] of result.crossTask) byEnvironment.set(name, [...(byEnvironment.get(name) ?? []), ...found]);
+      // Appended in place: copying the list for every manifest made the load quadratic in tasks.
+      for (const [name, found] of result.crossTask) {
+        const list = byEnvironment.get(name);
+        if (list === undefined) byEnvironment.set(name, [...found]);
+        else for (const entry of found) list.push(entry);
+      }
       continue;
     }
     for (const overlay of entry.overlays) {
@@ -154,8 +163,11 @@ export function loadTasks(input: LoadTasksInput): LoadedTasks {
     if (result.salvaged !== undefined) diagnostics.push(...warningsOf(entry.dockerfile)(result.salvaged.task, result.salvaged.without));
     if (result.task !== undefined) {
       crossTaskEntries.push(entryOfTask(result.task));
-      tasks.push({ ...result.task, manifest: entry.relative, cacheKey: entry.relative, textHash });
-      diagnostics.push(...warningsOf(entry.dockerfile)(result.task));
+      // The warnings of an unchanged task made in the same context are the render cache's: they read nothing else.
+      const context = warningsContext(shown, entry.dockerfile);
+      const warnings = (cached !== undefined && context !== undefined ? known!.warnings(entry.relative, textHash, context) : undefined) ?? warningsOf(entry.dockerfile)(result.task);
+      tasks.push({ ...result.task, manifest: entry.relative, cacheKey: entry.relative, textHash, ...(context === undefined ? {} : { warnings: { context, diagnostics: warnings } }) });
+      diagnostics.push(...warnings);
       result.task.document.forget();
     }
   }

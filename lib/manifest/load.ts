@@ -125,6 +125,25 @@ export function parseManifest(file: string, text: string, what = 'a manifest'): 
   return { document, diagnostics: [] };
 }
 
+/** A valid task's warnings (lib/manifest/warnings.ts), and what else than its sources they were made from. */
+export interface KnownWarnings {
+  /** warningsContext of the task's folder. */
+  readonly context: string;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/**
+ * What a task's warnings read besides its model and its files' text (both
+ * in the render cache's key): the manifest's path as shown (the tasks
+ * folder is in the key, so this fixes the working directory too) and
+ * whether its folder lists a Dockerfile. Undefined when the discovery could
+ * not tell (a "dockerfile" or a symbolic link, which the warning looks at
+ * itself): such warnings are made again every run.
+ */
+export function warningsContext(shown: string, dockerfile: boolean | undefined): string | undefined {
+  return dockerfile === undefined ? undefined : JSON.stringify([shown, dockerfile]);
+}
+
 /** What a file's text alone shows, read once per file (an overlay's manifest.json is read in every environment). */
 export function textFindings(document: JsonDocument): TextFindings {
   return { errors: serverSideApplyDiagnostics(document), warnings: bidiControlWarnings(document) };

@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import type { Diagnostic } from '../diagnostics/diagnostic';
 import { sha1 } from '../hash';
 import type { KnownTasks, TaskSource } from '../manifest/load-tasks';
 import type { Task } from '../model';
@@ -61,6 +62,10 @@ interface Entry {
   readonly namespace?: string;
   /** SHA-1 of the output file rendered from it. */
   readonly contentHash: string;
+  /** The context its warnings were made in (warningsContext); absent when they are not kept. */
+  readonly warnedFor?: string;
+  /** Its warnings; absent when there are none (or none are kept). */
+  readonly warnings?: readonly Diagnostic[];
 }
 
 /** The first line of a cache file; the entries follow on the second. */
@@ -173,7 +178,8 @@ export class RenderCache implements KnownTasks {
       tasks.forEach((source, i) => {
         const contentHash = sha1(files[i]!.content);
         const alike = kept !== undefined && kept.manifest === source.manifest && differsOnlyInNamespace(source.task, kept.task);
-        const entry: Entry = alike ? { textHash: source.textHash, like: kept!.key, namespace: source.task.namespace, contentHash } : { textHash: source.textHash, task: source.task, contentHash };
+        const warnings = source.warnings === undefined ? {} : { warnedFor: source.warnings.context, ...(source.warnings.diagnostics.length === 0 ? {} : { warnings: source.warnings.diagnostics }) };
+        const entry: Entry = alike ? { textHash: source.textHash, like: kept!.key, namespace: source.task.namespace, contentHash, ...warnings } : { textHash: source.textHash, task: source.task, contentHash, ...warnings };
         if (!alike) kept = { manifest: source.manifest, key: source.cacheKey, task: source.task };
         chunk += `${i === 0 ? '' : ','}${JSON.stringify(source.cacheKey)}:${JSON.stringify(entry)}`;
         if (chunk.length >= SAVE_CHUNK) {
@@ -189,6 +195,12 @@ export class RenderCache implements KnownTasks {
       if (fd !== undefined) fs.closeSync(fd);
       fs.rmSync(temp, { force: true });
     }
+  }
+
+  /** The warnings of the task of `key` if its sources still hash to `textHash` and they were made in `context` (lib/manifest/load-tasks.ts warningsContext). */
+  public warnings(key: string, textHash: string, context: string): readonly Diagnostic[] | undefined {
+    const entry = this.entry(key, textHash);
+    return entry === undefined || entry.warnedFor !== context ? undefined : (entry.warnings ?? []);
   }
 
   private entry(key: string, textHash: string): Entry | undefined {

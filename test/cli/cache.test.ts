@@ -127,6 +127,57 @@ describe('the render cache', () => {
     expect(stderr).toContain('tasks/b/manifest.json:2:13 error: labels: selector app=x also matches the pods of task "a"');
   });
 
+  test("a cached task's warnings come from the cache, and are made again when the folder's Dockerfile (which they read) comes or goes", () => {
+    ws.task('a/manifest.json', job('a', { 'image-source': '', 'image-destination': 'gcr.io/x/a' }));
+    const noTag = 'tasks/a/manifest.json:6:24 warning: image-destination: "gcr.io/x/a" has no tag, so it means ":latest", which changes under running pods; pin a version tag or a digest';
+    const noDockerfile = 'tasks/a/manifest.json:6:24 warning: image-destination: there is no Dockerfile in tasks/a/; an image-destination is built from the task folder';
+    const warnings = () => {
+      const { code, stderr } = ws.run();
+      expect(code).toBe(0);
+      return stderr.split('\n').filter((line) => line.includes(' warning: '));
+    };
+    expect(warnings()).toEqual([noTag, noDockerfile]);
+    expect(warnings()).toEqual([noTag, noDockerfile]);
+    expect(ws.outcome!.rendered).toBe(0);
+    ws.write('tasks/a/Dockerfile', 'FROM scratch\n');
+    expect(warnings()).toEqual([noTag]);
+    expect(ws.outcome!.rendered).toBe(0);
+    fs.rmSync(path.join(ws.root, 'tasks/a/Dockerfile'));
+    expect(warnings()).toEqual([noTag, noDockerfile]);
+    // A link is looked at by the warning itself (lib/manifest/discover.ts), every run.
+    fs.symlinkSync('missing', path.join(ws.root, 'tasks/a/Dockerfile'));
+    expect(warnings()).toEqual([noTag, noDockerfile]);
+    fs.writeFileSync(path.join(ws.root, 'tasks/a/missing'), 'FROM scratch\n');
+    expect(warnings()).toEqual([noTag]);
+    expect(ws.outcome!.rendered).toBe(0);
+  });
+
+  test('with environments, a run from the cache says the same warnings, per environment, as the run that rendered', () => {
+    for (const w of [ws, plain]) w.write('datatask.settings.json', JSON.stringify({ environments: { dev: {}, prod: { namespace: 'data-prod' }, staging: {} } }));
+    both('a/manifest.json', job('a', { 'image-source': 'busybox' }));
+    both('a/manifest.prod.json', { env: [{ name: 'API_TOKEN', value: 'x' }] });
+    both('b/manifest.json', job('b'));
+    const first = ws.run();
+    expect(first.code).toBe(0);
+    expect(ws.outcome!.rendered).toBe(6);
+    const shown = (stderr: string) => stderr.split('\n').filter((line) => line.includes(' warning: '));
+    expect(shown(first.stderr)).toEqual([
+      'tasks/a/manifest.json:5:19 warning: image-source: "busybox" has no tag, so it means ":latest", which changes under running pods; pin a version tag or a digest',
+      'tasks/a/manifest.prod.json:5:16 warning: [prod] env[0].value: API_TOKEN looks like a secret, and its value is written in plain text into git and the cluster; keep secrets in a Secret and read it with "valueFrom": {"secretKeyRef": {"name": "<secret>", "key": "<key>"}} instead of "value" (tasks/a/manifest.json:1:1)',
+    ]);
+    // Kept in the cache with each environment's entry (prod's own, the others' shared).
+    const dir = path.join(ws.root, '.cache');
+    const entries = JSON.parse(fs.readFileSync(path.join(dir, fs.readdirSync(dir)[0]!), 'utf8').split('\n')[1]!);
+    expect(['dev', 'prod', 'staging'].map((env) => entries[`${env}:a/manifest.json`].warnings.length)).toEqual([1, 2, 1]);
+    expect(entries['dev:b/manifest.json'].warnings).toBeUndefined();
+    const second = ws.run();
+    expect(ws.outcome!.rendered).toBe(0);
+    expect(shown(second.stderr)).toEqual(shown(first.stderr));
+    // Every field of every diagnostic as a run without a cache makes it.
+    expect(ws.run('--format', 'json').stdout).toBe(plain.run('--format', 'json').stdout);
+    expect(ws.outcome!.rendered).toBe(0);
+  });
+
   test('a corrupt cache is an empty one', () => {
     both('a/manifest.json', job('a'));
     ws.run();
