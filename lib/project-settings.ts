@@ -79,3 +79,6 @@ export interface Environment {
   readonly name: string;
   readonly settings: Settings;
 }
+
+/** The settings file a project has by default, at its root; messages name the file a run read (`--settings`). */
+export const SETTINGS_FILE = 'datatask.settings.json';

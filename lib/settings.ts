@@ -8,7 +8,7 @@ import { checkSourceUrl } from './images/source-url';
 import { checkTimeZone } from './validation/time-zone';
 
 /** The project settings file, read from the working directory when present. */
-export const SETTINGS_FILE = 'datatask.settings.json';
+export { SETTINGS_FILE } from './project-settings';
 
 const dnsLabel = nameString((value) => checkDns1123Label(value));
 

@@ -44,6 +44,8 @@ export interface RenderRun {
   readonly customResources?: CustomResourceDefinitions;
   /** Whether a task's output file is in the output folder already, in an environment (a selector clash is then located at the new task). @default none is */
   readonly deployed?: (namespace: string, name: string, environment?: string) => boolean;
+  /** The settings file as messages that send the user to it name it (`--settings`). @default SETTINGS_FILE */
+  readonly settingsFile?: string;
   /** Warnings stop the run (`--strict`). @default false */
   readonly strict?: boolean;
   /** A run that finds no manifest renders nothing instead of being refused (`--allow-empty`). @default false */
@@ -92,9 +94,9 @@ export function renderStage(run: RenderRun): Rendered {
   const settingsOf = settingsByEnvironment(run);
 
   // 1. Load tasks: every tasks/**/manifest.json (and, per environment, its overlay), read and validated into a typed task.
-  const loaded = loadTasks({ tasksDir: run.tasksDir, settings: run.settings, environments: run.environments, only: run.only, cwd: run.cwd, allowEmpty: run.allowEmpty, known: cache });
+  const loaded = loadTasks({ tasksDir: run.tasksDir, settings: run.settings, environments: run.environments, only: run.only, cwd: run.cwd, allowEmpty: run.allowEmpty, known: cache, ...(run.settingsFile === undefined ? {} : { settingsFile: run.settingsFile }) });
   // 1b. Pins: a pinned task's image as its environment's pins file has it; the pins files' errors, located.
-  const pinned = applyPins(loaded, (run.environments ?? []).map((e) => e.name), run.pins ?? []);
+  const pinned = applyPins(loaded, (run.environments ?? []).map((e) => e.name), run.pins ?? [], run.settingsFile);
   const tasks = pinned.tasks;
 
   // 2. Cross-task rules, per environment: unique names and routes, selectors that tell tasks apart.

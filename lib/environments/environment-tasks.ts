@@ -33,6 +33,8 @@ export interface TaskFolder {
   readonly origin: string;
   /** Its text. */
   readonly text: string;
+  /** The settings file, as its overlays' errors name it. */
+  readonly settingsFile: string;
 }
 
 /** What is known of one environment of the run. */
@@ -188,7 +190,7 @@ function checkOverlayNames(folder: TaskFolder, base: JsonDocument, declared: rea
     if (!declared.includes(name)) {
       const suggestion = didYouMean(name, declared);
       const hint = suggestion === undefined ? `the settings declare ${declared.map((d) => JSON.stringify(d)).join(', ')}` : `did you mean "${suggestion}", ${overlayFile(suggestion)}?`;
-      out.push({ ...at, message: `this overlay is for environment ${JSON.stringify(name)}, which the settings do not declare, so it is not read (${hint}); rename the file, or declare the environment in datatask.settings.json` });
+      out.push({ ...at, message: `this overlay is for environment ${JSON.stringify(name)}, which the settings do not declare, so it is not read (${hint}); rename the file, or declare the environment in ${folder.settingsFile}` });
     } else if (!runsIn.includes(name)) {
       const listed = base.locate(['environments']);
       out.push({

@@ -18,6 +18,7 @@ import { sha1 } from '../hash';
 import type { CrossTaskEntry } from '../manifest/cross-task-entry';
 import { MANIFEST_FILE } from '../manifest/discover';
 import type { LoadedTasks, TaskSource } from '../manifest/load-tasks';
+import { SETTINGS_FILE } from '../project-settings';
 import { didYouMean } from '../validation/suggest';
 import { pinsKey } from './environment-keys';
 import { parsePins, type PinsContext, pinnedImage, pinsFileProblem } from './pins';
@@ -107,7 +108,7 @@ export interface PinnedTasks {
  * @param declared the environments the settings declare (empty: a project without environments)
  * @param files the project's pins files (`readProjectPins`)
  */
-export function applyPins(loaded: LoadedTasks, declared: readonly string[], files: readonly PinsFileText[]): PinnedTasks {
+export function applyPins(loaded: LoadedTasks, declared: readonly string[], files: readonly PinsFileText[], settingsFile: string = SETTINGS_FILE): PinnedTasks {
   const { tasks, crossTask: groups } = loaded;
   if (files.length === 0) return { tasks, diagnostics: [] };
   const diagnostics: Diagnostic[] = [];
@@ -121,7 +122,7 @@ export function applyPins(loaded: LoadedTasks, declared: readonly string[], file
   }
   const hidden = unnamedManifests(loaded);
   for (const file of files) {
-    const unread = unreadPinsFile(file, declared);
+    const unread = unreadPinsFile(file, declared, settingsFile);
     if (unread !== undefined) {
       diagnostics.push({ file: file.shown, line: 1, column: 1, offset: 0, length: 0, severity: 'error', path: '', message: unread });
       continue;
@@ -165,10 +166,10 @@ function unnamedManifests(loaded: LoadedTasks): string[] {
 }
 
 /** Why no run reads a pins file, or undefined when its environment's runs do. */
-function unreadPinsFile(file: PinsFileText, declared: readonly string[]): string | undefined {
+function unreadPinsFile(file: PinsFileText, declared: readonly string[], settingsFile: string): string | undefined {
   if (declared.length === 0) {
     if (file.environment === undefined) return undefined;
-    return `this pins file is not read: the settings declare no environments, so the pins of every task are in ${pinsFile(undefined)}; move these pins there, or declare ${JSON.stringify(file.environment)} in the "environments" setting of datatask.settings.json`;
+    return `this pins file is not read: the settings declare no environments, so the pins of every task are in ${pinsFile(undefined)}; move these pins there, or declare ${JSON.stringify(file.environment)} in the "environments" setting of ${settingsFile}`;
   }
   if (file.environment === undefined) {
     return `this pins file is not read: the settings declare environments, and each has its own pins file (${declared.map((e) => pinsFile(e)).join(', ')}); move these pins there, or remove this file`;
@@ -176,7 +177,7 @@ function unreadPinsFile(file: PinsFileText, declared: readonly string[]): string
   if (declared.includes(file.environment)) return undefined;
   const suggestion = didYouMean(file.environment, declared);
   const hint = suggestion === undefined ? `the settings declare ${declared.map((d) => JSON.stringify(d)).join(', ')}` : `did you mean "${suggestion}", ${pinsFile(suggestion)}?`;
-  return `this pins file is for environment ${JSON.stringify(file.environment)}, which the settings do not declare, so it is not read (${hint}); rename the file, or declare the environment in datatask.settings.json`;
+  return `this pins file is for environment ${JSON.stringify(file.environment)}, which the settings do not declare, so it is not read (${hint}); rename the file, or declare the environment in ${settingsFile}`;
 }
 
 /**

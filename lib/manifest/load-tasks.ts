@@ -4,7 +4,7 @@ import { JsonDocument } from '../diagnostics/json-document';
 import { UserError } from '../errors';
 import type { Task } from '../model';
 import { type EnvironmentLoader, loadInEnvironments } from '../environments/environment-tasks';
-import type { Environment, Settings } from '../project-settings';
+import { type Environment, SETTINGS_FILE, type Settings } from '../project-settings';
 import { type CrossTaskEntry, entryOfTask } from './cross-task-entry';
 import { discoverTaskFiles, MANIFEST_FILE, overlayFile, toPosix } from './discover';
 import { type KnownWarnings, type LoadedTask, type LoadResult, ManifestLoader, topLevelField, warningsContext } from './load';
@@ -58,6 +58,8 @@ export interface LoadTasksInput {
   readonly environments?: readonly Environment[];
   /** The environments to load (`--env`), among the declared. @default every declared one */
   readonly only?: readonly string[];
+  /** The settings file as messages that send the user to it name it. @default SETTINGS_FILE */
+  readonly settingsFile?: string;
 }
 
 /**
@@ -135,7 +137,7 @@ export function loadTasks(input: LoadTasksInput): LoadedTasks {
     }
     const origin = `${tasksName}/${entry.relative}`;
     if (environments.length > 0) {
-      const result = loadInEnvironments({ tasksDir, entry, shown, origin, text: read.text }, environments, known, warningsOf(entry.dockerfile));
+      const result = loadInEnvironments({ tasksDir, entry, shown, origin, text: read.text, settingsFile: input.settingsFile ?? SETTINGS_FILE }, environments, known, warningsOf(entry.dockerfile));
       diagnostics.push(...result.diagnostics);
       for (const { loaded, cacheKey, textHash, warnings } of result.tasks) {
         tasks.push({ ...loaded, manifest: entry.relative, cacheKey, textHash, ...(warnings === undefined ? {} : { warnings }) });
@@ -152,7 +154,7 @@ export function loadTasks(input: LoadTasksInput): LoadedTasks {
     }
     for (const overlay of entry.overlays) {
       const overlayShown = path.posix.join(path.posix.dirname(shown), overlayFile(overlay));
-      const message = `this overlay is not read: the settings declare no environments; declare ${JSON.stringify(overlay)} in the "environments" setting of datatask.settings.json, or remove this file`;
+      const message = `this overlay is not read: the settings declare no environments; declare ${JSON.stringify(overlay)} in the "environments" setting of ${input.settingsFile ?? SETTINGS_FILE}, or remove this file`;
       diagnostics.push({ file: overlayShown, line: 1, column: 1, offset: 0, length: 0, severity: 'error', path: '', message });
     }
     const textHash = known?.hashManifest(read.text) ?? '';

@@ -1,6 +1,7 @@
 import { UserError } from '../errors';
 import type { DistPlan } from './dist';
 import type { RenderedFile } from './rendered-file';
+import { SETTINGS_FILE } from '../project-settings';
 
 /** How a run's output folder is laid out, for what it may prune. */
 export interface OutputLayout {
@@ -12,6 +13,8 @@ export interface OutputLayout {
   readonly pruneEnvironments?: boolean;
   /** The flag that lets an environment without tasks prune its folder (`--allow-empty`). @default false */
   readonly allowEmpty?: boolean;
+  /** The settings file, as the refusal names it. @default SETTINGS_FILE */
+  readonly settingsFile?: string;
 }
 
 /** The command-line flag named by the refusal of a removed environment. */
@@ -44,7 +47,7 @@ export function guardPrune(plan: DistPlan, files: readonly RenderedFile[], layou
       : `these folders are not environments the settings declare (${layout.environments.map((e) => JSON.stringify(e)).join(', ')}): the output of an environment removed or renamed, or of the project before it had environments`;
     throw new UserError(
       `nothing was written: ${why}, and would be pruned:\n${folders}\n` +
-        `With Argo CD's prune, that deletes their workloads from the cluster. If that is meant, run again with ${PRUNE_ENVIRONMENTS_FLAG}; if an environment was renamed or mistyped, declare it again in datatask.settings.json.`,
+        `With Argo CD's prune, that deletes their workloads from the cluster. If that is meant, run again with ${PRUNE_ENVIRONMENTS_FLAG}; if an environment was renamed or mistyped, declare it again in ${layout.settingsFile ?? SETTINGS_FILE}.`,
     );
   }
   if (layout.allowEmpty === true) return;

@@ -8,6 +8,6 @@ import { type Rendered, type RenderRun, renderStage } from '../synth';
  * with a git ref, not with the output folder). A tasks folder without
  * manifests renders nothing (a review of removing every task).
  */
-export function renderWorkingTree(input: Pick<RenderRun, 'tasksDir' | 'settings' | 'environments' | 'only' | 'cwd' | 'customResources' | 'pins'> & { readonly customize: readonly Customize[] }): Rendered {
+export function renderWorkingTree(input: Pick<RenderRun, 'tasksDir' | 'settings' | 'environments' | 'only' | 'cwd' | 'customResources' | 'pins' | 'settingsFile'> & { readonly customize: readonly Customize[] }): Rendered {
   return renderStage({ ...input, allowEmpty: true });
 }

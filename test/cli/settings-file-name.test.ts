@@ -22,3 +22,23 @@ test('compare in a project without environments names the settings file given', 
   expect(r.code).toBe(2);
   expect(r.stderr).toContain('the settings declare none (the "environments" setting of conf/s.json)');
 });
+
+test('an overlay or pins file of an undeclared environment, and an overlay without environments, name the settings file given', () => {
+  ws.task('etl/manifest.prd.json', '{}\n');
+  expect(ws.run('synth', '--settings', 'conf/s.json').stderr).toContain('tasks/etl/manifest.prd.json:1:1 error: this overlay is not read: the settings declare no environments; declare "prd" in the "environments" setting of conf/s.json, or remove this file');
+  ws.write('conf/s.json', '{"environments": {"dev": {}, "prod": {}}}\n');
+  ws.write('pins/prd.json', '{}\n');
+  const r = ws.run('synth', '--settings', 'conf/s.json');
+  expect(r.code).toBe(1);
+  expect(r.stderr).toContain('tasks/etl/manifest.prd.json:1:1 error: this overlay is for environment "prd", which the settings do not declare, so it is not read (did you mean "prod", manifest.prod.json?); rename the file, or declare the environment in conf/s.json');
+  expect(r.stderr).toContain('pins/prd.json:1:1 error: this pins file is for environment "prd", which the settings do not declare, so it is not read (did you mean "prod", pins/prod.json?); rename the file, or declare the environment in conf/s.json');
+});
+
+test('the removed-environment guard names the settings file given', () => {
+  ws.write('conf/s.json', '{"environments": {"dev": {}, "prod": {}}}\n');
+  expect(ws.run('synth', '--settings', 'conf/s.json').code).toBe(0);
+  ws.write('conf/s.json', '{"environments": {"dev": {}}}\n');
+  const r = ws.run('synth', '--settings', 'conf/s.json');
+  expect(r.code).not.toBe(0);
+  expect(r.stderr).toContain('if an environment was renamed or mistyped, declare it again in conf/s.json.');
+});

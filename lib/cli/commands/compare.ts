@@ -48,7 +48,7 @@ ${PROJECT_OPTION_HELP.settings}
     const to = environmentOption('compare', 'to', values.to, declared)!;
     if (from === to) throw new UserError(`--from and --to are both ${JSON.stringify(from)}: compare says how one environment differs from another\n\nSee \`datatask compare --help\`.`, ExitCode.USAGE);
 
-    const rendered = renderWorkingTree({ tasksDir, settings, environments, only: [from, to], customResources, cwd: io.cwd, customize: app.customize, pins: readProjectPins(tasksRoot(tasksDir), io.cwd) });
+    const rendered = renderWorkingTree({ tasksDir, settings, settingsFile: project.file, environments, only: [from, to], customResources, cwd: io.cwd, customize: app.customize, pins: readProjectPins(tasksRoot(tasksDir), io.cwd) });
     const errors = rendered.diagnostics.filter((d) => d.severity === 'error').sort(compareDiagnostics);
     if (errors.length > 0) {
       report(errors, format === 'json' ? 'json' : 'text', io);

@@ -59,7 +59,7 @@ ${ENV_OPTION_HELP}
     const only = selectedEnvironments('images', values.env, project);
     // The tasks as synth renders them (hooks included, each environment's overlays), with the render cache of the default output folder.
     const outDir = projectPath(io, app, undefined, 'out').absolute;
-    const run = renderStage({ tasksDir, settings, environments, only, customResources, cwd: io.cwd, allowEmpty: true, customize: app.customize, cache: renderCache(io, app, { settings, environments, tasksDir, outDir, crds: customResources?.hash }) });
+    const run = renderStage({ tasksDir, settings, settingsFile: project.file, environments, only, customResources, cwd: io.cwd, allowEmpty: true, customize: app.customize, cache: renderCache(io, app, { settings, environments, tasksDir, outDir, crds: customResources?.hash }) });
     const rendered = { ...run, tasks: oncePerImage(run.tasks) };
     const diagnostics = sorted([...rendered.diagnostics, ...imageBuildDiagnostics(rendered.tasks, io.cwd, { tag, bake: chosen === 'bake' })]);
     // With json, stdout holds one JSON value, the plan: diagnostics go to stderr (as JSON lines).

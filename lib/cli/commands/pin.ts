@@ -53,7 +53,7 @@ export function projectTasks(command: string, values: OptionValues, io: CliIo, a
   const environments = declared.length > 0 ? declared.map((e) => e.name) : environmentsOf(settings);
   checkUsage(environments);
   const outDir = projectPath(io, app, undefined, 'out').absolute;
-  const run = renderStage({ tasksDir, settings, environments: declared, customResources, cwd: io.cwd, allowEmpty: true, customize: app.customize, cache: renderCache(io, app, { settings, environments: declared, tasksDir, outDir, crds: customResources?.hash }) });
+  const run = renderStage({ tasksDir, settings, settingsFile: project.file, environments: declared, customResources, cwd: io.cwd, allowEmpty: true, customize: app.customize, cache: renderCache(io, app, { settings, environments: declared, tasksDir, outDir, crds: customResources?.hash }) });
   const rendered = { ...run, tasks: oncePerImage(run.tasks) };
   const errors = sorted(rendered.diagnostics.filter((d) => d.severity === 'error'));
   if (errors.length > 0) {

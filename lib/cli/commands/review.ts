@@ -53,7 +53,7 @@ ${ENV_OPTION_HELP}
     // With --env, only those environments' folders are compared.
     const atBase = only === undefined ? whole : { ...whole, files: new Map([...whole.files].filter(([file]) => only.some((name) => file.startsWith(`${name}/`)))) };
     const pins = readProjectPins(tasksRoot(tasksDir), io.cwd);
-    const tree = renderWorkingTree({ tasksDir, settings, environments, only, customResources, cwd: io.cwd, customize: app.customize, pins });
+    const tree = renderWorkingTree({ tasksDir, settings, settingsFile: project.file, environments, only, customResources, cwd: io.cwd, customize: app.customize, pins });
     const errors = tree.diagnostics.filter((d) => d.severity === 'error').sort(compareDiagnostics);
     if (errors.length > 0) {
       report(errors, diagnosticFormat, io);

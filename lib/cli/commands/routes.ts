@@ -29,7 +29,7 @@ ${ENV_OPTION_HELP}
     if (typeof project === 'number') return project;
     const { settings, environments, customResources } = project;
     const only = selectedEnvironments('routes', values.env, project);
-    const tree = renderWorkingTree({ tasksDir, settings, environments, only, customResources, cwd: io.cwd, customize: app.customize, pins: readProjectPins(tasksRoot(tasksDir), io.cwd) });
+    const tree = renderWorkingTree({ tasksDir, settings, settingsFile: project.file, environments, only, customResources, cwd: io.cwd, customize: app.customize, pins: readProjectPins(tasksRoot(tasksDir), io.cwd) });
     const errors = tree.diagnostics.filter((d) => d.severity === 'error');
     if (errors.length > 0) {
       report(errors, 'text', io);

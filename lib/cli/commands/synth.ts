@@ -68,7 +68,7 @@ function runSynth(values: OptionValues, io: CliIo, app: AppEntry, check: boolean
   const pins = readProjectPins(tasksRoot(tasksDir), io.cwd);
 
   const rendered = renderStage({
-    tasksDir, settings, environments, only, customResources, cwd: io.cwd, strict, pins,
+    tasksDir, settings, settingsFile: project.file, environments, only, customResources, cwd: io.cwd, strict, pins,
     deployed: (namespace, name, environment) => fs.existsSync(path.join(outDir, taskOutputPath(namespace, name, environment))),
     customize: app.customize,
     allowEmpty: values['allow-empty'] === true,
@@ -87,7 +87,7 @@ function runSynth(values: OptionValues, io: CliIo, app: AppEntry, check: boolean
     outDir, shownOut, check,
     writeOut: cdk8s === undefined || cdk8s.writesDist,
     cdk8sOutDir: cdk8s === undefined || cdk8s.dir === outDir ? undefined : cdk8s.dir,
-    layout: outputLayout(environments, only, values),
+    layout: outputLayout(environments, only, values, project.file),
   }, rendered.files);
   io.observe?.({ ...rendered, ...written });
   if (written.drift !== undefined) {
@@ -108,8 +108,8 @@ function runSynth(values: OptionValues, io: CliIo, app: AppEntry, check: boolean
 }
 
 /** The output folder's environments, and what this run may prune. */
-function outputLayout(environments: readonly Environment[], only: readonly string[] | undefined, values: OptionValues): WriteRun['layout'] {
-  const flags = { allowEmpty: values['allow-empty'] === true, pruneEnvironments: values['prune-environments'] === true };
+function outputLayout(environments: readonly Environment[], only: readonly string[] | undefined, values: OptionValues, settingsFile: string): WriteRun['layout'] {
+  const flags = { allowEmpty: values['allow-empty'] === true, pruneEnvironments: values['prune-environments'] === true, settingsFile };
   if (environments.length === 0) return flags;
   const declared = environments.map((e) => e.name);
   // With --env, only those folders are planned: no other folder is pruned, removed environments' included.

@@ -40,7 +40,7 @@ export function environmentsRule(declared: readonly string[]) {
     const listed = raw.environments;
     if (!Array.isArray(listed) || listed.length === 0) return;
     if (declared.length === 0) {
-      ctx.addIssue({ code: 'custom', path: ['environments'], message: 'the settings declare no environments (the "environments" setting of datatask.settings.json); declare them there, or remove this field' });
+      ctx.addIssue({ code: 'custom', path: ['environments'], message: 'the settings declare no environments (no "environments" setting); declare them there, or remove this field' });
       return;
     }
     listed.forEach((name, i) => {
