@@ -31,7 +31,7 @@ export const PROJECT_OPTION_HELP = {
  * synth` does.
  */
 export function projectPath(io: CliIo, app: AppEntry, given: unknown, option: keyof typeof PROJECT_DEFAULTS): { readonly absolute: string; readonly shown: string } {
-  const absolute = typeof given === 'string' ? path.resolve(io.cwd, given) : path.join(projectRoot(app.main, io.cwd), PROJECT_DEFAULTS[option]);
+  const absolute = typeof given === 'string' ? path.resolve(io.cwd, given) : path.join(tasksProject(app.main, io.cwd), PROJECT_DEFAULTS[option]);
   return { absolute, shown: typeof given === 'string' ? given : path.relative(io.cwd, absolute) || '.' };
 }
 
@@ -131,6 +131,34 @@ export function projectRoot(main: string, cwd: string): string {
   for (let dir = from; ; dir = path.dirname(dir)) {
     if (fs.existsSync(path.join(dir, 'package.json'))) return dir;
     if (path.dirname(dir) === dir) return from;
+  }
+}
+
+/**
+ * The folder of the default `tasks/`, `dist/` and settings file: the
+ * project folder (`projectRoot`), except when this checkout's command is
+ * run from a folder outside it that is a tasks repository of its own (it,
+ * or a folder above it, holds a `datatask.settings.json` or a `tasks/`
+ * folder): then that repository, so that `node ~/datatask-cdk8s/bin/datatask.js
+ * synth` in a team's repository renders that repository's tasks, not this
+ * checkout's examples.
+ */
+export function tasksProject(main: string, cwd: string): string {
+  const root = projectRoot(main, cwd);
+  const here = path.resolve(cwd);
+  const inside = here === root || here.startsWith(`${root}${path.sep}`);
+  if (inside || path.resolve(main).split(path.sep).includes('node_modules')) return root;
+  for (let dir = here; ; dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, PROJECT_DEFAULTS.settings)) || isFolder(path.join(dir, PROJECT_DEFAULTS.tasks))) return dir;
+    if (path.dirname(dir) === dir) return root;
+  }
+}
+
+function isFolder(file: string): boolean {
+  try {
+    return fs.statSync(file).isDirectory();
+  } catch {
+    return false;
   }
 }
 
