@@ -7,6 +7,7 @@ import { codeIdentity } from '../output/code-identity';
 import { RenderCache, type RenderCacheKey } from '../output/render-cache';
 import type { CustomResourceDefinitions } from '../output/custom-resource-definitions';
 import type { Environment, Settings } from '../project-settings';
+import { pinsFile } from '../images/project';
 import { didYouMean } from '../validation/suggest';
 import { readSettings } from '../settings-file';
 import type { AppEntry, CliIo } from './command';
@@ -177,4 +178,20 @@ export function tasksRoot(tasksDir: string): string {
 /** Seconds since `started` (a `process.hrtime.bigint()`), two decimals. */
 export function elapsed(started: bigint): string {
   return (Number((process.hrtime.bigint() - started) / 1000000n) / 1000).toFixed(2);
+}
+
+/** The options of a command between two environments (`promote`, `compare`): `--from ENV --to ENV [--task …]`. */
+export const ENVIRONMENT_PAIR_OPTIONS = { from: { type: 'string' }, to: { type: 'string' }, task: { type: 'string', multiple: true } } as const;
+
+/** An environment option (`--env`, `--from`, `--to`) checked against the declared environments: required with environments, refused without; a usage error (exit 2) otherwise. */
+export function environmentOption(command: string, option: string, value: unknown, environments: readonly string[]): string | undefined {
+  const see = `\n\nSee \`datatask ${command} --help\`.`;
+  if (environments.length === 0) {
+    if (value === undefined) return undefined;
+    throw new UserError(`--${option} ${JSON.stringify(value)}: the settings declare no environments (the pins file is ${pinsFile(undefined)})${see}`, ExitCode.USAGE);
+  }
+  if (value === undefined) throw new UserError(`--${option} ENV is required: the settings declare the environments ${environments.join(', ')}${see}`, ExitCode.USAGE);
+  if (typeof value === 'string' && environments.includes(value)) return value;
+  const suggestion = didYouMean(String(value), environments);
+  throw new UserError(`--${option} ${JSON.stringify(value)} is not a declared environment${suggestion === undefined ? '' : ` (did you mean ${JSON.stringify(suggestion)}?)`}; the settings declare ${environments.join(', ')}${see}`, ExitCode.USAGE);
 }

@@ -6,8 +6,7 @@ import { readProjectPins } from '../../images/apply-pins';
 import { renderWorkingTree } from '../../review/working-tree';
 import { didYouMean } from '../../validation/suggest';
 import { type Command, oneOf } from '../command';
-import { PROJECT_OPTION_HELP, PROJECT_OPTIONS, tasksRoot, projectSettings, report, tasksFolder } from '../project';
-import { environmentOption } from './pin';
+import { PROJECT_OPTION_HELP, PROJECT_OPTIONS, tasksRoot, projectSettings, report, tasksFolder, environmentOption, ENVIRONMENT_PAIR_OPTIONS } from '../project';
 
 const COMPARE_FORMATS = ['text', 'markdown', 'json'] as const;
 
@@ -21,9 +20,7 @@ export const compareCommand: Command = {
   options: {
     tasks: PROJECT_OPTIONS.tasks,
     settings: PROJECT_OPTIONS.settings,
-    from: { type: 'string' },
-    to: { type: 'string' },
-    task: { type: 'string', multiple: true },
+    ...ENVIRONMENT_PAIR_OPTIONS,
     format: { type: 'string', default: 'text' },
   },
   optionHelp: `${PROJECT_OPTION_HELP.tasks}

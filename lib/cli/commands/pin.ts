@@ -12,10 +12,9 @@ import type { LoadedTask } from '../../manifest/load';
 import type { Settings } from '../../project-settings';
 import { renderStage, sorted } from '../../synth';
 import { oncePerImage } from '../../output/image-plan';
-import { didYouMean } from '../../validation/suggest';
 import type { AppEntry, CliIo, Command, OptionValues } from '../command';
 import { tagOption } from './images';
-import { PROJECT_OPTION_HELP, PROJECT_OPTIONS, projectPath, tasksRoot, projectSettings, renderCache, report, tasksFolder } from '../project';
+import { environmentOption, PROJECT_OPTION_HELP, PROJECT_OPTIONS, projectPath, tasksRoot, projectSettings, renderCache, report, tasksFolder } from '../project';
 
 /** The declared environments of the settings (empty: none); the commands take it as a parameter so that tests and the settings wiring choose. */
 export type EnvironmentsOf = (settings: Settings) => readonly string[];
@@ -26,18 +25,6 @@ export function requiredOption(command: string, option: string, value: unknown, 
   throw new UserError(`--${option} ${what} is required\n\nSee \`datatask ${command} --help\`.`, ExitCode.USAGE);
 }
 
-/** `--env`, checked against the declared environments: required with environments, refused without; a usage error otherwise. */
-export function environmentOption(command: string, option: string, value: unknown, environments: readonly string[]): string | undefined {
-  const see = `\n\nSee \`datatask ${command} --help\`.`;
-  if (environments.length === 0) {
-    if (value === undefined) return undefined;
-    throw new UserError(`--${option} ${JSON.stringify(value)}: the settings declare no environments (the pins file is ${pinsFile(undefined)})${see}`, ExitCode.USAGE);
-  }
-  if (value === undefined) throw new UserError(`--${option} ENV is required: the settings declare the environments ${environments.join(', ')}${see}`, ExitCode.USAGE);
-  if (typeof value === 'string' && environments.includes(value)) return value;
-  const suggestion = didYouMean(String(value), environments);
-  throw new UserError(`--${option} ${JSON.stringify(value)} is not a declared environment${suggestion === undefined ? '' : ` (did you mean ${JSON.stringify(suggestion)}?)`}; the settings declare ${environments.join(', ')}${see}`, ExitCode.USAGE);
-}
 
 /**
  * The tasks of the project as synth renders them, or the exit code after

@@ -5,8 +5,8 @@ import { declaredEnvironments } from '../../images/project';
 import { sameRepository } from '../../images/reference';
 import { didYouMean } from '../../validation/suggest';
 import type { Command } from '../command';
-import { PROJECT_OPTION_HELP, PROJECT_OPTIONS } from '../project';
-import { environmentOption, type EnvironmentsOf, failWith, projectPins, projectTasks, requiredOption } from './pin';
+import { PROJECT_OPTION_HELP, PROJECT_OPTIONS, environmentOption, ENVIRONMENT_PAIR_OPTIONS } from '../project';
+import { type EnvironmentsOf, failWith, projectPins, projectTasks, requiredOption } from './pin';
 
 /**
  * `datatask promote --from ENV --to ENV [--task NS/NAME …]`: copies pins
@@ -22,9 +22,7 @@ export function promoteCommandWith(environmentsOf: EnvironmentsOf): Command {
     options: {
       tasks: PROJECT_OPTIONS.tasks,
       settings: PROJECT_OPTIONS.settings,
-      from: { type: 'string' },
-      to: { type: 'string' },
-      task: { type: 'string', multiple: true },
+      ...ENVIRONMENT_PAIR_OPTIONS,
     },
     optionHelp: `${PROJECT_OPTION_HELP.tasks}
 ${PROJECT_OPTION_HELP.settings}
