@@ -100,7 +100,7 @@ export function renderStage(run: RenderRun): Rendered {
   const tasks = pinned.tasks;
 
   // 2. Cross-task rules, per environment: unique names and routes, selectors that tell tasks apart.
-  let diagnostics = sorted([...loaded.diagnostics, ...pinned.diagnostics, ...crossTaskRules(loaded.crossTask, run)]);
+  let diagnostics = sorted([...loaded.diagnostics.flatMap((d) => pinned.withPins(d) ?? []), ...pinned.diagnostics, ...crossTaskRules(loaded.crossTask, run)]);
   if (failed(diagnostics, strict)) {
     // Every problem in one run: objects too large are still measured, where a manifest is large enough to make one.
     const large = tasks.filter((source) => needsObjectSizeCheck(source.document));

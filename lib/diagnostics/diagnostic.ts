@@ -35,6 +35,13 @@ export interface Diagnostic extends SourceLocation {
    * every environment the task runs in.
    */
   readonly environments?: readonly string[];
+  /**
+   * The rule that found it, where a later stage can tell that it no longer
+   * holds: `mutable-tag` (a tag that moves under running pods), dropped for
+   * a task pinned by digest wherever it runs (lib/images/apply-pins.ts).
+   * Not printed. @default none
+   */
+  readonly rule?: 'mutable-tag';
 }
 
 /** Sorts diagnostics by file, position, field, then message: output must not depend on discovery order. */

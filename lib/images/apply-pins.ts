@@ -86,6 +86,12 @@ export function pinsIdentity(files: readonly PinsFileText[]): string | undefined
 
 /** The pinned tasks, and every error of every pins file, located. */
 export interface PinnedTasks {
+  /**
+   * A diagnostic of the load stage as it holds with the pins: a mutable
+   * tag's warning is dropped where every environment it is of pins the
+   * task by digest, and names only the others where some do.
+   */
+  readonly withPins: (diagnostic: Diagnostic) => Diagnostic | undefined;
   /** The loaded tasks, in the same order, a pinned task's image replaced by its pin. */
   readonly tasks: readonly TaskSource[];
   readonly diagnostics: readonly Diagnostic[];
@@ -110,7 +116,7 @@ export interface PinnedTasks {
  */
 export function applyPins(loaded: LoadedTasks, declared: readonly string[], files: readonly PinsFileText[], settingsFile: string = SETTINGS_FILE): PinnedTasks {
   const { tasks, crossTask: groups } = loaded;
-  if (files.length === 0) return { tasks, diagnostics: [] };
+  if (files.length === 0) return { tasks, diagnostics: [], withPins: (d) => d };
   const diagnostics: Diagnostic[] = [];
   const pinsOf = new Map<string | undefined, { readonly origin: string; readonly pins: ReadonlyMap<string, string> }>();
   // Per environment of the run: where each task (its manifest valid or not) is.
@@ -151,7 +157,35 @@ export function applyPins(loaded: LoadedTasks, declared: readonly string[], file
     if (file === undefined || pin === undefined) return source;
     return { ...source, task: { ...source.task, image: pinnedImage(source.task.image, pin) }, origin: `${source.origin}, with the image pinned in ${file.origin}` };
   });
-  return { tasks: pinned, diagnostics };
+  return { tasks: pinned, diagnostics, withPins: pinnedTags(tasks, pinned) };
+}
+
+/**
+ * A warning of the load stage as it holds once pins apply: a mutable tag
+ * (`rule: 'mutable-tag'`) is not one in an environment that pins the task
+ * by digest (its pods run the digest, not the tag). Dropped where every
+ * environment it is of (every one the task runs in, when it names none)
+ * pins the task; else naming the environments that do not.
+ */
+function pinnedTags(tasks: readonly TaskSource[], pinned: readonly TaskSource[]): (warning: Diagnostic) => Diagnostic | undefined {
+  // Per manifest folder: the environments the task runs in, and those whose pin replaced its image.
+  const runs = new Map<string, { all: Set<string | undefined>; pinned: Set<string | undefined> }>();
+  tasks.forEach((source, i) => {
+    const folder = path.posix.dirname(source.document.file);
+    const held = runs.get(folder) ?? { all: new Set(), pinned: new Set() };
+    held.all.add(source.environment);
+    if (pinned[i] !== source) held.pinned.add(source.environment);
+    runs.set(folder, held);
+  });
+  return (warning) => {
+    const held = warning.rule === 'mutable-tag' ? runs.get(path.posix.dirname(warning.file)) : undefined;
+    if (held === undefined || held.pinned.size === 0) return warning;
+    const of = warning.environments === undefined || warning.environments.length === 0 ? [...held.all] : warning.environments;
+    const unpinned = of.filter((environment) => !held.pinned.has(environment));
+    if (unpinned.length === 0) return undefined;
+    if (unpinned.length === of.length || unpinned.includes(undefined)) return warning;
+    return { ...warning, environments: (unpinned as string[]).sort(compareStrings) };
+  };
 }
 
 /**

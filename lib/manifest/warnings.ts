@@ -20,12 +20,15 @@ import { looksLikeSecret } from './secret-name';
 export function taskWarnings(loaded: { readonly task: TaskWithoutNamespace; readonly document: SourceDocument }, taskDir: string, shownDir: string, listsDockerfile?: boolean): Diagnostic[] {
   const { task, document } = loaded;
   const out: Diagnostic[] = [];
-  const warn = (p: readonly (string | number)[], message: string) => out.push(document.diagnostic(p, message, { severity: 'warning' }));
+  const warn = (p: readonly (string | number)[], message: string, rule?: Diagnostic['rule']) => {
+    const found = document.diagnostic(p, message, { severity: 'warning' });
+    out.push(rule === undefined ? found : { ...found, rule });
+  };
   const imageField = task.imageBuilt ? 'image-destination' : 'image-source';
 
   const image = parseImageReference(task.image);
   if (image.ok && image.value.digest === undefined && (image.value.tag === undefined || image.value.tag === 'latest')) {
-    warn([imageField], `${JSON.stringify(task.image)} ${image.value.tag === undefined ? 'has no tag, so it means ":latest"' : 'uses the "latest" tag'}, which changes under running pods; pin a version tag or a digest`);
+    warn([imageField], `${JSON.stringify(task.image)} ${image.value.tag === undefined ? 'has no tag, so it means ":latest"' : 'uses the "latest" tag'}, which changes under running pods; pin a version tag or a digest`, 'mutable-tag');
   }
   if (task.imageBuilt && !(listsDockerfile ?? fs.existsSync(path.join(taskDir, 'Dockerfile')))) {
     warn([imageField], `there is no Dockerfile in ${shownDir}/; an image-destination is built from the task folder`);

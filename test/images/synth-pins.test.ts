@@ -133,14 +133,40 @@ describe('synth with pins (the CLI)', () => {
 
   test('a warm run reads the same warnings as a cold one: the cache keeps the models as loaded, not as pinned', () => {
     ws.cacheBuild = 'build-1';
-    ws.task('gstogs/manifest.json', job('gstogs', { 'image-source': GS }));
+    ws.task('gstogs/manifest.json', job('gstogs', { 'image-source': GS, env: [{ name: 'API_TOKEN', value: 'x' }] }));
     ws.write('pins.json', `{"default/gstogs": "${GS}:1@sha256:${hex('a')}"}\n`);
-    expect(ws.run('synth').stderr).toContain(`warning: image-source: "${GS}" has no tag`);
+    expect(ws.run('synth').stderr).toContain('warning: env[0].value: API_TOKEN looks like a secret');
     const cold = ws.outcome!.diagnostics.map(formatDiagnostic);
     expect(cold.length).toBe(1);
     ws.run('synth');
     expect(ws.outcome!.rendered).toBe(0);
     expect(ws.outcome!.diagnostics.map(formatDiagnostic)).toEqual(cold);
+  });
+
+  test('a mutable tag is not warned about where the task is pinned by digest (its pods run the digest), cold or warm; it is where it is not', () => {
+    ws.cacheBuild = 'build-1';
+    ws.task('gstogs/manifest.json', job('gstogs', { 'image-source': GS }));
+    const warning = `tasks/gstogs/manifest.json:5:19 warning: image-source: "${GS}" has no tag, so it means ":latest", which changes under running pods; pin a version tag or a digest`;
+    expect(ws.run('synth').code).toBe(0);
+    expect(ws.outcome!.diagnostics.map(formatDiagnostic)).toEqual([warning]);
+    ws.write('pins.json', `{"default/gstogs": "${GS}:1@sha256:${hex('a')}"}\n`);
+    for (const run of ['cold', 'warm']) {
+      expect([run, ws.run('synth', '--strict').code]).toEqual([run, 0]);
+      expect(ws.outcome!.diagnostics).toEqual([]);
+    }
+  });
+
+  test('with environments, the mutable-tag warning stays for the environments left unpinned, naming them', () => {
+    ws.write('datatask.settings.json', '{"environments": {"dev": {}, "prod": {}}}\n');
+    ws.task('gstogs/manifest.json', job('gstogs', { 'image-source': GS }));
+    ws.write('pins/prod.json', `{"default/gstogs": "${GS}:1@sha256:${hex('a')}"}\n`);
+    expect(ws.run('synth').code).toBe(0);
+    expect(ws.outcome!.diagnostics.map(formatDiagnostic)).toEqual([
+      `tasks/gstogs/manifest.json:5:19 warning: [dev] image-source: "${GS}" has no tag, so it means ":latest", which changes under running pods; pin a version tag or a digest`,
+    ]);
+    ws.write('pins/dev.json', `{"default/gstogs": "${GS}:1@sha256:${hex('a')}"}\n`);
+    expect(ws.run('synth').code).toBe(0);
+    expect(ws.outcome!.diagnostics).toEqual([]);
   });
 
   test('check sees a changed pin (exit 3, the image line in the diff), and synth writes it', () => {
