@@ -156,7 +156,10 @@ function atPins(changes: readonly TaskChange[], files: readonly PinsFileText[]):
       const place = document.locate([key]);
       return { ...f, location: { file: place.file, line: place.line, column: place.column, path: key } };
     });
-    return { ...task, findings };
+    // A Job refused for a template the pin changed (its image among the fields): refused at the pin too, where a
+    // `pin` or `promote` pull request's reviewer sees it.
+    const atPin = findings.find((f) => f.image !== undefined && f.location?.path === key)?.location;
+    return { ...task, findings: atPin === undefined ? findings : findings.map((f) => (f.kind === 'refusal' && f.location === undefined && f.message.includes('image') ? { ...f, location: atPin } : f)) };
   });
 }
 

@@ -393,3 +393,21 @@ describe('image changes in words (lib/review/image-change.ts)', () => {
     expect(imageChange('busybox', 'busybox:latest')!.kind).toBe('other');
   });
 });
+
+test('a Job refused for a promoted pin (its template is immutable) is refused at the pin promote changed, where the pull request shows it', () => {
+  const repo = new ScratchRepo();
+  try {
+    const pins = (environment: string, image: string) => repo.write(`pins/${environment}.json`, `${JSON.stringify({ 'default/load': image }, null, 2)}\n`);
+    repo.write('datatask.settings.json', `${JSON.stringify({ environments: { staging: {}, prod: {} } })}\n`);
+    repo.task('load/manifest.json', { ...ETL, name: 'load', labels: 'app:load', schedule: undefined });
+    pins('staging', `gcr.io/acme/etl:8e1a2b4@${D2}`);
+    pins('prod', `gcr.io/acme/etl:3f2c1d0@${D1}`);
+    repo.commitBase();
+    expect(repo.run('promote', '--from', 'staging', '--to', 'prod')).toMatchObject({ code: 0 });
+    const github = repo.review('--base', 'base', '--format', 'github');
+    expect(github.code).toBe(4);
+    expect(github.stdout.split('\n')[0]).toMatch(/^::error file=pins\/prod\.json,line=2,col=19,title=\[prod\] default\/load::the API server will refuse to update Job\/load in default: a Job's spec\.template is immutable \(batch\/v1\) and this change edits it \(image\)/);
+  } finally {
+    repo.remove();
+  }
+});
