@@ -300,3 +300,29 @@ test('manifest errors with --format json: one JSON line each on stdout, the coun
     ws.remove();
   }
 });
+
+/** web in dev (namespace data-dev) and prod (default), whose prod overlay deletes LOG_LEVEL, env[1] in the manifest: MODE is env[1] in prod, env[2] in dev. */
+function shiftedEnv(): Workspace {
+  return new Workspace()
+    .write('datatask.settings.json', '{ "environments": { "dev": { "namespace": "data-dev" }, "prod": {} } }\n')
+    .task('web/manifest.json', {
+      type: 'service', name: 'web', labels: 'app:web', 'image-source': 'busybox:1.36', 'name-port': 'http', 'container-port': 80, published: { prefix: '/web/', access: 'dev' },
+      env: [{ name: 'A', value: 'a' }, { name: 'LOG_LEVEL', value: 'debug' }, { name: 'MODE', value: 'fast' }],
+    })
+    .task('web/manifest.prod.json', '{\n  "env": [\n    { "name": "LOG_LEVEL", "$patch": "delete" },\n    { "name": "MODE", "value": "slow" }\n  ]\n}\n');
+}
+
+test('json locations: an env item by its name in each environment, not by an index that an overlay deleting an item shifts', () => {
+  const ws = shiftedEnv();
+  try {
+    const r = ws.run('compare', '--from', 'prod', '--to', 'dev', '--format', 'json');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).differences.filter((d: { message: string }) => d.message.startsWith('env '))).toEqual([
+      // dev's env[1]; prod's env[1] is MODE, which its overlay sets at line 4: LOG_LEVEL is manifest.json's (Workspace writes it pretty-printed).
+      { kind: 'change', message: 'env LOG_LEVEL added: "debug"', file: 'tasks/web/manifest.json', line: 17, column: 5, path: 'env[1]' },
+      { kind: 'change', message: 'env MODE: "slow" → "fast"', file: 'tasks/web/manifest.prod.json', line: 4, column: 5, path: 'env[2]' },
+    ]);
+  } finally {
+    ws.remove();
+  }
+});
