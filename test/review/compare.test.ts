@@ -326,3 +326,13 @@ test('json locations: an env item by its name in each environment, not by an ind
     ws.remove();
   }
 });
+
+test('a route target moved by the namespace setting is located at no manifest field (container-port only when the port differs)', () => {
+  const ws = shiftedEnv();
+  try {
+    const r = ws.run('compare', '--from', 'prod', '--to', 'dev', '--format', 'json');
+    expect(JSON.parse(r.stdout).differences.filter((d: { message: string }) => d.message.includes('target'))).toEqual([{ kind: 'change', message: 'route /web/ target: web.default:80 → web.data-dev:80' }]);
+  } finally {
+    ws.remove();
+  }
+});
