@@ -271,7 +271,7 @@ function taskType(objects: readonly KubeObject[]): string {
  * (`<namespace>/<task>.k8s.yaml`, no environment folder), now that it has
  * some: the migration the README describes ("Environments", migrating).
  */
-function isMigration(base: ReadonlyMap<string, string>, environments: readonly Environment[]): boolean {
+export function isMigration(base: ReadonlyMap<string, string>, environments: readonly Environment[]): boolean {
   if (environments.length === 0 || base.size === 0) return false;
   const declared = new Set(environments.map((e) => e.name));
   return [...base.keys()].every((path) => path.split('/').length === 2 && !declared.has(path.slice(0, path.indexOf('/'))));

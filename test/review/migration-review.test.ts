@@ -43,3 +43,16 @@ test('each environment is compared with the base: prod sees its one change, dev 
   expect(r.stdout).not.toContain('it goes to web.data:');
   expect(lines.at(-2)).toBe('Tasks: 1 changed, 2 added, 2 removed, 1 unchanged; 2 exposure changes, 4 objects deleted');
 });
+
+test('--env narrows the migration review to that environment, still compared with the base (it was every object "added", a first deploy)', () => {
+  const r = repo.review('--base', 'base', '--env', 'prod');
+  expect(r.code).toBe(0);
+  expect(r.stdout).toBe(
+    `Review of the tasks in the working tree against dist at base (${short}): it has no environment folders (the output of the project before it had environments), so each environment is compared with it, as the cluster that ran it sees the change once its Application's path is dist/<environment>\n` +
+      '\n' +
+      'changed prod: data/web (service, tasks/web/manifest.json)\n' +
+      '  change    replicas: 1 → 3\n' +
+      '\n' +
+      'Tasks: 1 changed, 0 added, 0 removed, 1 unchanged\n',
+  );
+});
