@@ -30,6 +30,8 @@ export interface ReviewInput {
   readonly out: string;
   /** The project's pins files (lib/images/apply-pins.ts `readProjectPins`): a pinned image's change is located at its pin. @default none */
   readonly pins?: readonly PinsFileText[];
+  /** The environments of `--env`, whose folders alone `base.files` holds. @default every one */
+  readonly only?: readonly string[];
 }
 
 /**
@@ -85,6 +87,7 @@ export function reviewChanges(input: ReviewInput): Review {
     base: { ref: input.base.ref, commit: input.base.commit },
     out: input.out,
     firstDeploy: input.base.files.size === 0,
+    ...(input.only === undefined ? {} : { only: input.only }),
     ...(migration ? { migration } : {}),
     changes: promoted.sort((a, b) => compareStrings(a.environment ?? '', b.environment ?? '') || compareStrings(a.namespace, b.namespace) || compareStrings(a.name, b.name)),
     unchanged,

@@ -56,3 +56,20 @@ test('--env narrows the migration review to that environment, still compared wit
       'Tasks: 1 changed, 0 added, 0 removed, 1 unchanged\n',
   );
 });
+
+test('--env naming an environment new since the base: that folder is what does not exist there, not the output folder', () => {
+  const other = new ScratchRepo();
+  try {
+    other.task('etl/manifest.json', job('etl'));
+    other.write('datatask.settings.json', '{"environments": {"dev": {}}}\n');
+    other.commitBase();
+    other.write('datatask.settings.json', '{"environments": {"dev": {}, "staging": {}}}\n');
+    const r = other.review('--base', 'base', '--env', 'staging');
+    expect(r.code).toBe(0);
+    expect(r.stdout.split('\n')[0]).toBe(
+      `Review of the tasks in the working tree against dist at base (${other.git('rev-parse', '--short=7', 'base').trim()}): dist/staging does not exist there, so this is a first deploy of staging and every task is new`,
+    );
+  } finally {
+    other.remove();
+  }
+});

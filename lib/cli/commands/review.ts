@@ -62,7 +62,7 @@ ${ENV_OPTION_HELP}
       io.stderr(`${errors.length} error(s): nothing to review\n`);
       return ExitCode.INVALID_INPUT;
     }
-    const review = reviewChanges({ base: { ref: base, ...atBase }, head: tree.files, tasks: tree.tasks, settings, environments, out: out.shown, pins });
+    const review = reviewChanges({ base: { ref: base, ...atBase }, head: tree.files, tasks: tree.tasks, settings, environments, out: out.shown, pins, ...(atBase === whole ? {} : { only }) });
     if (format === 'text') io.stdout(reviewText(review));
     else if (format === 'markdown') io.stdout(reviewMarkdown(review));
     else {
