@@ -175,6 +175,8 @@ describe('usage errors: exit 2, one error line and where to look', () => {
     [['--from', 'prod', '--to', 'prod'], 'error: --from and --to are both "prod": compare says how one environment differs from another'],
     [['--from', 'dev', '--to', 'prod', '--task', 'wbe'], 'error: --task "wbe": no task of that name runs in dev or prod (did you mean "web"?); a task is named by its manifest\'s "name"'],
     [['--from', 'staging', '--to', 'prod', '--task', 'zzzzzz'], 'error: --task "zzzzzz": no task of that name runs in staging or prod; a task is named by its manifest\'s "name"'],
+    // promote's <namespace>/<name> form: the name in it.
+    [['--from', 'staging', '--to', 'prod', '--task', 'data/etl'], 'error: --task "data/etl": no task of that name runs in staging or prod (did you mean "etl"?); a task is named by its manifest\'s "name"'],
     [['--from', 'dev', '--to', 'prod', '--format', 'html'], 'error: --format must be one of text, markdown, json (found "html")'],
   ])('%j', (argv, message) => {
     expect(compare(...argv)).toEqual({ code: 2, stdout: '', stderr: `${message}${SEE}` });
