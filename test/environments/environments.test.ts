@@ -161,6 +161,24 @@ describe('the output folder is guarded per environment', () => {
     expect(fs.existsSync(path.join(dir, 'dist/prod/data-prod/etl.k8s.yaml'))).toBe(false);
   });
 
+  test('the output from before environments is not pruned without --prune-environments when an environment is named like its namespace folder', () => {
+    // Before: dist/default/etl.k8s.yaml; after: environments "default" and "prod" write dist/default/default/… (was pruned silently: "default" is declared).
+    const before = project({ 'tasks/etl/manifest.json': JOB() });
+    write(before.dir, before.run().files, undefined);
+    const { dir, run } = project({ 'datatask.settings.json': JSON.stringify({ environments: { default: {}, prod: {} } }), 'tasks/etl/manifest.json': JOB() });
+    fs.cpSync(path.join(before.dir, 'dist'), path.join(dir, 'dist'), { recursive: true });
+    expect(fs.existsSync(path.join(dir, 'dist/default/etl.k8s.yaml'))).toBe(true);
+    const refused = () => write(dir, run().files, { environments: ['default', 'prod'], rendered: ['default', 'prod'] });
+    expect(refused).toThrow(
+      'nothing was written: these files are no declared environment\'s ("default", "prod"; an environment writes <environment>/<namespace>/): the output of the project before it had environments, or of an environment removed or renamed, and would be pruned:\n' +
+        '  dist/default/: 1 generated file directly in it\n',
+    );
+    expect(fs.existsSync(path.join(dir, 'dist/default/etl.k8s.yaml'))).toBe(true);
+    write(dir, run().files, { environments: ['default', 'prod'], rendered: ['default', 'prod'], pruneEnvironments: true });
+    expect(fs.existsSync(path.join(dir, 'dist/default/etl.k8s.yaml'))).toBe(false);
+    expect(fs.existsSync(path.join(dir, 'dist/default/default/etl.k8s.yaml'))).toBe(true);
+  });
+
   test('an environment without tasks keeps its files unless --allow-empty; --env leaves other folders alone', () => {
     const { dir, run } = project({ 'datatask.settings.json': SETTINGS, 'tasks/etl/manifest.json': JOB() });
     write(dir, run().files, { environments: ['dev', 'prod'], rendered: ['dev', 'prod'] });
