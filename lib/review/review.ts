@@ -276,8 +276,8 @@ function taskType(objects: readonly KubeObject[]): string {
  */
 export function isMigration(base: ReadonlyMap<string, string>, environments: readonly Environment[]): boolean {
   if (environments.length === 0 || base.size === 0) return false;
-  const declared = new Set(environments.map((e) => e.name));
-  return [...base.keys()].every((path) => path.split('/').length === 2 && !declared.has(path.slice(0, path.indexOf('/'))));
+  // An environment's files are <env>/<namespace>/<task>.k8s.yaml, so <folder>/<task>.k8s.yaml is none, even in a folder named like an environment (namespace "prod" before, environment "prod" after).
+  return [...base.keys()].every((path) => path.split('/').length === 2);
 }
 
 /** The base's files as every environment of the working tree's files had them: `<env>/<namespace>/<task>.k8s.yaml`. */

@@ -73,3 +73,21 @@ test('--env naming an environment new since the base: that folder is what does n
     other.remove();
   }
 });
+
+test('an environment named like the namespace folder of the base (dist/data/… before, dist/data/data/… after) is still the migration, not the same objects deleted and created', () => {
+  const other = new ScratchRepo();
+  try {
+    other.task('etl/manifest.json', job('etl'));
+    other.write('datatask.settings.json', '{"namespace": "data"}\n');
+    other.commitBase();
+    other.write('datatask.settings.json', '{"namespace": "data", "environments": {"data": {}, "prod": {}}}\n');
+    const synth = other.run('synth', '--prune-environments');
+    expect(synth.code).toBe(0);
+    const r = other.review('--base', 'base');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^Review of the tasks in the working tree against dist at base \(\w+\): it has no environment folders/);
+    expect(r.stdout.split('\n').at(-2)).toBe('Tasks: 0 changed, 0 added, 0 removed, 2 unchanged');
+  } finally {
+    other.remove();
+  }
+});
