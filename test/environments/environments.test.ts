@@ -83,6 +83,15 @@ describe('diagnostics of environments, located and in one round', () => {
     ]);
   });
 
+  test('a duplicate in "environments" is reported beside an invalid name (every error in one run; it was dropped then)', () => {
+    const { run } = project({ 'datatask.settings.json': SETTINGS, 'tasks/etl/manifest.json': JOB('\n  "environments": ["dev", "dev", "Prod"],') });
+    expect(run().diagnostics.map(formatDiagnostic)).toEqual([
+      'tasks/etl/manifest.json:6:27 error: environments[1]: duplicate environment "dev" (also at [0])',
+      'tasks/etl/manifest.json:6:34 error: environments[2]: "Prod" is not a declared environment (did you mean "prod"?)',
+      'tasks/etl/manifest.json:6:34 error: environments[2]: "Prod" must consist of lower-case letters, digits and \'-\', and start and end with a letter or digit',
+    ]);
+  });
+
   test('overlays no run reads, and unknown environments, with a did-you-mean', () => {
     const { run } = project({
       'datatask.settings.json': SETTINGS,
