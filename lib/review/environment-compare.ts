@@ -97,10 +97,13 @@ interface Side {
 
 function compareTask(pair: { from?: Side; to?: Side }, input: CompareInput): TaskComparison {
   const some = (pair.to ?? pair.from)!.loaded;
+  const kind = (side: Side) => side.loaded.task.kind.replace('-', ' ');
+  // A `schedule` set or removed by an overlay makes a job a cron job in one environment only: both said.
+  const type = pair.from === undefined || pair.to === undefined || kind(pair.from) === kind(pair.to) ? kind((pair.to ?? pair.from)!) : `${kind(pair.from)} in ${input.from}, ${kind(pair.to)} in ${input.to}`;
   const common = {
     name: some.task.name,
     manifest: some.document.file,
-    type: some.task.kind.replace('-', ' '),
+    type,
     namespace: { ...(pair.from === undefined ? {} : { from: pair.from.loaded.task.namespace }), ...(pair.to === undefined ? {} : { to: pair.to.loaded.task.namespace }) },
   };
   if (pair.from === undefined || pair.to === undefined) return { ...common, status: pair.from === undefined ? 'only-in-to' : 'only-in-from', differences: [] };

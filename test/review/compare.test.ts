@@ -338,3 +338,17 @@ test('a route target moved by the namespace setting is located at no manifest fi
     ws.remove();
   }
 });
+
+test('a job in one environment and a cron job in the other (an overlay sets schedule): both types said, not the --to one alone', () => {
+  const ws = new Workspace()
+    .write('datatask.settings.json', '{ "environments": { "dev": {}, "prod": {} } }\n')
+    .task('etl/manifest.json', job('etl'))
+    .task('etl/manifest.prod.json', { schedule: '0 5 * * *' });
+  try {
+    const r = ws.run('compare', '--from', 'dev', '--to', 'prod');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('\netl (job in dev, cron job in prod, tasks/etl/manifest.json)\n  CronJob/etl in default only in prod\n  Job/etl in default only in dev\n');
+  } finally {
+    ws.remove();
+  }
+});
