@@ -60,8 +60,9 @@ export function checkDigest(digest: string): string | undefined {
   const hex = digest.slice('sha256:'.length);
   const notHex = /[^0-9a-fA-F]/.exec(hex);
   if (notHex !== null) return `holds ${JSON.stringify(notHex[0])}, which is not a hex digit`;
-  if (hex !== hex.toLowerCase()) return `is in upper-case hex; write it in lower case (${JSON.stringify(`sha256:${hex.toLowerCase()}`)})`;
+  // The length first: lower case alone would not make a short digest one.
   if (hex.length !== 64) return `has ${hex.length} hex digits after "sha256:"; a sha256 digest has 64`;
+  if (hex !== hex.toLowerCase()) return `is in upper-case hex; write it in lower case (${JSON.stringify(`sha256:${hex.toLowerCase()}`)})`;
   return undefined;
 }
 

@@ -36,15 +36,21 @@ export function guardPrune(plan: DistPlan, files: readonly RenderedFile[], layou
   for (const file of plan.prune) {
     const parts = file.split('/');
     if (parts.length < 2) continue;
-    // Without environments, a file three folders deep is of an environment layout; with them, a top folder that is not one.
-    const ofRemoved = layout.environments === undefined ? parts.length >= 3 : !layout.environments.includes(parts[0]!);
+    // Without environments, a file three folders deep is of an environment layout; with them, a top folder that is not one, or a
+    // file directly in one (`data/etl.k8s.yaml`: the output of the project before it had environments, whose namespace an environment is named like).
+    const ofRemoved = layout.environments === undefined ? parts.length >= 3 : parts.length === 2 || !layout.environments.includes(parts[0]!);
     if (ofRemoved) removed.set(parts[0]!, (removed.get(parts[0]!) ?? 0) + 1);
   }
   if (removed.size > 0 && layout.pruneEnvironments !== true) {
-    const folders = [...removed].map(([folder, n]) => `  ${shownOut}/${folder}/: ${n} generated file${n === 1 ? '' : 's'}`).join('\n');
+    const declared = (folder: string) => layout.environments?.includes(folder) === true;
+    const folders = [...removed]
+      .map(([folder, n]) => `  ${shownOut}/${folder}/: ${n} generated file${n === 1 ? '' : 's'}${declared(folder) ? ' directly in it' : ''}`)
+      .join('\n');
     const why = layout.environments === undefined
       ? 'the settings declare no environments, and these folders hold the output of environments'
-      : `these folders are not environments the settings declare (${layout.environments.map((e) => JSON.stringify(e)).join(', ')}): the output of an environment removed or renamed, or of the project before it had environments`;
+      : [...removed.keys()].some(declared)
+        ? `these files are no declared environment's (${layout.environments.map((e) => JSON.stringify(e)).join(', ')}; an environment writes <environment>/<namespace>/): the output of the project before it had environments, or of an environment removed or renamed`
+        : `these folders are not environments the settings declare (${layout.environments.map((e) => JSON.stringify(e)).join(', ')}): the output of an environment removed or renamed, or of the project before it had environments`;
     throw new UserError(
       `nothing was written: ${why}, and would be pruned:\n${folders}\n` +
         `With Argo CD's prune, that deletes their workloads from the cluster. If that is meant, run again with ${PRUNE_ENVIRONMENTS_FLAG}; if an environment was renamed or mistyped, declare it again in ${layout.settingsFile ?? SETTINGS_FILE}.`,

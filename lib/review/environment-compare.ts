@@ -8,6 +8,7 @@
 import { compareStrings } from '../compare';
 import { formatPath } from '../diagnostics/json-document';
 import type { LoadedTask } from '../manifest/load';
+import type { Task } from '../model';
 import type { Settings } from '../project-settings';
 import { asStored } from './as-stored';
 import { type Cause, ManifestFields } from './cause';
@@ -96,10 +97,13 @@ interface Side {
 
 function compareTask(pair: { from?: Side; to?: Side }, input: CompareInput): TaskComparison {
   const some = (pair.to ?? pair.from)!.loaded;
+  const kind = (side: Side) => side.loaded.task.kind.replace('-', ' ');
+  // A `schedule` set or removed by an overlay makes a job a cron job in one environment only: both said.
+  const type = pair.from === undefined || pair.to === undefined || kind(pair.from) === kind(pair.to) ? kind((pair.to ?? pair.from)!) : `${kind(pair.from)} in ${input.from}, ${kind(pair.to)} in ${input.to}`;
   const common = {
     name: some.task.name,
     manifest: some.document.file,
-    type: some.task.kind.replace('-', ' '),
+    type,
     namespace: { ...(pair.from === undefined ? {} : { from: pair.from.loaded.task.namespace }), ...(pair.to === undefined ? {} : { to: pair.to.loaded.task.namespace }) },
   };
   if (pair.from === undefined || pair.to === undefined) return { ...common, status: pair.from === undefined ? 'only-in-to' : 'only-in-from', differences: [] };
@@ -140,9 +144,24 @@ function onlyIn(o: KubeObject, environment: string): Cause[] {
  */
 function locate(cause: Cause, from: LoadedTask, to: LoadedTask): Finding {
   if (cause.field === undefined) return { kind: cause.kind, message: cause.message };
-  const places = [to, from].map((t) => t.document.locate(cause.field!));
+  const fromField = sameItem(cause.field, to.task, from.task);
+  const places = [to.document.locate(cause.field), ...(fromField === undefined ? [] : [from.document.locate(fromField)])];
   const place = places.find((p) => p.file !== to.document.file) ?? places[0]!;
   return { kind: cause.kind, message: cause.message, location: { file: place.file, line: place.line, column: place.column, path: formatPath(cause.field) } };
+}
+
+/**
+ * `field`, a path of `to`'s manifest, as a path of `from`'s: an item of
+ * `env` or `volumes` by its name (an overlay merges them by name, so one
+ * index names different items in two environments: prod's `env[2]` is not
+ * dev's); undefined when `from` has no such item.
+ */
+function sameItem(field: readonly PropertyKey[], to: Task, from: Task): readonly PropertyKey[] | undefined {
+  const [list, index, ...rest] = field;
+  if ((list !== 'env' && list !== 'volumes') || typeof index !== 'number') return field;
+  const name = to[list][index]?.name;
+  const i = from[list].findIndex((item) => item.name === name);
+  return i < 0 ? undefined : [list, i, ...rest];
 }
 
 /** `2 different, 1 only in dev, 0 only in prod, 3 the same`. */

@@ -28,7 +28,9 @@ export function reviewText(review: Review): string {
 export function header(review: Review): string {
   const at = `${review.out} at ${review.base.ref} (${review.base.commit.slice(0, 7)})`;
   const first = review.firstDeploy
-    ? `: ${review.out} does not exist there, so this is a first deploy and every task is new`
+    ? review.only === undefined || review.migration === true
+      ? `: ${review.out} does not exist there, so this is a first deploy and every task is new`
+      : `: ${review.only.map((e) => `${review.out}/${e}`).join(' and ')} ${review.only.length === 1 ? 'does' : 'do'} not exist there, so this is a first deploy of ${review.only.join(' and ')} and every task is new`
     : review.migration === true
       ? `: it has no environment folders (the output of the project before it had environments), so each environment is compared with it, as the cluster that ran it sees the change once its Application's path is ${review.out}/<environment>`
       : '';

@@ -58,8 +58,10 @@ export interface Review {
   readonly base: { readonly ref: string; readonly commit: string };
   /** The output folder as shown, e.g. `dist`. */
   readonly out: string;
-  /** The base has no output folder: every task is new. */
+  /** The base has no output folder (with `--env`, none of those environments' folders): every task is new. */
   readonly firstDeploy: boolean;
+  /** The environments `--env` narrowed the review to. @default every one */
+  readonly only?: readonly string[];
   /**
    * The base is the output of the project before it had environments
    * (no environment folders): each environment is compared with it, as

@@ -30,6 +30,8 @@ export interface ReviewInput {
   readonly out: string;
   /** The project's pins files (lib/images/apply-pins.ts `readProjectPins`): a pinned image's change is located at its pin. @default none */
   readonly pins?: readonly PinsFileText[];
+  /** The environments of `--env`, whose folders alone `base.files` holds. @default every one */
+  readonly only?: readonly string[];
 }
 
 /**
@@ -85,6 +87,7 @@ export function reviewChanges(input: ReviewInput): Review {
     base: { ref: input.base.ref, commit: input.base.commit },
     out: input.out,
     firstDeploy: input.base.files.size === 0,
+    ...(input.only === undefined ? {} : { only: input.only }),
     ...(migration ? { migration } : {}),
     changes: promoted.sort((a, b) => compareStrings(a.environment ?? '', b.environment ?? '') || compareStrings(a.namespace, b.namespace) || compareStrings(a.name, b.name)),
     unchanged,
@@ -274,10 +277,10 @@ function taskType(objects: readonly KubeObject[]): string {
  * (`<namespace>/<task>.k8s.yaml`, no environment folder), now that it has
  * some: the migration the README describes ("Environments", migrating).
  */
-function isMigration(base: ReadonlyMap<string, string>, environments: readonly Environment[]): boolean {
+export function isMigration(base: ReadonlyMap<string, string>, environments: readonly Environment[]): boolean {
   if (environments.length === 0 || base.size === 0) return false;
-  const declared = new Set(environments.map((e) => e.name));
-  return [...base.keys()].every((path) => path.split('/').length === 2 && !declared.has(path.slice(0, path.indexOf('/'))));
+  // An environment's files are <env>/<namespace>/<task>.k8s.yaml, so <folder>/<task>.k8s.yaml is none, even in a folder named like an environment (namespace "prod" before, environment "prod" after).
+  return [...base.keys()].every((path) => path.split('/').length === 2);
 }
 
 /** The base's files as every environment of the working tree's files had them: `<env>/<namespace>/<task>.k8s.yaml`. */

@@ -52,7 +52,9 @@ export function routeChanges(before: Route | undefined, after: Route | undefined
   } else if (!after.public && before.access !== after.access) {
     out.push(exposure('access group', `route ${now}: ${routeAudience(before)} → ${routeAudience(after)}`, ['published', 'access']));
   }
-  if (before.service !== after.service) out.push(change('route target', `route ${now} target: ${before.service} → ${after.service}`, ['container-port']));
+  // container-port is the cause only when the port differs: `web.data-dev:8080 → web.data:8080` is the namespace (a setting, or `namespace`).
+  const port = (service: string) => service.slice(service.lastIndexOf(':') + 1);
+  if (before.service !== after.service) out.push(change('route target', `route ${now} target: ${before.service} → ${after.service}`, port(before.service) === port(after.service) ? undefined : ['container-port']));
   if (before.rewrite !== after.rewrite) out.push(change('rewrite', `route ${now} rewrite: ${rewriteText(before.rewrite)} → ${rewriteText(after.rewrite)}`, ['published', 'rewrite']));
   if (before.timeoutMs !== after.timeoutMs) out.push(change('timeout', `route ${now} timeout: ${timeoutText(before.timeoutMs)} → ${timeoutText(after.timeoutMs)}`, ['published', 'timeout_ms']));
   if (before.sticky !== after.sticky) out.push(change('sticky sessions', `route ${now} sticky sessions: ${onOff(before.sticky)} → ${onOff(after.sticky)}`, ['published', 'sticky_sessions']));

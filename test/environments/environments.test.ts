@@ -83,6 +83,15 @@ describe('diagnostics of environments, located and in one round', () => {
     ]);
   });
 
+  test('a duplicate in "environments" is reported beside an invalid name (every error in one run; it was dropped then)', () => {
+    const { run } = project({ 'datatask.settings.json': SETTINGS, 'tasks/etl/manifest.json': JOB('\n  "environments": ["dev", "dev", "Prod"],') });
+    expect(run().diagnostics.map(formatDiagnostic)).toEqual([
+      'tasks/etl/manifest.json:6:27 error: environments[1]: duplicate environment "dev" (also at [0])',
+      'tasks/etl/manifest.json:6:34 error: environments[2]: "Prod" is not a declared environment (did you mean "prod"?)',
+      'tasks/etl/manifest.json:6:34 error: environments[2]: "Prod" must consist of lower-case letters, digits and \'-\', and start and end with a letter or digit',
+    ]);
+  });
+
   test('overlays no run reads, and unknown environments, with a did-you-mean', () => {
     const { run } = project({
       'datatask.settings.json': SETTINGS,
@@ -159,6 +168,24 @@ describe('the output folder is guarded per environment', () => {
     expect(fs.existsSync(path.join(dir, 'dist/prod/data-prod/etl.k8s.yaml'))).toBe(true);
     write(dir, files, { environments: ['dev'], rendered: ['dev'], pruneEnvironments: true });
     expect(fs.existsSync(path.join(dir, 'dist/prod/data-prod/etl.k8s.yaml'))).toBe(false);
+  });
+
+  test('the output from before environments is not pruned without --prune-environments when an environment is named like its namespace folder', () => {
+    // Before: dist/default/etl.k8s.yaml; after: environments "default" and "prod" write dist/default/default/… (was pruned silently: "default" is declared).
+    const before = project({ 'tasks/etl/manifest.json': JOB() });
+    write(before.dir, before.run().files, undefined);
+    const { dir, run } = project({ 'datatask.settings.json': JSON.stringify({ environments: { default: {}, prod: {} } }), 'tasks/etl/manifest.json': JOB() });
+    fs.cpSync(path.join(before.dir, 'dist'), path.join(dir, 'dist'), { recursive: true });
+    expect(fs.existsSync(path.join(dir, 'dist/default/etl.k8s.yaml'))).toBe(true);
+    const refused = () => write(dir, run().files, { environments: ['default', 'prod'], rendered: ['default', 'prod'] });
+    expect(refused).toThrow(
+      'nothing was written: these files are no declared environment\'s ("default", "prod"; an environment writes <environment>/<namespace>/): the output of the project before it had environments, or of an environment removed or renamed, and would be pruned:\n' +
+        '  dist/default/: 1 generated file directly in it\n',
+    );
+    expect(fs.existsSync(path.join(dir, 'dist/default/etl.k8s.yaml'))).toBe(true);
+    write(dir, run().files, { environments: ['default', 'prod'], rendered: ['default', 'prod'], pruneEnvironments: true });
+    expect(fs.existsSync(path.join(dir, 'dist/default/etl.k8s.yaml'))).toBe(false);
+    expect(fs.existsSync(path.join(dir, 'dist/default/default/etl.k8s.yaml'))).toBe(true);
   });
 
   test('an environment without tasks keeps its files unless --allow-empty; --env leaves other folders alone', () => {

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pinCommandWith } from '../../lib/cli/commands/pin';
-import type { Workspace } from '../support/workspace';
+import { Workspace } from '../support/workspace';
 import { FIXTURES, hex, runCommand, seedWorkspace } from './support';
 
 let ws: Workspace;
@@ -144,4 +144,21 @@ describe('malformed metadata: located errors, exit 1, nothing written', () => {
     expect(stderr).toContain('pins.json:2:21 error: ["default/gstogs"]: "nope" has no digest: a pin is <repository>[:<tag>]@sha256:<64 lower-case hex digits> (missing "@sha256:")');
     expect(read('pins.json')).toBe('{\n  "default/gstogs": "nope"\n}\n');
   });
+});
+
+test('images --format bake --env prod names its targets as without --env, so pin maps the metadata of that build back (it named them after prod\'s namespace, which pin refused)', () => {
+  const project = new Workspace()
+    .write('datatask.settings.json', '{ "environments": { "dev": { "namespace": "data-dev" }, "prod": { "namespace": "data" } } }\n')
+    .task('etl/manifest.json', { type: 'job', name: 'etl', labels: 'app:etl', 'image-destination': 'gcr.io/acme/etl:1.0' })
+    .write('tasks/etl/Dockerfile', 'FROM busybox\n');
+  try {
+    const bake = project.run('images', '--format', 'bake', '--env', 'prod');
+    expect(bake.code).toBe(0);
+    expect(JSON.parse(bake.stdout).group.default.targets).toEqual(JSON.parse(project.run('images', '--format', 'bake').stdout).group.default.targets);
+    const [target] = JSON.parse(bake.stdout).group.default.targets as string[];
+    project.write('meta.json', JSON.stringify({ [target!]: { 'containerimage.digest': `sha256:${hex('e')}`, 'image.name': 'gcr.io/acme/etl:1.0' } }));
+    expect(project.run('pin', '--from', 'meta.json', '--env', 'prod')).toMatchObject({ code: 0, stdout: `data/etl: (new) gcr.io/acme/etl:1.0@sha256:${hex('e')}\n` });
+  } finally {
+    project.remove();
+  }
 });

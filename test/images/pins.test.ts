@@ -58,6 +58,8 @@ describe('a pins file read located', () => {
     expect(checkPinReference(`gcr.io/x/a:1@sha256:${'g'.repeat(64)}`)).toBe(`the digest of "gcr.io/x/a:1@sha256:${'g'.repeat(64)}" holds "g", which is not a hex digit; ${FORM}`);
     expect(checkPinReference(`gcr.io/X/a:1@sha256:${hex('a')}`)).toBe('the repository of the pin: "gcr.io/X/a:1" is not a valid image reference: repository path must be lower case');
     expect(checkPinReference(`gcr.io/x/a@sha256:${hex('a')}`)).toBeUndefined();
+    // A short digest in upper case: its length first, since lower case alone would not make it one (the hint was "sha256:abc").
+    expect(checkPinReference('gcr.io/x/a:1@sha256:ABC')).toBe(`the digest of "gcr.io/x/a:1@sha256:ABC" has 3 hex digits after "sha256:"; a sha256 digest has 64; ${FORM}`);
     expect(located(`{"Default/a": "gcr.io/x/a@sha256:${hex('a')}"}`)).toEqual([
       'pins/dev.json:1:2 error: a pin\'s key is "<namespace>/<task>" (e.g. "default/gstogs"): the namespace "Default" must consist of lower-case letters, digits and \'-\', and start and end with a letter or digit',
     ]);

@@ -65,6 +65,8 @@ test('into an environment without a pins file yet: it is made', () => {
 test('an unknown task: a usage error with a did-you-mean; a task without a pin to copy: exit 1; nothing written', () => {
   const before = read('pins/prod.json');
   expect(runCommand(ws, promote, { from: 'staging', to: 'prod', task: ['default/gstog'] })).toMatchObject({ code: 2, stderr: expect.stringContaining('error: --task "default/gstog": there is no such task (did you mean "default/gstogs"?)') });
+  // A bare task name (compare's --task form) gets its key, the namespace added: the nearest key was too far from a short name.
+  expect(runCommand(ws, promote, { from: 'staging', to: 'prod', task: ['gstogs'] })).toMatchObject({ code: 2, stderr: expect.stringContaining('error: --task "gstogs": there is no such task (did you mean "default/gstogs"?); a task is named "<namespace>/<name>"') });
   expect(runCommand(ws, promote, { from: 'staging', to: 'prod', task: ['default/app-flask'] })).toMatchObject({ code: 1, stderr: 'error: default/app-flask has no pin in pins/staging.json, so there is nothing to promote; pins/prod.json not written\n' });
   expect(read('pins/prod.json')).toBe(before);
 });

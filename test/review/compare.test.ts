@@ -175,6 +175,8 @@ describe('usage errors: exit 2, one error line and where to look', () => {
     [['--from', 'prod', '--to', 'prod'], 'error: --from and --to are both "prod": compare says how one environment differs from another'],
     [['--from', 'dev', '--to', 'prod', '--task', 'wbe'], 'error: --task "wbe": no task of that name runs in dev or prod (did you mean "web"?); a task is named by its manifest\'s "name"'],
     [['--from', 'staging', '--to', 'prod', '--task', 'zzzzzz'], 'error: --task "zzzzzz": no task of that name runs in staging or prod; a task is named by its manifest\'s "name"'],
+    // promote's <namespace>/<name> form: the name in it.
+    [['--from', 'staging', '--to', 'prod', '--task', 'data/etl'], 'error: --task "data/etl": no task of that name runs in staging or prod (did you mean "etl"?); a task is named by its manifest\'s "name"'],
     [['--from', 'dev', '--to', 'prod', '--format', 'html'], 'error: --format must be one of text, markdown, json (found "html")'],
   ])('%j', (argv, message) => {
     expect(compare(...argv)).toEqual({ code: 2, stdout: '', stderr: `${message}${SEE}` });
@@ -296,6 +298,56 @@ test('manifest errors with --format json: one JSON line each on stdout, the coun
     expect(r.code).toBe(1);
     expect(r.stderr).toBe('1 error(s): nothing to compare\n');
     expect(r.stdout.trim().split('\n').map((l) => JSON.parse(l))).toEqual([expect.objectContaining({ file: 'tasks/etl/manifest.dev.json', line: 2, column: 20, severity: 'error' })]);
+  } finally {
+    ws.remove();
+  }
+});
+
+/** web in dev (namespace data-dev) and prod (default), whose prod overlay deletes LOG_LEVEL, env[1] in the manifest: MODE is env[1] in prod, env[2] in dev. */
+function shiftedEnv(): Workspace {
+  return new Workspace()
+    .write('datatask.settings.json', '{ "environments": { "dev": { "namespace": "data-dev" }, "prod": {} } }\n')
+    .task('web/manifest.json', {
+      type: 'service', name: 'web', labels: 'app:web', 'image-source': 'busybox:1.36', 'name-port': 'http', 'container-port': 80, published: { prefix: '/web/', access: 'dev' },
+      env: [{ name: 'A', value: 'a' }, { name: 'LOG_LEVEL', value: 'debug' }, { name: 'MODE', value: 'fast' }],
+    })
+    .task('web/manifest.prod.json', '{\n  "env": [\n    { "name": "LOG_LEVEL", "$patch": "delete" },\n    { "name": "MODE", "value": "slow" }\n  ]\n}\n');
+}
+
+test('json locations: an env item by its name in each environment, not by an index that an overlay deleting an item shifts', () => {
+  const ws = shiftedEnv();
+  try {
+    const r = ws.run('compare', '--from', 'prod', '--to', 'dev', '--format', 'json');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).differences.filter((d: { message: string }) => d.message.startsWith('env '))).toEqual([
+      // dev's env[1]; prod's env[1] is MODE, which its overlay sets at line 4: LOG_LEVEL is manifest.json's (Workspace writes it pretty-printed).
+      { kind: 'change', message: 'env LOG_LEVEL added: "debug"', file: 'tasks/web/manifest.json', line: 17, column: 5, path: 'env[1]' },
+      { kind: 'change', message: 'env MODE: "slow" → "fast"', file: 'tasks/web/manifest.prod.json', line: 4, column: 5, path: 'env[2]' },
+    ]);
+  } finally {
+    ws.remove();
+  }
+});
+
+test('a route target moved by the namespace setting is located at no manifest field (container-port only when the port differs)', () => {
+  const ws = shiftedEnv();
+  try {
+    const r = ws.run('compare', '--from', 'prod', '--to', 'dev', '--format', 'json');
+    expect(JSON.parse(r.stdout).differences.filter((d: { message: string }) => d.message.includes('target'))).toEqual([{ kind: 'change', message: 'route /web/ target: web.default:80 → web.data-dev:80' }]);
+  } finally {
+    ws.remove();
+  }
+});
+
+test('a job in one environment and a cron job in the other (an overlay sets schedule): both types said, not the --to one alone', () => {
+  const ws = new Workspace()
+    .write('datatask.settings.json', '{ "environments": { "dev": {}, "prod": {} } }\n')
+    .task('etl/manifest.json', job('etl'))
+    .task('etl/manifest.prod.json', { schedule: '0 5 * * *' });
+  try {
+    const r = ws.run('compare', '--from', 'dev', '--to', 'prod');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('\netl (job in dev, cron job in prod, tasks/etl/manifest.json)\n  CronJob/etl in default only in prod\n  Job/etl in default only in dev\n');
   } finally {
     ws.remove();
   }

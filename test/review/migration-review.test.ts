@@ -43,3 +43,51 @@ test('each environment is compared with the base: prod sees its one change, dev 
   expect(r.stdout).not.toContain('it goes to web.data:');
   expect(lines.at(-2)).toBe('Tasks: 1 changed, 2 added, 2 removed, 1 unchanged; 2 exposure changes, 4 objects deleted');
 });
+
+test('--env narrows the migration review to that environment, still compared with the base (it was every object "added", a first deploy)', () => {
+  const r = repo.review('--base', 'base', '--env', 'prod');
+  expect(r.code).toBe(0);
+  expect(r.stdout).toBe(
+    `Review of the tasks in the working tree against dist at base (${short}): it has no environment folders (the output of the project before it had environments), so each environment is compared with it, as the cluster that ran it sees the change once its Application's path is dist/<environment>\n` +
+      '\n' +
+      'changed prod: data/web (service, tasks/web/manifest.json)\n' +
+      '  change    replicas: 1 → 3\n' +
+      '\n' +
+      'Tasks: 1 changed, 0 added, 0 removed, 1 unchanged\n',
+  );
+});
+
+test('--env naming an environment new since the base: that folder is what does not exist there, not the output folder', () => {
+  const other = new ScratchRepo();
+  try {
+    other.task('etl/manifest.json', job('etl'));
+    other.write('datatask.settings.json', '{"environments": {"dev": {}}}\n');
+    other.commitBase();
+    other.write('datatask.settings.json', '{"environments": {"dev": {}, "staging": {}}}\n');
+    const r = other.review('--base', 'base', '--env', 'staging');
+    expect(r.code).toBe(0);
+    expect(r.stdout.split('\n')[0]).toBe(
+      `Review of the tasks in the working tree against dist at base (${other.git('rev-parse', '--short=7', 'base').trim()}): dist/staging does not exist there, so this is a first deploy of staging and every task is new`,
+    );
+  } finally {
+    other.remove();
+  }
+});
+
+test('an environment named like the namespace folder of the base (dist/data/… before, dist/data/data/… after) is still the migration, not the same objects deleted and created', () => {
+  const other = new ScratchRepo();
+  try {
+    other.task('etl/manifest.json', job('etl'));
+    other.write('datatask.settings.json', '{"namespace": "data"}\n');
+    other.commitBase();
+    other.write('datatask.settings.json', '{"namespace": "data", "environments": {"data": {}, "prod": {}}}\n');
+    const synth = other.run('synth', '--prune-environments');
+    expect(synth.code).toBe(0);
+    const r = other.review('--base', 'base');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^Review of the tasks in the working tree against dist at base \(\w+\): it has no environment folders/);
+    expect(r.stdout.split('\n').at(-2)).toBe('Tasks: 0 changed, 0 added, 0 removed, 2 unchanged');
+  } finally {
+    other.remove();
+  }
+});

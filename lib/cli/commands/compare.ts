@@ -55,7 +55,9 @@ ${PROJECT_OPTION_HELP.settings}
     const known = [...new Set(rendered.tasks.map((t) => t.task.name))].sort();
     for (const name of names) {
       if (known.includes(name)) continue;
-      const suggestion = didYouMean(name, known);
+      // promote's form, <namespace>/<name>: the name in it.
+      const bare = name.slice(name.lastIndexOf('/') + 1);
+      const suggestion = known.includes(bare) ? bare : didYouMean(name, known);
       throw new UserError(`--task ${JSON.stringify(name)}: no task of that name runs in ${from} or ${to}${suggestion === undefined ? '' : ` (did you mean ${JSON.stringify(suggestion)}?)`}; a task is named by its manifest's "name"\n\nSee \`datatask compare --help\`.`, ExitCode.USAGE);
     }
     const toSettings = environments.find((e) => e.name === to)!.settings;

@@ -71,7 +71,10 @@ ${ENV_OPTION_HELP}
       return ExitCode.INVALID_INPUT;
     }
     if (chosen === 'bake') {
-      const plan = bakePlan(rendered.tasks, { root: io.cwd, cwd: io.cwd, tag });
+      const narrowed = bakePlan(rendered.tasks, { root: io.cwd, cwd: io.cwd, tag });
+      // Target names as without --env (named after a task's first environment): `pin` maps a metadata file's targets back through that plan, whatever --env it is given.
+      const named = only === undefined ? undefined : bakePlan(oncePerImage(renderStage({ tasksDir, settings, settingsFile: project.file, environments, customResources, cwd: io.cwd, allowEmpty: true, customize: app.customize }).tasks), { root: io.cwd, cwd: io.cwd, tag });
+      const plan = narrowed.map((t) => ({ ...t, name: named?.find((n) => n.tag === t.tag)?.name ?? t.name })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
       io.stdout(`${JSON.stringify(bakeFile(plan, sourceRepository(settings)), null, 2)}\n`);
       io.stderr(`${plan.length} bake target${plan.length === 1 ? '' : 's'}\n`);
       return ExitCode.OK;

@@ -54,7 +54,9 @@ ${PROJECT_OPTION_HELP.settings}
           continue;
         }
         if (toTasks.manifestOf.has(task)) throw new UserError(`--task ${JSON.stringify(task)} does not run in environment ${JSON.stringify(from)}, so it has no pin there to promote\n\nSee \`datatask promote --help\`.`, ExitCode.USAGE);
-        const suggestion = didYouMean(task, [...new Set([...fromTasks.manifestOf.keys(), ...toTasks.manifestOf.keys()])]);
+        const keys = [...new Set([...fromTasks.manifestOf.keys(), ...toTasks.manifestOf.keys()])];
+        // A bare name (as compare's --task takes it) is that task's key, its namespace added; else the nearest key.
+        const suggestion = keys.find((k) => !task.includes('/') && k.slice(k.indexOf('/') + 1) === task) ?? didYouMean(task, keys);
         throw new UserError(`--task ${JSON.stringify(task)}: there is no such task${suggestion === undefined ? '' : ` (did you mean ${JSON.stringify(suggestion)}?)`}; a task is named "<namespace>/<name>"\n\nSee \`datatask promote --help\`.`, ExitCode.USAGE);
       }
       const source = projectPins(io, project.root, from, fromTasks.images);

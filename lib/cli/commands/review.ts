@@ -7,7 +7,8 @@ import { reviewMarkdown } from '../../review/format-markdown';
 import { reviewText } from '../../review/format-text';
 import { readFolderAtRef } from '../../review/git-tree';
 import { closingLine } from '../../review/model';
-import { reviewChanges } from '../../review/review';
+import { isGenerated } from '../../review/objects';
+import { isMigration, reviewChanges } from '../../review/review';
 import { readProjectPins } from '../../images/apply-pins';
 import { renderWorkingTree } from '../../review/working-tree';
 import { type Command, oneOf } from '../command';
@@ -50,8 +51,9 @@ ${ENV_OPTION_HELP}
     const { settings, environments, customResources } = project;
     const only = selectedEnvironments('review', values.env, project);
     const whole = readFolderAtRef(io.cwd, base, out.absolute);
-    // With --env, only those environments' folders are compared.
-    const atBase = only === undefined ? whole : { ...whole, files: new Map([...whole.files].filter(([file]) => only.some((name) => file.startsWith(`${name}/`)))) };
+    // With --env, only those environments' folders are compared; a base without environment folders (the migration) is every environment's.
+    const migration = isMigration(new Map([...whole.files].filter(([, text]) => isGenerated(text))), environments ?? []);
+    const atBase = only === undefined || migration ? whole : { ...whole, files: new Map([...whole.files].filter(([file]) => only.some((name) => file.startsWith(`${name}/`)))) };
     const pins = readProjectPins(tasksRoot(tasksDir), io.cwd);
     const tree = renderWorkingTree({ tasksDir, settings, settingsFile: project.file, environments, only, customResources, cwd: io.cwd, customize: app.customize, pins });
     const errors = tree.diagnostics.filter((d) => d.severity === 'error').sort(compareDiagnostics);
@@ -60,7 +62,7 @@ ${ENV_OPTION_HELP}
       io.stderr(`${errors.length} error(s): nothing to review\n`);
       return ExitCode.INVALID_INPUT;
     }
-    const review = reviewChanges({ base: { ref: base, ...atBase }, head: tree.files, tasks: tree.tasks, settings, environments, out: out.shown, pins });
+    const review = reviewChanges({ base: { ref: base, ...atBase }, head: tree.files, tasks: tree.tasks, settings, environments, out: out.shown, pins, ...(atBase === whole ? {} : { only }) });
     if (format === 'text') io.stdout(reviewText(review));
     else if (format === 'markdown') io.stdout(reviewMarkdown(review));
     else {

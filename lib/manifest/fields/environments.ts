@@ -7,17 +7,19 @@ import * as z from '../../zod';
 import { didYouMean } from '../../validation/suggest';
 import { checkDns1123Label } from '../../validation/kubernetes-names';
 import { dns1123Label } from '../json-schema-patterns';
-import { nameString } from '../zod-helpers';
+import { always, nameString } from '../zod-helpers';
 
 export const environmentsFields = {
   environments: z
     .array(nameString(checkDns1123Label).meta({ ...dns1123Label(63) }))
+    // `always`: a duplicate is reported even when another entry is invalid (every error in one run), as image-pull-secrets does.
     .superRefine((names, ctx) => {
+      if (!Array.isArray(names)) return;
       names.forEach((name, i) => {
         const first = names.indexOf(name);
-        if (first !== i) ctx.addIssue({ code: 'custom', path: [i], message: `duplicate environment ${JSON.stringify(name)} (also at [${first}])` });
+        if (typeof name === 'string' && first !== i) ctx.addIssue({ code: 'custom', path: [i], message: `duplicate environment ${JSON.stringify(name)} (also at [${first}])` });
       });
-    })
+    }, always)
     .readonly()
     .optional()
     .meta({
