@@ -59,7 +59,7 @@ export interface ProjectTasks {
   /** Every task in every environment it runs in (lib/images/environment-keys.ts). */
   readonly all: readonly LoadedTask[];
   readonly environments: readonly string[];
-  /** The project folder, absolute. */
+  /** The folder that holds the tasks folder, absolute (`tasksRoot`): where the pins files are. */
   readonly root: string;
 }
 
