@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { ExitCode, UserError } from '../errors';
+import { githubData, githubProperty } from '../diagnostics/formats';
 import { fileSystemUserError } from '../file-system-error';
 import { didYouMean } from '../validation/suggest';
 import type { AppEntry, CliIo, Command, OptionValues } from './command';
@@ -48,6 +49,7 @@ function commandUsage(command: Command): string {
  */
 export function runCli(argv: readonly string[], app: AppEntry, io: CliIo = processIo()): number {
   let command: Command | undefined;
+  let format: unknown;
   try {
     if (argv[0] === '-h' || argv[0] === '--help' || argv[0] === 'help') {
       io.stdout(`${usage()}\n`);
@@ -57,6 +59,7 @@ export function runCli(argv: readonly string[], app: AppEntry, io: CliIo = proce
     command = named ? COMMANDS.find((c) => c.name === argv[0]) : COMMANDS[0];
     if (command === undefined) throw new UserError(`unknown command ${JSON.stringify(argv[0])}\n\n${usage()}`, ExitCode.USAGE);
     const values = parse(command, named ? argv.slice(1) : argv);
+    format = values.format;
     if (values.help === true) {
       io.stdout(`${commandUsage(command)}\n`);
       return ExitCode.OK;
@@ -66,6 +69,9 @@ export function runCli(argv: readonly string[], app: AppEntry, io: CliIo = proce
     const userError = error instanceof UserError ? error : fileSystemUserError(error);
     if (userError !== undefined) {
       io.stderr(`error: ${userError.message}\n`);
+      // For programs reading stdout (--format github or json): the refusal where they look, not only on stderr.
+      if (format === 'github') io.stdout(`::error title=${githubProperty(`datatask ${command?.name ?? ''}`.trim())}::${githubData(userError.message.split('\n\n')[0]!)}\n`);
+      if (format === 'json') io.stdout(`${JSON.stringify({ error: { message: userError.message.split('\n\n')[0], exitCode: userError.exitCode } })}\n`);
       return userError.exitCode;
     }
     io.stderr(`internal error (a bug in datatask-cdk8s; please report it with this trace):\n${(error as Error)?.stack ?? String(error)}\n`);

@@ -42,3 +42,17 @@ test('the removed-environment guard names the settings file given', () => {
   expect(r.code).not.toBe(0);
   expect(r.stderr).toContain('if an environment was renamed or mistyped, declare it again in conf/s.json.');
 });
+
+test('a refusal of check under --format github or json is on stdout too, where CI reads (an ::error annotation; an {"error"} line)', () => {
+  ws.write('conf/s.json', '{"environments": {"dev": {}, "prod": {}}}\n');
+  expect(ws.run('synth', '--settings', 'conf/s.json').code).toBe(0);
+  ws.write('conf/s.json', '{"environments": {"dev": {}}}\n');
+  const github = ws.run('check', '--settings', 'conf/s.json', '--format', 'github');
+  expect(github.code).toBe(1);
+  expect(github.stdout).toMatch(/^::error title=datatask check::nothing was written: these folders are not environments the settings declare \("dev"\)[^\n]*%0A  dist\/prod\/: 1 generated file%0A[^\n]*--prune-environments[^\n]*\n$/);
+  const json = ws.run('check', '--settings', 'conf/s.json', '--format', 'json');
+  expect(json.code).toBe(1);
+  const line = JSON.parse(json.stdout);
+  expect(line.error.exitCode).toBe(1);
+  expect(line.error.message).toContain('dist/prod/: 1 generated file');
+});
