@@ -82,12 +82,22 @@ export function runCli(argv: readonly string[], app: AppEntry, io: CliIo = proce
 /** The command's options; a mistake is a usage error (exit 2) that shows the command's usage. */
 function parse(command: Command, args: readonly string[]): OptionValues {
   try {
-    const { values, positionals } = parseArgs({
+    const { values, positionals, tokens } = parseArgs({
       args: [...args],
       options: { ...command.options, help: { type: 'boolean', short: 'h', default: false } },
       strict: true,
       allowPositionals: true,
+      tokens: true,
     });
+    // node keeps the last of an option given twice; which one was meant is the user's to say (`--from dev --from staging`).
+    const given = new Map<string, string[]>();
+    for (const token of tokens) if (token.kind === 'option') given.set(token.name, [...(given.get(token.name) ?? []), token.value ?? '']);
+    for (const [name, seen] of given) {
+      const option = (command.options as Record<string, { multiple?: boolean; type: string }>)[name];
+      if (option !== undefined && option.multiple !== true && seen.length > 1) {
+        throw new Error(`--${name} is given ${seen.length} times${option.type === 'string' ? ` (${seen.map((v) => JSON.stringify(v)).join(', ')})` : ''}; give it once`);
+      }
+    }
     const allowed = command.positional === undefined ? 0 : 1;
     if (positionals.length > allowed) throw new Error(`unexpected argument ${JSON.stringify(positionals[allowed])}`);
     if (command.positional !== undefined && positionals[0] !== undefined) (values as Record<string, unknown>)[command.positional] = positionals[0];

@@ -64,6 +64,13 @@ describe('under the cdk8s CLI (CDK8S_OUTDIR)', () => {
   });
 });
 
+test('an option given twice (one that does not repeat) is bad usage, naming both values: node would keep the last silently', () => {
+  const twice = ws.run('synth', '--out', 'a', '--out', 'b');
+  expect(twice.code).toBe(2);
+  expect(twice.stderr).toMatch(/^error: --out is given 2 times \("a", "b"\); give it once\n\nUsage: datatask synth/);
+  expect(ws.run('synth', '--strict', '--strict').stderr).toMatch(/^error: --strict is given 2 times; give it once\n/);
+});
+
 describe('images', () => {
   test('--help, an unknown option, a missing tasks folder: no stack trace', () => {
     expect(ws.run('images', '--help')).toMatchObject({ code: 0, stdout: expect.stringContaining('Usage: datatask images [options]') });
