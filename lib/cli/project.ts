@@ -7,6 +7,7 @@ import { codeIdentity } from '../output/code-identity';
 import { RenderCache, type RenderCacheKey } from '../output/render-cache';
 import type { CustomResourceDefinitions } from '../output/custom-resource-definitions';
 import type { Environment, Settings } from '../project-settings';
+import { type PinsFileText, readProjectPins } from '../images/apply-pins';
 import { pinsFile } from '../images/project';
 import { didYouMean } from '../validation/suggest';
 import { readSettings } from '../settings-file';
@@ -60,8 +61,9 @@ export function projectSettings(io: CliIo, app: AppEntry, option: unknown, forma
     const given = typeof option === 'string';
     throw new UserError(`the settings file ${shown} is a folder, not a file${given ? ' (see --settings)' : ''}; nothing was written`, given ? ExitCode.USAGE : ExitCode.INVALID_INPUT);
   }
-  const { settings, environments, customResources, diagnostics } = readSettings(file, path.relative(io.cwd, file));
-  if (settings !== undefined) return { settings, environments, customResources, file: path.relative(io.cwd, file) || file };
+  const relative = path.relative(io.cwd, file);
+  const { settings, environments, customResources, diagnostics } = readSettings(file, relative);
+  if (settings !== undefined) return { settings, environments, customResources, file: relative || file };
   report(diagnostics, format, io);
   return ExitCode.INVALID_INPUT;
 }
@@ -150,29 +152,25 @@ export function tasksProject(main: string, cwd: string): string {
   const inside = here === root || here.startsWith(`${root}${path.sep}`);
   if (inside || path.resolve(main).split(path.sep).includes('node_modules')) return root;
   for (let dir = here; ; dir = path.dirname(dir)) {
-    if (fs.existsSync(path.join(dir, PROJECT_DEFAULTS.settings)) || isFolder(path.join(dir, PROJECT_DEFAULTS.tasks))) return dir;
+    if (fs.existsSync(path.join(dir, PROJECT_DEFAULTS.settings)) || fs.statSync(path.join(dir, PROJECT_DEFAULTS.tasks), { throwIfNoEntry: false })?.isDirectory() === true) return dir;
     if (path.dirname(dir) === dir) return root;
-  }
-}
-
-function isFolder(file: string): boolean {
-  try {
-    return fs.statSync(file).isDirectory();
-  } catch {
-    return false;
   }
 }
 
 /**
  * The folder that holds the tasks folder (a tasks repository's root): the
- * output headers name sources relative to it, the pins files live in it
- * (`pins.json`, `pins/<env>.json`), and the bake file's contexts are
- * relative to it. It follows `--tasks`, so that a run over another
- * repository's tasks (`--tasks ../team/tasks`) reads and writes that
- * repository's pins, never this checkout's.
+ * output headers name sources relative to it, and the pins files live in
+ * it (`pins.json`, `pins/<env>.json`). It follows `--tasks`, so that a run
+ * over another repository's tasks (`--tasks ../team/tasks`) reads and
+ * writes that repository's pins, never this checkout's.
  */
 export function tasksRoot(tasksDir: string): string {
   return path.dirname(tasksDir);
+}
+
+/** The pins files beside the tasks folder (`tasksRoot`), read for the render stage. */
+export function tasksPins(io: CliIo, tasksDir: string): PinsFileText[] {
+  return readProjectPins(tasksRoot(tasksDir), io.cwd);
 }
 
 /** Seconds since `started` (a `process.hrtime.bigint()`), two decimals. */

@@ -44,6 +44,11 @@ export interface Diagnostic extends SourceLocation {
   readonly rule?: 'mutable-tag';
 }
 
+/** An error of a whole file (at 1:1, no field): one no run reads, or one that cannot be read as its kind of file. */
+export function fileError(file: string, message: string): Diagnostic {
+  return { file, line: 1, column: 1, offset: 0, length: 0, severity: 'error', path: '', message };
+}
+
 /** Sorts diagnostics by file, position, field, then message: output must not depend on discovery order. */
 export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
   if (a.file !== b.file) return a.file < b.file ? -1 : 1;

@@ -7,7 +7,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Diagnostic, SourceLocation } from '../diagnostics/diagnostic';
+import { type Diagnostic, fileError, type SourceLocation } from '../diagnostics/diagnostic';
 import type { JsonDocument, SourceDocument } from '../diagnostics/json-document';
 import type { CrossTaskEntry } from '../manifest/cross-task-entry';
 import { entryOfTask } from '../manifest/cross-task-entry';
@@ -164,7 +164,7 @@ function readOverlay(folder: TaskFolder, environment: string): { document?: Json
   // A symbolic link leading out of the tasks folder is refused as a manifest would be. Whether it is one is
   // asked with one lstat: resolving every overlay's path (two realpaths) cost ~0.1 ms an overlay.
   const read = readManifest(folder.tasksDir, { relative, symlink: isSymbolicLink(path.join(folder.tasksDir, relative)), dockerfile: undefined, overlays: [] });
-  if ('problem' in read) return { diagnostics: [{ file: shown, line: 1, column: 1, offset: 0, length: 0, severity: 'error', path: '', message: `the overlay ${read.problem}` }] };
+  if ('problem' in read) return { diagnostics: [fileError(shown, `the overlay ${read.problem}`)] };
   return parseManifest(shown, read.text, 'an overlay');
 }
 
@@ -186,16 +186,14 @@ function checkOverlayNames(folder: TaskFolder, base: JsonDocument, declared: rea
   const out: Diagnostic[] = [];
   for (const name of folder.entry.overlays) {
     const file = path.posix.join(path.posix.dirname(folder.shown), overlayFile(name));
-    const at = { file, line: 1, column: 1, offset: 0, length: 0, severity: 'error' as const, path: '' };
     if (!declared.includes(name)) {
       const suggestion = didYouMean(name, declared);
       const hint = suggestion === undefined ? `the settings declare ${declared.map((d) => JSON.stringify(d)).join(', ')}` : `did you mean "${suggestion}", ${overlayFile(suggestion)}?`;
-      out.push({ ...at, message: `this overlay is for environment ${JSON.stringify(name)}, which the settings do not declare, so it is not read (${hint}); rename the file, or declare the environment in ${folder.settingsFile}` });
+      out.push(fileError(file, `this overlay is for environment ${JSON.stringify(name)}, which the settings do not declare, so it is not read (${hint}); rename the file, or declare the environment in ${folder.settingsFile}`));
     } else if (!runsIn.includes(name)) {
       const listed = base.locate(['environments']);
       out.push({
-        ...at,
-        message: `this overlay is for environment ${JSON.stringify(name)}, where the task does not run (its "environments" lists ${runsIn.map((n) => JSON.stringify(n)).join(', ')}), so it is not read; add ${JSON.stringify(name)} to "environments", or remove this file`,
+        ...fileError(file, `this overlay is for environment ${JSON.stringify(name)}, where the task does not run (its "environments" lists ${runsIn.map((n) => JSON.stringify(n)).join(', ')}), so it is not read; add ${JSON.stringify(name)} to "environments", or remove this file`),
         related: [{ ...listed, message: 'the environments the task runs in' }],
       });
     }

@@ -13,7 +13,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { compareStrings } from '../compare';
-import type { Diagnostic, SourceLocation } from '../diagnostics/diagnostic';
+import { fileError, type Diagnostic, type SourceLocation } from '../diagnostics/diagnostic';
 import { sha1 } from '../hash';
 import type { CrossTaskEntry } from '../manifest/cross-task-entry';
 import { MANIFEST_FILE } from '../manifest/discover';
@@ -130,13 +130,13 @@ export function applyPins(loaded: LoadedTasks, declared: readonly string[], file
   for (const file of files) {
     const unread = unreadPinsFile(file, declared, settingsFile);
     if (unread !== undefined) {
-      diagnostics.push({ file: file.shown, line: 1, column: 1, offset: 0, length: 0, severity: 'error', path: '', message: unread });
+      diagnostics.push(fileError(file.shown, unread));
       continue;
     }
     const entries = present.get(file.environment);
     if (entries === undefined) continue; // an environment this run does not render (--env)
     if (file.problem !== undefined) {
-      diagnostics.push({ file: file.shown, line: 1, column: 1, offset: 0, length: 0, severity: 'error', path: '', message: file.problem });
+      diagnostics.push(fileError(file.shown, file.problem));
       continue;
     }
     const known = new Map(tasks.filter((t) => t.environment === file.environment).map(({ task }) => [pinsKey(task), task.image]));

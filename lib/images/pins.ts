@@ -20,7 +20,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Diagnostic, SourceLocation } from '../diagnostics/diagnostic';
+import { fileError, type Diagnostic, type SourceLocation } from '../diagnostics/diagnostic';
 import { type JsonDocument, parseJsonDocument } from '../diagnostics/json-document';
 import * as z from '../zod';
 import { parseImageReference } from '../validation/image';
@@ -248,15 +248,20 @@ function unknownTask(document: JsonDocument, key: string, known: ReadonlyMap<str
     );
     return other.listed === undefined ? diagnostic : { ...diagnostic, related: [{ ...other.listed, message: 'the environments the task runs in' }] };
   }
-  const name = key.slice(key.indexOf('/') + 1);
+  const name = taskNameOf(key);
   // The same task under another namespace here: the environment's `namespace` setting is another one.
-  const renamed = context.renamed?.get(key) ?? [...known.keys()].find((k) => k.slice(k.indexOf('/') + 1) === name);
+  const renamed = context.renamed?.get(key) ?? [...known.keys()].find((k) => taskNameOf(k) === name);
   const suggestion = renamed ?? didYouMean(key, [...known.keys()]);
   const hint = suggestion === undefined ? '' : ` (did you mean ${JSON.stringify(suggestion)}?${renamed === undefined ? '' : ` the task's namespace${where === '' ? '' : ' there'} is ${JSON.stringify(renamed.slice(0, renamed.indexOf('/')))}`})`;
   const unnamed = context.unnamed ?? [];
   // A manifest whose name cannot be read may be this task's: said, so that the message stays true.
   const unless = unnamed.length === 0 ? '' : `, unless it is the task of ${unnamed.join(', ')}, whose errors hide its name`;
   return document.diagnostic([key], `there is no task ${JSON.stringify(key)}${where}${hint}${unless}; a pin names a task as "<namespace>/<task>"`, { target: 'key' });
+}
+
+/** The task name of a pins key, `<namespace>/<task>`. */
+function taskNameOf(key: string): string {
+  return key.slice(key.indexOf('/') + 1);
 }
 
 /**
@@ -266,10 +271,9 @@ function unknownTask(document: JsonDocument, key: string, known: ReadonlyMap<str
  * one task of that name elsewhere, when no task here has the name.
  */
 function elsewhereByName(key: string, known: ReadonlyMap<string, string>, context: PinsContext): RunsElsewhere | undefined {
-  const nameOf = (k: string): string => k.slice(k.indexOf('/') + 1);
-  const name = nameOf(key);
-  if ([...known.keys()].some((k) => nameOf(k) === name)) return undefined;
-  const found = [...(context.elsewhere ?? new Map<string, RunsElsewhere>()).entries()].filter(([k]) => nameOf(k) === name);
+  const name = taskNameOf(key);
+  if ([...known.keys()].some((k) => taskNameOf(k) === name)) return undefined;
+  const found = [...(context.elsewhere ?? new Map<string, RunsElsewhere>()).entries()].filter(([k]) => taskNameOf(k) === name);
   return found.length === 1 ? found[0]![1] : undefined;
 }
 
@@ -301,7 +305,7 @@ export function pinsFileProblem(absolute: string): 'absent' | string | undefined
 export function readPinsFile(absolute: string, shown: string, known: ReadonlyMap<string, string>, context: PinsContext = {}): PinsRead {
   const problem = pinsFileProblem(absolute);
   if (problem === 'absent') return { pins: new Map(), diagnostics: [] };
-  if (problem !== undefined) return { pins: new Map(), diagnostics: [{ file: shown, line: 1, column: 1, offset: 0, length: 0, severity: 'error', path: '', message: problem }] };
+  if (problem !== undefined) return { pins: new Map(), diagnostics: [fileError(shown, problem)] };
   return parsePins(shown, fs.readFileSync(absolute, 'utf8'), known, context);
 }
 

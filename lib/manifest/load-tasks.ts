@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import type { Diagnostic } from '../diagnostics/diagnostic';
+import { fileError, type Diagnostic } from '../diagnostics/diagnostic';
 import { JsonDocument } from '../diagnostics/json-document';
 import { UserError } from '../errors';
 import type { Task } from '../model';
@@ -116,23 +116,23 @@ export function loadTasks(input: LoadTasksInput): LoadedTasks {
   for (const relative of misnamed) {
     const shown = toPosix(path.relative(cwd, path.join(tasksDir, relative)));
     const message = `this file is not read: only files named exactly ${MANIFEST_FILE} are manifests, so the task it describes would not be rendered and its output would be pruned; rename it to ${MANIFEST_FILE} (converted to JSON), or remove it`;
-    diagnostics.push({ file: shown, line: 1, column: 1, offset: 0, length: 0, severity: 'error', path: '', message });
+    diagnostics.push(fileError(shown, message));
   }
   for (const { relative, problem } of refused) {
     const shown = toPosix(path.relative(cwd, path.join(tasksDir, relative))) || '.';
-    diagnostics.push({ file: shown, line: 1, column: 1, offset: 0, length: 0, severity: 'error', path: '', message: `this path ${problem}` });
+    diagnostics.push(fileError(shown, `this path ${problem}`));
   }
   for (const relative of orphanOverlays) {
     const shown = toPosix(path.relative(cwd, path.join(tasksDir, relative)));
     const message = `this overlay is not read: an overlay changes the ${MANIFEST_FILE} beside it, and this folder has none; move it beside its task's ${MANIFEST_FILE}, or remove it`;
-    diagnostics.push({ file: shown, line: 1, column: 1, offset: 0, length: 0, severity: 'error', path: '', message });
+    diagnostics.push(fileError(shown, message));
   }
   for (const entry of entries) {
     const file = path.join(tasksDir, entry.relative);
     const shown = toPosix(path.relative(cwd, file));
     const read = readManifest(tasksDir, entry);
     if ('problem' in read) {
-      diagnostics.push({ file: shown, line: 1, column: 1, offset: 0, length: 0, severity: 'error', path: '', message: `the manifest ${read.problem}` });
+      diagnostics.push(fileError(shown, `the manifest ${read.problem}`));
       continue;
     }
     const origin = `${tasksName}/${entry.relative}`;
@@ -155,7 +155,7 @@ export function loadTasks(input: LoadTasksInput): LoadedTasks {
     for (const overlay of entry.overlays) {
       const overlayShown = path.posix.join(path.posix.dirname(shown), overlayFile(overlay));
       const message = `this overlay is not read: the settings declare no environments; declare ${JSON.stringify(overlay)} in the "environments" setting of ${input.settingsFile ?? SETTINGS_FILE}, or remove this file`;
-      diagnostics.push({ file: overlayShown, line: 1, column: 1, offset: 0, length: 0, severity: 'error', path: '', message });
+      diagnostics.push(fileError(overlayShown, message));
     }
     const textHash = known?.hashManifest(read.text) ?? '';
     const cached = known?.task(entry.relative, textHash);

@@ -2,11 +2,10 @@ import { compareDiagnostics } from '../../diagnostics/diagnostic';
 import { ExitCode, UserError } from '../../errors';
 import { compareEnvironments } from '../../review/environment-compare';
 import { comparisonJson, comparisonMarkdown, comparisonText } from '../../review/format-environment-compare';
-import { readProjectPins } from '../../images/apply-pins';
 import { renderWorkingTree } from '../../review/working-tree';
 import { didYouMean } from '../../validation/suggest';
 import { type Command, oneOf } from '../command';
-import { PROJECT_OPTION_HELP, PROJECT_OPTIONS, tasksRoot, projectSettings, report, tasksFolder, environmentOption, ENVIRONMENT_PAIR_OPTIONS } from '../project';
+import { PROJECT_OPTION_HELP, PROJECT_OPTIONS, tasksPins, projectSettings, report, tasksFolder, environmentOption, ENVIRONMENT_PAIR_OPTIONS } from '../project';
 
 const COMPARE_FORMATS = ['text', 'markdown', 'json'] as const;
 
@@ -45,7 +44,7 @@ ${PROJECT_OPTION_HELP.settings}
     const to = environmentOption('compare', 'to', values.to, declared)!;
     if (from === to) throw new UserError(`--from and --to are both ${JSON.stringify(from)}: compare says how one environment differs from another\n\nSee \`datatask compare --help\`.`, ExitCode.USAGE);
 
-    const rendered = renderWorkingTree({ tasksDir, settings, settingsFile: project.file, environments, only: [from, to], customResources, cwd: io.cwd, customize: app.customize, pins: readProjectPins(tasksRoot(tasksDir), io.cwd) });
+    const rendered = renderWorkingTree({ tasksDir, settings, settingsFile: project.file, environments, only: [from, to], customResources, cwd: io.cwd, customize: app.customize, pins: tasksPins(io, tasksDir) });
     const errors = rendered.diagnostics.filter((d) => d.severity === 'error').sort(compareDiagnostics);
     if (errors.length > 0) {
       report(errors, format === 'json' ? 'json' : 'text', io);

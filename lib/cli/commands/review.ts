@@ -9,10 +9,9 @@ import { readFolderAtRef } from '../../review/git-tree';
 import { closingLine } from '../../review/model';
 import { isGenerated } from '../../review/objects';
 import { isMigration, reviewChanges } from '../../review/review';
-import { readProjectPins } from '../../images/apply-pins';
 import { renderWorkingTree } from '../../review/working-tree';
 import { type Command, oneOf } from '../command';
-import { ENV_OPTION, ENV_OPTION_HELP, PROJECT_OPTION_HELP, PROJECT_OPTIONS, projectPath, tasksRoot, projectSettings, report, selectedEnvironments, tasksFolder } from '../project';
+import { ENV_OPTION, ENV_OPTION_HELP, PROJECT_OPTION_HELP, PROJECT_OPTIONS, projectPath, tasksPins, projectSettings, report, selectedEnvironments, tasksFolder } from '../project';
 
 const REVIEW_FORMATS = ['text', 'markdown', 'json', 'github'] as const;
 
@@ -54,7 +53,7 @@ ${ENV_OPTION_HELP}
     // With --env, only those environments' folders are compared; a base without environment folders (the migration) is every environment's.
     const migration = isMigration(new Map([...whole.files].filter(([, text]) => isGenerated(text))), environments ?? []);
     const atBase = only === undefined || migration ? whole : { ...whole, files: new Map([...whole.files].filter(([file]) => only.some((name) => file.startsWith(`${name}/`)))) };
-    const pins = readProjectPins(tasksRoot(tasksDir), io.cwd);
+    const pins = tasksPins(io, tasksDir);
     const tree = renderWorkingTree({ tasksDir, settings, settingsFile: project.file, environments, only, customResources, cwd: io.cwd, customize: app.customize, pins });
     const errors = tree.diagnostics.filter((d) => d.severity === 'error').sort(compareDiagnostics);
     if (errors.length > 0) {

@@ -1,9 +1,8 @@
 import { ExitCode } from '../../errors';
 import { publishedRoutes, routesJson, routesMarkdown, routesText } from '../../review/routes-table';
-import { readProjectPins } from '../../images/apply-pins';
 import { renderWorkingTree } from '../../review/working-tree';
 import { type Command, oneOf } from '../command';
-import { ENV_OPTION, ENV_OPTION_HELP, PROJECT_OPTION_HELP, PROJECT_OPTIONS, tasksRoot, projectSettings, report, selectedEnvironments, tasksFolder } from '../project';
+import { ENV_OPTION, ENV_OPTION_HELP, PROJECT_OPTION_HELP, PROJECT_OPTIONS, tasksPins, projectSettings, report, selectedEnvironments, tasksFolder } from '../project';
 
 const ROUTES_FORMATS = ['text', 'markdown', 'json'] as const;
 
@@ -29,7 +28,7 @@ ${ENV_OPTION_HELP}
     if (typeof project === 'number') return project;
     const { settings, environments, customResources } = project;
     const only = selectedEnvironments('routes', values.env, project);
-    const tree = renderWorkingTree({ tasksDir, settings, settingsFile: project.file, environments, only, customResources, cwd: io.cwd, customize: app.customize, pins: readProjectPins(tasksRoot(tasksDir), io.cwd) });
+    const tree = renderWorkingTree({ tasksDir, settings, settingsFile: project.file, environments, only, customResources, cwd: io.cwd, customize: app.customize, pins: tasksPins(io, tasksDir) });
     const errors = tree.diagnostics.filter((d) => d.severity === 'error');
     if (errors.length > 0) {
       report(errors, 'text', io);

@@ -6,10 +6,10 @@ import { CDK8S_CLI_OUTPUT } from '../../output/cdk8s-outdir';
 import { taskOutputPath } from '../../output/rendered-file';
 import type { DriftReport } from '../../output/drift';
 import type { Environment } from '../../project-settings';
-import { pinsIdentity, readProjectPins } from '../../images/apply-pins';
+import { pinsIdentity } from '../../images/apply-pins';
 import { renderStage, type WriteRun, writeStage } from '../../synth';
 import { type AppEntry, type CliIo, type Command, oneOf, type OptionValues } from '../command';
-import { elapsed, ENV_OPTION, ENV_OPTION_HELP, PROJECT_OPTION_HELP, PROJECT_OPTIONS, projectPath, tasksRoot, projectSettings, renderCache, report, selectedEnvironments, tasksFolder } from '../project';
+import { elapsed, ENV_OPTION, ENV_OPTION_HELP, PROJECT_OPTION_HELP, PROJECT_OPTIONS, projectPath, tasksPins, projectSettings, renderCache, report, selectedEnvironments, tasksFolder } from '../project';
 import { countTasks, summaryLine, tasksPhrase } from '../summary';
 
 const OPTIONS = {
@@ -65,7 +65,7 @@ function runSynth(values: OptionValues, io: CliIo, app: AppEntry, check: boolean
   const { absolute: outDir, shown: shownOut } = projectPath(io, app, values.out, 'out');
   const cdk8s = cdk8sOutput(io);
   const strict = values.strict === true;
-  const pins = readProjectPins(tasksRoot(tasksDir), io.cwd);
+  const pins = tasksPins(io, tasksDir);
 
   const rendered = renderStage({
     tasksDir, settings, settingsFile: project.file, environments, only, customResources, cwd: io.cwd, strict, pins,
